@@ -1,0 +1,48 @@
+package io.hallmark.c2pa;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Opening and closing readers must not grow native memory: every handle is freed exactly once. */
+class LeakTest {
+    static final int CYCLES = 10_000;
+
+    @Test
+    void tenThousandReaderCyclesKeepNativeMemoryStable() throws Exception {
+        Path file = Fixtures.image("C.jpg");
+        try (Settings settings = Fixtures.settings(false); Context ctx = Context.of(settings)) {
+            cycles(ctx, file, 1_000); // warm-up: allocator pools, JIT, JNA caches
+            long before = residentKb();
+            cycles(ctx, file, CYCLES);
+            long after = residentKb();
+            long growthKb = after - before;
+            System.out.printf("LeakTest: %d reader cycles, RSS %d kB -> %d kB (%+d kB)%n", CYCLES, before, after, growthKb);
+            // One leaked reader holds the whole manifest store (>100 kB): 10,000 leaks would be ~1 GB.
+            assertTrue(growthKb < 40_000, "resident memory grew by " + growthKb + " kB over " + CYCLES + " cycles");
+        }
+    }
+
+    private static void cycles(Context ctx, Path file, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            try (C2paStream stream = C2paStream.openRead(file); Reader reader = Reader.read(ctx, "image/jpeg", stream)) {
+                if (reader.json().isEmpty()) {
+                    throw new AssertionError("empty report");
+                }
+            }
+        }
+    }
+
+    private static long residentKb() throws Exception {
+        System.gc();
+        Thread.sleep(100);
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS");
+    }
+}

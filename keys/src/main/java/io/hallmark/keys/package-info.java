@@ -1,0 +1,2 @@
+/** Signing keys and certificates: the development PKI, encrypted key storage, credential loading. */
+package io.hallmark.keys;

@@ -1,0 +1,18 @@
+package io.hallmark.media;
+
+/**
+ * What a container says about its video stream before decoding.
+ *
+ * @param width           coded width in pixels
+ * @param height          coded height in pixels
+ * @param frameRate       frames per second (average; variable-rate streams report their mean)
+ * @param durationSeconds container duration, 0 when unknown
+ * @param frameCountEstimate the container's estimate; count frames as they are decoded for the truth
+ * @param videoCodec      decoder name, e.g. "h264"
+ * @param sourcePixelFormat FFmpeg name of the stored pixel format, e.g. "yuv420p10le"
+ * @param hasAudio        whether the file has an audio stream that can be carried through
+ * @param format          container format name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
+ */
+public record VideoInfo(int width, int height, double frameRate, double durationSeconds, long frameCountEstimate,
+                        String videoCodec, String sourcePixelFormat, boolean hasAudio, String format) {
+}

@@ -1,0 +1,144 @@
+package io.hallmark.media;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+
+/**
+ * Decodes the video stream of any container FFmpeg reads into {@link VideoFrame}s (8-bit YUV 4:2:0,
+ * converted by swscale from whatever the file stores: 10-bit, full range, grayscale, 4:4:4 ...).
+ * Frames are read one at a time, so memory stays constant whatever the length of the file.
+ * Not thread-safe: one reader per thread.
+ */
+public final class VideoReader implements AutoCloseable {
+    private final FFmpegFrameGrabber grabber;
+    private final VideoInfo info;
+    private final MediaLimits limits;
+    private long decoded;
+
+    private VideoReader(FFmpegFrameGrabber grabber, VideoInfo info, MediaLimits limits) {
+        this.grabber = grabber;
+        this.info = info;
+        this.limits = limits;
+    }
+
+    public static VideoReader open(Path file) throws MediaException {
+        return open(file, MediaLimits.DEFAULT);
+    }
+
+    public static VideoReader open(Path file, MediaLimits limits) throws MediaException {
+        FfmpegLog.quiet();
+        if (!Files.isRegularFile(file)) {
+            throw new MediaException("not a readable file: " + file);
+        }
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        try {
+            grabber.start();
+            if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+                throw new MediaException("no video stream in " + file.getFileName());
+            }
+            limits.checkSize(grabber.getImageWidth(), grabber.getImageHeight());
+            VideoInfo info = new VideoInfo(grabber.getImageWidth(), grabber.getImageHeight(),
+                    positiveOr(grabber.getVideoFrameRate(), 25.0),
+                    Math.max(0, grabber.getLengthInTime()) / 1e6,
+                    Math.max(0, grabber.getLengthInVideoFrames()),
+                    String.valueOf(grabber.getVideoCodecName()),
+                    pixelFormatName(grabber),
+                    grabber.getAudioStream() >= 0 && grabber.getAudioChannels() > 0,
+                    String.valueOf(grabber.getFormat()));
+            return new VideoReader(grabber, info, limits);
+        } catch (MediaException e) {
+            closeQuietly(grabber);
+            throw e;
+        } catch (Exception | LinkageError e) {
+            closeQuietly(grabber);
+            throw new MediaException("cannot decode " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public VideoInfo info() {
+        return info;
+    }
+
+    /** The next frame, or {@code null} at the end of the stream. */
+    public VideoFrame read() throws MediaException {
+        Frame frame;
+        try {
+            frame = grabber.grabImage();
+        } catch (Exception e) {
+            throw new MediaException("decode failed after " + decoded + " frames: " + e.getMessage(), e);
+        }
+        if (frame == null || frame.image == null) {
+            return null;
+        }
+        if (++decoded > limits.maxFrames()) {
+            throw new MediaException("more than " + limits.maxFrames() + " frames: over the decode limit");
+        }
+        return copyPlanes(frame, decoded - 1);
+    }
+
+    /** Frames decoded so far. */
+    public long framesRead() {
+        return decoded;
+    }
+
+    private VideoFrame copyPlanes(Frame frame, long index) throws MediaException {
+        AVFrame av = (AVFrame) frame.opaque;
+        int w = frame.imageWidth;
+        int h = frame.imageHeight;
+        limits.checkSize(w, h);
+        int cw = (w + 1) / 2;
+        int ch = (h + 1) / 2;
+        byte[] y = new byte[w * h];
+        byte[] u = new byte[cw * ch];
+        byte[] v = new byte[cw * ch];
+        // The grabber pads strides to 64 bytes; copy row by row (notes/media-and-models.md 1.4).
+        copyPlane(av.data(0).capacity((long) av.linesize(0) * h).asByteBuffer(), av.linesize(0), y, w, h);
+        copyPlane(av.data(1).capacity((long) av.linesize(1) * ch).asByteBuffer(), av.linesize(1), u, cw, ch);
+        copyPlane(av.data(2).capacity((long) av.linesize(2) * ch).asByteBuffer(), av.linesize(2), v, cw, ch);
+        return new VideoFrame(w, h, y, u, v, index, Math.max(0, frame.timestamp));
+    }
+
+    private static void copyPlane(ByteBuffer src, int stride, byte[] dst, int width, int height) {
+        for (int row = 0; row < height; row++) {
+            src.position(row * stride);
+            src.get(dst, row * width, width);
+        }
+    }
+
+    private static String pixelFormatName(FFmpegFrameGrabber grabber) {
+        try {
+            var st = grabber.getFormatContext().streams(grabber.getVideoStream());
+            var name = avutil.av_get_pix_fmt_name(st.codecpar().format());
+            return name == null ? "unknown" : name.getString();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static double positiveOr(double value, double fallback) {
+        return Double.isFinite(value) && value > 0 ? value : fallback;
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (Exception ignored) {
+            // already failing; the original error is what the caller needs
+        }
+    }
+
+    @Override
+    public void close() throws MediaException {
+        try {
+            grabber.close();
+        } catch (Exception e) {
+            throw new MediaException("closing decoder: " + e.getMessage(), e);
+        }
+    }
+}

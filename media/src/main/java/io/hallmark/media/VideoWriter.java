@@ -1,0 +1,168 @@
+package io.hallmark.media;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+
+/**
+ * Encodes {@link VideoFrame}s to H.264 MP4 (libx264, yuv420p, faststart) at constant frame rate.
+ *
+ * <p>Output is written to a temporary file beside the destination and moved into place only by
+ * {@link #finish()}; {@link #close()} without {@code finish()} (an exception, a cancel) deletes it, so a
+ * failed run never leaves a partial file. Audio, when {@link EncodeSettings#audioSource()} has any, is
+ * copied unchanged (remuxed) at finish.
+ */
+public final class VideoWriter implements AutoCloseable {
+    private final FFmpegFrameRecorder recorder;
+    private final Path destination;
+    private final Path temp;
+    private final EncodeSettings settings;
+    private final int width;
+    private final int height;
+    private final ByteBuffer packed;
+    private long written;
+    private boolean finished;
+    private boolean closed;
+
+    private VideoWriter(FFmpegFrameRecorder recorder, Path destination, Path temp, EncodeSettings settings,
+                        int width, int height) {
+        this.recorder = recorder;
+        this.destination = destination;
+        this.temp = temp;
+        this.settings = settings;
+        this.width = width;
+        this.height = height;
+        int chroma = ((width + 1) / 2) * ((height + 1) / 2);
+        this.packed = ByteBuffer.allocateDirect(width * height + 2 * chroma);
+    }
+
+    public static VideoWriter create(Path destination, int width, int height, double frameRate,
+                                     EncodeSettings settings) throws MediaException {
+        FfmpegLog.quiet();
+        if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0) {
+            throw new MediaException("H.264 4:2:0 needs an even, positive frame size, got " + width + "x" + height);
+        }
+        if (!(frameRate > 0 && frameRate <= 1000)) {
+            throw new MediaException("frame rate must be within (0, 1000]: " + frameRate);
+        }
+        Path dir = destination.toAbsolutePath().getParent();
+        Path temp;
+        try {
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, "." + destination.getFileName() + ".", ".part.mp4");
+        } catch (IOException e) {
+            throw new MediaException("cannot write to " + dir + ": " + e.getMessage(), e);
+        }
+        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(temp.toFile(), width, height, 0);
+        recorder.setFormat("mp4");
+        recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+        recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        recorder.setFrameRate(frameRate);
+        recorder.setVideoOption("crf", Integer.toString(settings.crf()));
+        recorder.setVideoOption("preset", settings.preset());
+        recorder.setOption("movflags", "+faststart");
+        try {
+            recorder.start();
+        } catch (Exception | LinkageError e) {
+            deleteQuietly(temp);
+            throw new MediaException("cannot start H.264 encoder: " + e.getMessage(), e);
+        }
+        return new VideoWriter(recorder, destination, temp, settings, width, height);
+    }
+
+    public void write(VideoFrame frame) throws MediaException {
+        if (finished || closed) {
+            throw new IllegalStateException("writer already finished");
+        }
+        if (frame.width() != width || frame.height() != height) {
+            throw new MediaException("frame is " + frame.width() + "x" + frame.height()
+                    + " but the stream is " + width + "x" + height);
+        }
+        // recordImage wants the three planes packed back to back without padding (media notes 1.5).
+        packed.clear();
+        packed.put(frame.y()).put(frame.u()).put(frame.v()).flip();
+        try {
+            recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 1, width, avutil.AV_PIX_FMT_YUV420P, packed);
+        } catch (Exception e) {
+            throw new MediaException("encode failed at frame " + written + ": " + e.getMessage(), e);
+        }
+        written++;
+    }
+
+    public long framesWritten() {
+        return written;
+    }
+
+    /** Flushes the encoder, adds the audio, and moves the file into place atomically. */
+    public void finish() throws MediaException {
+        if (finished) {
+            return;
+        }
+        try {
+            recorder.stop();
+            recorder.release();
+        } catch (Exception e) {
+            close();
+            throw new MediaException("finishing the encode failed: " + e.getMessage(), e);
+        }
+        finished = true;
+        Path result = temp;
+        Path muxed = null;
+        try {
+            if (settings.audioSource().isPresent()) {
+                muxed = Files.createTempFile(temp.getParent(), "." + destination.getFileName() + ".", ".mux.mp4");
+                Ffmpeg.muxAudio(temp, settings.audioSource().get(), muxed);
+                result = muxed;
+            }
+            moveIntoPlace(result, destination);
+        } catch (IOException e) {
+            throw e instanceof MediaException me ? me : new MediaException("cannot write " + destination + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temp);
+            if (muxed != null) {
+                deleteQuietly(muxed);
+            }
+            closed = true;
+        }
+    }
+
+    /** Moves {@code source} over {@code target} atomically where the file system allows it. */
+    public static void moveIntoPlace(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Without a prior {@link #finish()}: abandons the encode and deletes the partial output. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!finished) {
+            try {
+                recorder.close();
+            } catch (Exception ignored) {
+                // abandoning anyway
+            }
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // best effort: a leftover hidden temp file is harmless
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Keyed, blind, frequency-domain video watermark: streaming embedder and detector. */
+package io.hallmark.watermark;
