@@ -29,7 +29,12 @@ public final class Ffmpeg {
         List<String> command = new ArrayList<>(List.of(executable(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
         command.addAll(args);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // Some bundled libraries (libva) lack an $ORIGIN runpath: point the loader at the extracted folder.
+            String dir = Path.of(command.get(0)).getParent().toString();
+            String inherited = System.getenv("LD_LIBRARY_PATH");
+            builder.environment().put("LD_LIBRARY_PATH", inherited == null ? dir : dir + ":" + inherited);
+            Process process = builder.start();
             byte[] output;
             try (var in = process.getInputStream()) {
                 output = in.readAllBytes();

@@ -1,0 +1,81 @@
+package io.hallmark.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallmark.testdata.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VideoReaderTest {
+
+    @Test
+    void decodesAudioFirstMp4IntoPackedFramesOfTheStreamSize() throws Exception {
+        try (VideoReader reader = VideoReader.open(SharedData.clip("mdn_friday.mp4"))) {
+            VideoInfo info = reader.info();
+            assertEquals(640, info.width());
+            assertEquals(480, info.height());
+            assertTrue(info.hasAudio(), "audio is stream 0 in this clip");
+            VideoFrame first = reader.read();
+            assertEquals(640 * 480, first.y().length);
+            assertEquals(320 * 240, first.u().length);
+            long frames = 1;
+            while (reader.read() != null) {
+                frames++;
+            }
+            assertEquals(frames, reader.framesRead());
+            assertTrue(frames > 150, "6 s at 30 fps, got " + frames);
+        }
+    }
+
+    @Test
+    void decodesWebmVp8AndFullRangeMkv() throws Exception {
+        for (String name : new String[] {"mdn_stream-of-water.webm", "intel_asl_book.mkv"}) {
+            try (VideoReader reader = VideoReader.open(SharedData.clip(name))) {
+                VideoFrame f = reader.read();
+                assertEquals(reader.info().width() * reader.info().height(), f.y().length, name);
+            }
+        }
+    }
+
+    @Test
+    void widthsThatAreNotMultiplesOf64AreCopiedWithoutStridePadding() throws Exception {
+        // 480x360: the grabber pads luma rows to 512 bytes; a wrong copy shears the picture.
+        try (VideoReader reader = VideoReader.open(SharedData.clip("mdn_stream-of-water.webm"))) {
+            VideoFrame f = reader.read();
+            assertEquals(480, f.width());
+            double rowDiff = 0;
+            for (int x = 0; x < f.width(); x++) {
+                rowDiff += Math.abs((f.y()[100 * 480 + x] & 0xff) - (f.y()[101 * 480 + x] & 0xff));
+            }
+            assertTrue(rowDiff / f.width() < 25, "adjacent rows should be similar, mean diff " + rowDiff / f.width());
+        }
+    }
+
+    @Test
+    void aFileThatIsNotVideoIsAMediaException(@TempDir Path dir) throws Exception {
+        Path text = dir.resolve("notes.mp4");
+        Files.writeString(text, "this is not a video at all");
+        assertThrows(MediaException.class, () -> VideoReader.open(text));
+        assertThrows(MediaException.class, () -> VideoReader.open(dir.resolve("missing.mp4")));
+    }
+
+    @Test
+    void framesOverTheSizeLimitAreRefused() {
+        MediaLimits tiny = new MediaLimits(320, 240, 100);
+        assertThrows(MediaException.class, () -> VideoReader.open(SharedData.clip("mdn_friday.mp4"), tiny));
+    }
+
+    @Test
+    void decodingStopsAtTheFrameLimit() throws Exception {
+        try (VideoReader reader = VideoReader.open(SharedData.clip("intel_asl_book.mkv"), MediaLimits.DEFAULT.withMaxFrames(5))) {
+            for (int i = 0; i < 5; i++) {
+                reader.read();
+            }
+            assertThrows(MediaException.class, reader::read);
+        }
+    }
+}
