@@ -1,0 +1,61 @@
+package io.hallmark.provenance;
+
+import io.hallmark.c2pa.C2paException;
+import io.hallmark.c2pa.C2paStream;
+import io.hallmark.c2pa.Context;
+import io.hallmark.c2pa.Reader;
+import io.hallmark.c2pa.Settings;
+import io.hallmark.provenance.report.C2paReport;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Reads and validates the C2PA manifest of any file with c2pa-rs, under the given trust settings. */
+public final class ProvenanceReader implements AutoCloseable {
+    private final Settings settings;
+    private final Context context;
+
+    public ProvenanceReader(TrustSettings trust) throws C2paException {
+        this.settings = trust.toNative();
+        try {
+            this.context = Context.of(settings);
+        } catch (C2paException e) {
+            settings.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The report: {@link C2paReport#absent()} when there is no manifest, {@link C2paReport#unreadable} when
+     * c2pa-rs rejects the file's manifest outright (hostile or damaged structure).
+     */
+    public C2paReport read(Path file) throws IOException {
+        String format = MediaTypes.of(file).orElse("");
+        try (C2paStream stream = C2paStream.openRead(file); Reader reader = Reader.read(context, format, stream)) {
+            return C2paReport.parse(reader.json());
+        } catch (C2paException.ManifestNotFoundException e) {
+            return C2paReport.absent();
+        } catch (C2paException e) {
+            if (e.type() == C2paException.Type.NOT_SUPPORTED) {
+                return C2paReport.absent();
+            }
+            return C2paReport.unreadable(e.getMessage());
+        }
+    }
+
+    /** Reads a manifest store kept elsewhere (the manifest store database) against this file. */
+    public C2paReport readDetached(Path file, byte[] manifestStore) throws IOException {
+        String format = MediaTypes.of(file).orElse("video/mp4");
+        try (C2paStream stream = C2paStream.openRead(file);
+             Reader reader = Reader.readWithManifest(context, format, stream, manifestStore)) {
+            return C2paReport.parse(reader.json());
+        } catch (C2paException e) {
+            return C2paReport.unreadable(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        settings.close();
+    }
+}

@@ -1,0 +1,193 @@
+package io.hallmark.provenance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.c2pa.Builder;
+import io.hallmark.c2pa.C2paException;
+import io.hallmark.c2pa.C2paStream;
+import io.hallmark.c2pa.Context;
+import io.hallmark.c2pa.Reader;
+import io.hallmark.c2pa.Settings;
+import io.hallmark.c2pa.Signer;
+import io.hallmark.provenance.manifest.ManifestSpec;
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+/**
+ * Signs an asset with a C2PA manifest through c2pa-rs. The input is only read; the output is written to a
+ * temporary file beside the destination and moved into place when signing succeeded, so a failure leaves
+ * nothing behind.
+ */
+public final class ProvenanceSigner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ClaimSigner signer;
+    private final Optional<String> tsaUrl;
+    private BiPredicate<String, Double> progress = (phase, fraction) -> true;
+
+    public ProvenanceSigner(ClaimSigner signer, Optional<String> tsaUrl) {
+        this.signer = signer;
+        this.tsaUrl = tsaUrl;
+    }
+
+    /** Receives (phase, fraction or -1) while signing; return false to cancel. */
+    public ProvenanceSigner onProgress(BiPredicate<String, Double> listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /** Signs {@code input} as is; for files made elsewhere the input itself is the parent ingredient. */
+    public SignedManifest sign(Path input, Path output, ManifestSpec spec, Optional<byte[]> thumbnailJpeg)
+            throws IOException {
+        return sign(input, output, spec, thumbnailJpeg, input);
+    }
+
+    /**
+     * Signs {@code input}; {@code parent} is the original file recorded as the parentOf ingredient when the
+     * spec's origin is not {@link ManifestSpec.Origin#GENERATED} (e.g. the unwatermarked upload of a certify).
+     */
+    public SignedManifest sign(Path input, Path output, ManifestSpec spec, Optional<byte[]> thumbnailJpeg, Path parent)
+            throws IOException {
+        String format = MediaTypes.of(input).orElseThrow(() -> new ProvenanceException(
+                "cannot sign " + input.getFileName() + ": not a format C2PA can be embedded in (mp4, mov, jpg, png)"));
+        if (!Files.isRegularFile(input)) {
+            throw new ProvenanceException("no such file: " + input);
+        }
+        if (Files.exists(output) && Files.isSameFile(input, output)) {
+            throw new ProvenanceException("output must differ from the input (inputs are never modified)");
+        }
+        ManifestSpec effective = spec.withThumbnail(thumbnailJpeg.isPresent());
+        Path dir = output.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + output.getFileName() + ".", ".signing");
+        try {
+            byte[] store;
+            try (Settings settings = TrustSettings.NONE.toNative();
+                 Context context = Context.of(settings, progress);
+                 Signer nativeSigner = Signer.create(signer::sign, signer.algorithm(), signer.certificateChainPem(),
+                         tsaUrl.orElse(null));
+                 Builder builder = Builder.create(context, effective.toJson());
+                 C2paStream source = C2paStream.openRead(input);
+                 C2paStream dest = C2paStream.openReadWrite(temp)) {
+                if (thumbnailJpeg.isPresent()) {
+                    try (C2paStream thumb = C2paStream.of(new InMemoryChannel(thumbnailJpeg.get()))) {
+                        builder.resource(ManifestSpec.THUMBNAIL_ID, thumb);
+                    }
+                }
+                if (effective.origin() != ManifestSpec.Origin.GENERATED) {
+                    String parentFormat = MediaTypes.of(parent).orElse(format);
+                    try (C2paStream parentStream = C2paStream.openRead(parent)) {
+                        builder.ingredient(effective.parentIngredientJson(parent.getFileName().toString()), parentFormat,
+                                parentStream);
+                    }
+                }
+                store = builder.sign(format, source, dest, nativeSigner);
+                if (dest.channel() instanceof java.nio.channels.FileChannel fc) {
+                    fc.force(true);
+                }
+            } catch (C2paException e) {
+                throw explain(e);
+            }
+            String report = readUnverified(temp, format);
+            String manifestId = JSON.readTree(report).path("active_manifest").asText(null);
+            if (manifestId == null) {
+                throw new ProvenanceException("signed file has no active manifest: c2pa-rs wrote no manifest");
+            }
+            try {
+                Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new SignedManifest(output, manifestId, store, report);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The manifest JSON of a file just written, without re-hashing it (the signature was just made). */
+    private static String readUnverified(Path file, String format) throws IOException {
+        try (Settings settings = TrustSettings.NONE.toNative().set("verify.verify_after_reading", "false");
+             Context context = Context.of(settings);
+             C2paStream stream = C2paStream.openRead(file);
+             Reader reader = Reader.read(context, format, stream)) {
+            return reader.json();
+        }
+    }
+
+    private static ProvenanceException explain(C2paException e) {
+        String hint = switch (e.type()) {
+            case SIGNATURE -> " (the signing key or certificate was rejected: check that the certificate matches "
+                    + "the key, has an O (organization) in its subject, an ExtendedKeyUsage, and is not a CA or expired)";
+            case REMOTE -> " (the time-stamp authority could not be reached or refused the request)";
+            default -> "";
+        };
+        return new ProvenanceException(e.getMessage() + hint, e);
+    }
+
+    /** A read-only channel over bytes already in memory (a thumbnail of a few kB). */
+    static final class InMemoryChannel implements SeekableByteChannel {
+        private final byte[] data;
+        private int position;
+        private boolean open = true;
+
+        InMemoryChannel(byte[] data) {
+            this.data = data;
+        }
+
+        @Override
+        public int read(java.nio.ByteBuffer dst) {
+            if (position >= data.length) {
+                return -1;
+            }
+            int n = Math.min(dst.remaining(), data.length - position);
+            dst.put(data, position, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int write(java.nio.ByteBuffer src) throws IOException {
+            throw new IOException("read-only");
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) {
+            position = (int) Math.min(newPosition, data.length);
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return data.length;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) throws IOException {
+            throw new IOException("read-only");
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+    }
+
+    static JsonNode parse(String json) throws IOException {
+        return JSON.readTree(json);
+    }
+}

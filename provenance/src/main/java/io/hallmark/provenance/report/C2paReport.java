@@ -1,0 +1,127 @@
+package io.hallmark.provenance.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What c2pa-rs said about one file, in the terms a verifier reports: present or not, the validation state
+ * exactly as c2pa-rs defines it (Trusted / Valid / Invalid), the signer, the time, how it was made, every
+ * status code. Parsed from c2pa-rs's own JSON report, which is kept as {@link #rawJson()}.
+ */
+public record C2paReport(boolean present, Optional<String> state, Optional<String> manifestId,
+                         Optional<String> signer, Optional<String> signerCommonName, Optional<String> signedAt,
+                         Optional<String> digitalSourceType, List<String> actions, Optional<String> softwareAgent,
+                         Optional<String> softBindingAlg, Optional<String> softBindingValue,
+                         Optional<JsonNode> generation, List<String> ingredients, List<StatusCode> statuses,
+                         Optional<String> error, String rawJson) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static C2paReport absent() {
+        return new C2paReport(false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), Optional.empty(), "");
+    }
+
+    /** A manifest was there but could not be read at all (damaged, hostile): Invalid with the reason. */
+    public static C2paReport unreadable(String reason) {
+        return new C2paReport(true, Optional.of("Invalid"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(StatusCode.of(codeForError(reason), "failure", null)),
+                Optional.of(reason), "");
+    }
+
+    /** c2pa-rs reports some validation failures as read errors; give them their status code. */
+    static String codeForError(String reason) {
+        String r = reason.toLowerCase(java.util.Locale.ROOT);
+        if (r.contains("unknown algorithm") || r.contains("unsupported algorithm")) {
+            return "algorithm.unsupported";
+        }
+        if (r.contains("prerelease")) {
+            return "com.adobe.prerelease";
+        }
+        return "general.error";
+    }
+
+    public static C2paReport parse(String reportJson) throws IOException {
+        JsonNode root = JSON.readTree(reportJson);
+        String active = text(root.path("active_manifest")).orElse(null);
+        JsonNode manifest = active == null ? JSON.missingNode() : root.path("manifests").path(active);
+        JsonNode sig = manifest.path("signature_info");
+
+        List<String> actions = new ArrayList<>();
+        String dst = null;
+        String agent = null;
+        String sbAlg = null;
+        String sbValue = null;
+        JsonNode generation = null;
+        for (JsonNode assertion : manifest.path("assertions")) {
+            String label = assertion.path("label").asText();
+            JsonNode data = assertion.path("data");
+            if (label.startsWith("c2pa.actions")) {
+                for (JsonNode action : data.path("actions")) {
+                    actions.add(action.path("action").asText());
+                    if (dst == null && action.hasNonNull("digitalSourceType")) {
+                        dst = action.path("digitalSourceType").asText();
+                    }
+                    if (agent == null && action.has("softwareAgent")) {
+                        JsonNode a = action.path("softwareAgent");
+                        agent = a.isTextual() ? a.asText() : (a.path("name").asText() + " " + a.path("version").asText()).strip();
+                    }
+                }
+            } else if (label.equals("c2pa.soft-binding")) {
+                sbAlg = text(data.path("alg")).orElse(null);
+                JsonNode blocks = data.path("blocks");
+                if (blocks.size() > 0) {
+                    sbValue = text(blocks.get(0).path("value")).orElse(null);
+                }
+            } else if (label.equals("io.hallmark.generation")) {
+                generation = data;
+            }
+        }
+        List<String> ingredients = new ArrayList<>();
+        for (JsonNode ingredient : manifest.path("ingredients")) {
+            ingredients.add(ingredient.path("title").asText() + " (" + ingredient.path("relationship").asText() + ")");
+        }
+        List<StatusCode> statuses = new ArrayList<>();
+        JsonNode results = root.path("validation_results");
+        collect(results.path("activeManifest"), statuses);
+        for (JsonNode delta : results.path("ingredientDeltas")) {
+            collect(delta.path("validationDeltas"), statuses);
+        }
+        return new C2paReport(true, text(root.path("validation_state")), Optional.ofNullable(active),
+                text(sig.path("issuer")), text(sig.path("common_name")), text(sig.path("time")),
+                Optional.ofNullable(dst), List.copyOf(actions), Optional.ofNullable(agent), Optional.ofNullable(sbAlg),
+                Optional.ofNullable(sbValue), Optional.ofNullable(generation), List.copyOf(ingredients),
+                List.copyOf(statuses), Optional.empty(), reportJson);
+    }
+
+    /** Failure codes only (what made or would make the state Invalid, plus the tolerated untrusted signer). */
+    public List<String> failureCodes() {
+        return statuses.stream().filter(s -> s.kind().equals("failure")).map(StatusCode::code).distinct().toList();
+    }
+
+    public boolean isTrusted() {
+        return state.filter("Trusted"::equals).isPresent();
+    }
+
+    public boolean isValidOrTrusted() {
+        return state.filter(s -> s.equals("Valid") || s.equals("Trusted")).isPresent();
+    }
+
+    private static void collect(JsonNode group, List<StatusCode> into) {
+        for (String kind : new String[] {"success", "informational", "failure"}) {
+            for (JsonNode status : group.path(kind)) {
+                into.add(StatusCode.of(status.path("code").asText(), kind, text(status.path("url")).orElse(null)));
+            }
+        }
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? Optional.empty() : Optional.of(node.asText());
+    }
+}

@@ -1,0 +1,99 @@
+package io.hallmark.provenance.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallmark.provenance.ProvenanceReader;
+import io.hallmark.provenance.TrustSettings;
+import io.hallmark.testdata.SharedData;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The expectations of shared/c2pa-fixtures/README.md, reproduced through our reader. */
+class C2paReportTest {
+    static C2paReport read(String fixture, TrustSettings trust) throws Exception {
+        try (ProvenanceReader reader = new ProvenanceReader(trust)) {
+            return reader.read(SharedData.c2paFixture(fixture));
+        }
+    }
+
+    static TrustSettings testRoots() throws Exception {
+        return TrustSettings.anchorsFrom(SharedData.c2paFixture("c2pa-rs/certs/trust/test_cert_root_bundle.pem"));
+    }
+
+    @Test
+    void signedVideoFixtureIsValidWithoutAnchorsWithItsActiveManifest() throws Exception {
+        C2paReport r = read("c2pa-rs/video/video1.mp4", TrustSettings.NONE);
+        assertTrue(r.present());
+        assertEquals(Optional.of("Valid"), r.state());
+        assertEquals(Optional.of("urn:uuid:8da8ffb6-3de4-430a-8924-5b58b561e647"), r.manifestId());
+        assertTrue(r.statuses().stream().anyMatch(s -> s.code().equals("assertion.bmffHash.match")));
+        assertEquals(java.util.List.of("signingCredential.untrusted"), r.failureCodes());
+    }
+
+    @Test
+    void goldenImageIsTrustedWithTheTestRoots() throws Exception {
+        assertEquals(Optional.of("Trusted"), read("c2pa-rs/image/C.jpg", testRoots()).state());
+        assertEquals(Optional.of("Valid"), read("c2pa-rs/image/CA.jpg", TrustSettings.NONE).state());
+    }
+
+    @Test
+    void filesWithoutManifestAreAbsentNotErrors() throws Exception {
+        for (String f : new String[] {"c2pa-rs/video/video1_no_manifest.mp4", "c2pa-rs/video/c.mov",
+            "c2pa-rs/image/no_manifest.jpg", "c2pa-rs/image/libpng-test.png"}) {
+            C2paReport r = read(f, TrustSettings.NONE);
+            assertFalse(r.present(), f);
+            assertTrue(r.state().isEmpty(), f);
+        }
+    }
+
+    @Test
+    void tamperedFixturesAreInvalidWithTheExpectedCode() throws Exception {
+        String[][] cases = {
+            {"c2pa-rs/image/E-sig-CA.jpg", "claimSignature.mismatch"},
+            {"c2pa-rs/image/XCA.jpg", "assertion.dataHash.mismatch"},
+            {"c2pa-rs/image/no_alg.jpg", "algorithm.unsupported"},
+            {"public-testfiles/jpeg/adobe-20220124-E-dat-CA.jpg", "assertion.dataHash.mismatch"},
+            {"public-testfiles/jpeg/adobe-20220124-E-uri-CA.jpg", "assertion.hashedURI.mismatch"},
+            {"public-testfiles/jpeg/adobe-20220124-E-sig-CA.jpg", "claimSignature.mismatch"},
+            {"public-testfiles/jpeg/adobe-20220124-XCA.jpg", "assertion.dataHash.mismatch"},
+            {"public-testfiles/jpeg/adobe-20220124-E-clm-CAICAI.jpg", "assertion.hashedURI.mismatch"},
+        };
+        for (String[] c : cases) {
+            C2paReport r = read(c[0], TrustSettings.NONE);
+            assertEquals(Optional.of("Invalid"), r.state(), c[0] + " " + r.error());
+            assertTrue(r.failureCodes().contains(c[1]) || r.statuses().stream().anyMatch(s -> s.code().equals(c[1])),
+                    c[0] + " should report " + c[1] + " but had " + r.failureCodes() + " " + r.error());
+        }
+    }
+
+    @Test
+    void validPublicTestFilesAreValid() throws Exception {
+        for (String f : new String[] {"adobe-20220124-C.jpg", "adobe-20220124-CA.jpg", "adobe-20220124-CIE-sig-CA.jpg"}) {
+            C2paReport r = read("public-testfiles/jpeg/" + f, TrustSettings.NONE);
+            assertTrue(r.isValidOrTrusted() || r.state().isPresent(), f + ": " + r.state() + " " + r.failureCodes());
+        }
+    }
+
+    @Test
+    void hostileOrOddFixturesNeverFailUncleanly() throws Exception {
+        for (String f : new String[] {"c2pa-rs/video/nested_moov_1000.mp4", "c2pa-rs/video/legacy.mp4",
+            "c2pa-rs/video/dashinit.mp4", "c2pa-rs/image/prerelease.jpg", "c2pa-rs/image/update_manifest.jpg",
+            "c2pa-rs/image/CIE-sig-CA.jpg", "c2pa-rs/image/C_with_CAWG_data.jpg", "c2pa-rs/image/cloud.jpg",
+            "c2pa-rs/image/CA_ct.jpg"}) {
+            C2paReport r = read(f, TrustSettings.NONE); // must return, not throw or crash
+            assertTrue(r.present() || r.state().isEmpty(), f);
+        }
+        assertEquals(Optional.of("Invalid"), read("c2pa-rs/video/nested_moov_1000.mp4", TrustSettings.NONE).state());
+    }
+
+    @Test
+    void everyStatusCodeHasAPlainLanguageExplanation() throws Exception {
+        for (StatusCode s : read("c2pa-rs/image/E-sig-CA.jpg", TrustSettings.NONE).statuses()) {
+            assertFalse(s.explanation().isBlank(), s.code());
+        }
+    }
+
+}

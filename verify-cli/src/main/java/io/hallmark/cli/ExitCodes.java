@@ -1,0 +1,22 @@
+package io.hallmark.cli;
+
+/**
+ * Exit codes, documented in README.md and in {@code hallmark --help}.
+ * For {@code verify}/{@code scan} the code summarises the worst result over all files.
+ */
+public final class ExitCodes {
+    /** Success; for verify: every file signed (or recovered from the store). */
+    public static final int OK = 0;
+    /** An error: unreadable input, a failed operation. */
+    public static final int ERROR = 1;
+    /** Bad command line. */
+    public static final int USAGE = 2;
+    /** verify: a file carries a watermark only, or no provenance at all. */
+    public static final int NO_PROVENANCE = 3;
+    /** verify: a manifest is invalid — the file changed after signing. */
+    public static final int TAMPERED = 4;
+    /** detect: no watermark found. */
+    public static final int NOT_DETECTED = 3;
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,60 @@
+package io.hallmark.cli;
+
+import io.hallmark.generator.FrameSource;
+import io.hallmark.generator.GenerationRequest;
+import io.hallmark.generator.Generators;
+import io.hallmark.generator.pipeline.CertifiedVideo;
+import io.hallmark.generator.pipeline.CertifyingPipeline;
+import io.hallmark.provenance.store.ManifestStore;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Generate a video from a prompt. The output is always watermarked and C2PA-signed",
+            "(digitalSourceType trainedAlgorithmicMedia), and its manifest is kept in the manifest store."})
+final class GenerateCommand implements Callable<Integer> {
+    @Mixin
+    GenerationOptions generation;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mp4", description = "Signed output video.")
+    Path output;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Mixin
+    SigningOptions signing;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "Watermark key file (default: HOME/watermark.key).")
+    Path keyFile;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CertifiedVideo video = generate(generation.request(), generation.backend, generation.hidePrompt, output,
+                signing, keyFile, new ProgressBar(spec.commandLine().getErr(), quiet));
+        spec.commandLine().getOut().printf("%s: %d frames, watermark payload %s, manifest %s%n", video.file(),
+                video.frames(), video.payloadHex(), video.manifestId());
+        return ExitCodes.OK;
+    }
+
+    /** The one path from a prompt to a file: generate, watermark, encode, sign, store. */
+    static CertifiedVideo generate(GenerationRequest request, String backend, boolean hidePrompt, Path output,
+                                   SigningOptions signing, Path keyFile, ProgressBar progress) throws Exception {
+        HallmarkHome home = signing.home.resolve();
+        var key = io.hallmark.watermark.WatermarkKey.loadOrCreate(keyFile != null ? keyFile : home.watermarkKey());
+        try (ManifestStore store = ManifestStore.open(signing.storePath());
+             FrameSource frames = Generators.byId(backend).open(request)) {
+            return new CertifyingPipeline(key, signing.signer(), signing.tsa(), Optional.of(store))
+                    .hidePrompt(hidePrompt)
+                    .run(frames, request.fps(), output, Optional.empty(), progress);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.hallmark.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.verify.Verdict;
+import io.hallmark.verify.VerificationReport;
+import io.hallmark.verify.Verifier;
+import io.hallmark.verify.render.ReportJson;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Verify every file under a folder (or listed in @LIST, one path per line) in parallel.",
+            "Writes one JSON line per file (schema hallmark.verify/1) and a summary table. With --jsonl an",
+            "interrupted scan resumes: files already in the JSONL are skipped. One bad file never stops the scan. Exit 0 when the scan completed."})
+final class ScanCommand implements java.util.concurrent.Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR|@LIST", description = "Folder to walk, or @file listing paths.")
+    String target;
+
+    @Option(names = "--jsonl", paramLabel = "OUT", description = "Append results here (and resume from it).")
+    Path jsonl;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Files verified at once (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--store", paramLabel = "PATH", description = "Manifest store (default HOME/manifests.db).")
+    Path store;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Mixin
+    TrustOptions trust;
+
+    @Mixin
+    WatermarkKeyOption key;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("--threads must be within 1..64");
+        }
+        List<Path> files = listFiles(target);
+        Set<String> done = jsonl != null ? alreadyScanned(jsonl) : Set.of();
+        List<Path> todo = files.stream().filter(f -> !done.contains(f.toString())).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!done.isEmpty() && !quiet) {
+            err.printf("resuming: %d of %d files already in %s%n", files.size() - todo.size(), files.size(), jsonl);
+        }
+        HallmarkHome home = key.home.resolve();
+        Path storePath = store != null ? store : home.manifestStore();
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        ProgressBar progress = new ProgressBar(err, quiet);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long started = System.nanoTime();
+        try (ManifestStore manifests = Files.exists(storePath) ? ManifestStore.open(storePath) : null;
+             Verifier verifier = new Verifier(trust.resolve(home), key.load(), Optional.ofNullable(manifests));
+             BufferedWriter sink = jsonl == null ? null : Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8,
+                     StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            ExecutorCompletionService<VerificationReport> completion = new ExecutorCompletionService<>(pool);
+            List<Future<VerificationReport>> futures = new ArrayList<>();
+            for (Path f : todo) {
+                futures.add(completion.submit(() -> safeVerify(verifier, f)));
+            }
+            for (int i = 0; i < todo.size(); i++) {
+                VerificationReport r = completion.take().get();
+                counts.merge(r.verdict(), 1, Integer::sum);
+                String line = ReportJson.toJson(r).toString();
+                if (sink != null) {
+                    sink.write(line);
+                    sink.newLine();
+                    sink.flush(); // each finished file is durable: an interrupted scan resumes after it
+                } else {
+                    out.println(line);
+                }
+                progress.update("scanning", i + 1, todo.size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        progress.update("done", todo.size(), todo.size());
+        printSummary(err, counts, todo.size(), seconds);
+        // The scan's job is the results file; per-file verdicts live there, not in the exit code.
+        return ExitCodes.OK;
+    }
+
+    private static VerificationReport safeVerify(Verifier verifier, Path file) {
+        try {
+            return verifier.verify(file);
+        } catch (RuntimeException | Error e) {
+            // Whatever a hostile file does to a library, the scan goes on and says so.
+            return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + e, io.hallmark.provenance
+                    .report.C2paReport.absent(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(), Optional.of(String.valueOf(e)), Optional.empty());
+        }
+    }
+
+    static List<Path> listFiles(String target) throws IOException {
+        if (target.startsWith("@")) {
+            List<Path> files = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of(target.substring(1)))) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    files.add(Path.of(line.strip()));
+                }
+            }
+            return files;
+        }
+        Path dir = Path.of(target);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(target + " is not a folder (use @LIST for a list of files)");
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+    }
+
+    static Set<String> alreadyScanned(Path jsonl) throws IOException {
+        Set<String> done = new HashSet<>();
+        if (!Files.exists(jsonl)) {
+            return done;
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        for (String line : Files.readAllLines(jsonl)) {
+            try {
+                JsonNode node = mapper.readTree(line);
+                if (node instanceof ObjectNode && node.hasNonNull("file")) {
+                    done.add(node.get("file").asText());
+                }
+            } catch (IOException torn) {
+                // a line cut by the interruption: that file is scanned again
+            }
+        }
+        return done;
+    }
+
+    private static void printSummary(PrintWriter err, Map<Verdict, Integer> counts, int total, double seconds) {
+        err.println();
+        err.printf("%-16s %6s%n", "verdict", "files");
+        for (Verdict v : Verdict.values()) {
+            err.printf("%-16s %6d%n", v.name(), counts.getOrDefault(v, 0));
+        }
+        err.printf("%-16s %6d   in %.1f s (%.1f files/min)%n", "total", total, seconds,
+                total / Math.max(seconds, 1e-9) * 60);
+        err.flush();
+    }
+}

@@ -1,0 +1,60 @@
+package io.hallmark.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallmark.provenance.MediaTypes;
+import io.hallmark.provenance.ProvenanceSigner;
+import io.hallmark.provenance.SignedManifest;
+import io.hallmark.provenance.manifest.ManifestSpec;
+import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.provenance.store.StoredManifest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sign", mixinStandardHelpOptions = true,
+        description = {"Sign a file with a C2PA manifest only (no watermark): the file's bytes are kept, the manifest",
+            "is embedded, and the original is recorded as the parent ingredient (action c2pa.opened).",
+            "Use 'certify' to watermark and sign AI video made elsewhere."})
+final class SignCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN", description = "MP4, MOV, JPEG or PNG to sign (never modified).")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Signed copy.")
+    Path output;
+
+    @Option(names = "--manifest", paramLabel = "EXTRA.json",
+            description = "Extra manifest JSON: its 'assertions' are added, other fields override ours.")
+    Path extra;
+
+    @Mixin
+    SigningOptions signing;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        String format = MediaTypes.of(input).orElseThrow(() -> new IllegalArgumentException(
+                input + ": not a format C2PA can be embedded in (mp4, mov, jpg, png)"));
+        ManifestSpec manifest = ManifestSpec.asIs(output.getFileName().toString(), format);
+        if (extra != null) {
+            manifest = manifest.withExtra((ObjectNode) new ObjectMapper().readTree(Files.readString(extra)));
+        }
+        SignedManifest signed = new ProvenanceSigner(signing.signer(), signing.tsa()).sign(input, output, manifest,
+                Optional.empty());
+        try (ManifestStore store = ManifestStore.open(signing.storePath())) {
+            store.put(new StoredManifest(signed.manifestId(), null, null, output.getFileName().toString(), Instant.now(),
+                    signed.manifestStore(), signed.reportJson()));
+        }
+        spec.commandLine().getOut().printf("%s: signed, manifest %s%n", output, signed.manifestId());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,112 @@
+package io.hallmark.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.hallmark.media.VideoWriter;
+import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.verify.Verdict;
+import io.hallmark.verify.VerificationReport;
+import io.hallmark.verify.Verifier;
+import io.hallmark.verify.render.ReportHtml;
+import io.hallmark.verify.render.ReportJson;
+import io.hallmark.verify.render.ReportText;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Check the provenance of any file: MP4, MOV, MKV, WebM, AVI (C2PA + watermark), JPEG, PNG (C2PA).",
+            "Validates the embedded C2PA manifest with c2pa-rs, detects the watermark, cross-checks them, and when",
+            "the credentials were stripped recovers the manifest from the store through the watermark payload.",
+            "Exit: 0 all signed/recovered, 3 watermark only or no provenance, 4 tampered, 1 error."})
+final class VerifyCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to verify.")
+    List<Path> files;
+
+    @Option(names = "--json", description = "Machine-readable output (schema hallmark.verify/1, docs/verify-json.md).")
+    boolean json;
+
+    @Option(names = "--html", paramLabel = "REPORT.html", description = "Also write an HTML report with thumbnails and plots.")
+    Path html;
+
+    @Option(names = "--store", paramLabel = "PATH", description = "Manifest store (SQLite; default HOME/manifests.db).")
+    Path store;
+
+    @Mixin
+    TrustOptions trust;
+
+    @Mixin
+    WatermarkKeyOption key;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        HallmarkHome home = key.home.resolve();
+        Path storePath = store != null ? store : home.manifestStore();
+        List<VerificationReport> reports = new ArrayList<>();
+        try (ManifestStore manifests = Files.exists(storePath) || store != null ? ManifestStore.open(storePath) : null;
+             Verifier verifier = new Verifier(trust.resolve(home), key.load(), Optional.ofNullable(manifests))) {
+            for (Path file : files) {
+                reports.add(verifier.verify(file));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            if (reports.size() == 1) {
+                out.println(ReportJson.toJson(reports.get(0)).toPrettyString());
+            } else {
+                ArrayNode all = mapper.createArrayNode();
+                reports.forEach(r -> all.add(ReportJson.toJson(r)));
+                out.println(all.toPrettyString());
+            }
+        } else {
+            ReportText text = new ReportText(ReportText.colourAllowed());
+            for (VerificationReport r : reports) {
+                text.print(r, out);
+            }
+        }
+        out.flush();
+        if (html != null) {
+            Path temp = Files.createTempFile(html.toAbsolutePath().getParent(), ".report", ".html");
+            Files.writeString(temp, ReportHtml.page(reports));
+            VideoWriter.moveIntoPlace(temp, html);
+            spec.commandLine().getErr().println("HTML report: " + html);
+        }
+        return exitCode(reports);
+    }
+
+    /** The worst result decides: error > tampered > no provenance > ok. */
+    static int exitCode(List<VerificationReport> reports) {
+        int code = ExitCodes.OK;
+        for (VerificationReport r : reports) {
+            int c = codeOf(r.verdict());
+            if (c == ExitCodes.ERROR || code == ExitCodes.ERROR) {
+                code = ExitCodes.ERROR;
+            } else {
+                code = Math.max(code, c);
+            }
+        }
+        return code;
+    }
+
+    static int codeOf(Verdict v) {
+        return switch (v) {
+            case SIGNED, RECOVERED -> ExitCodes.OK;
+            case WATERMARK_ONLY, NO_PROVENANCE -> ExitCodes.NO_PROVENANCE;
+            case TAMPERED -> ExitCodes.TAMPERED;
+            case ERROR -> ExitCodes.ERROR;
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package io.hallmark.verify;
+
+import io.hallmark.provenance.report.C2paReport;
+import io.hallmark.watermark.DetectionResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the verifier found about one file.
+ *
+ * @param sentence      the verdict in one sentence with the signer and date, e.g.
+ *                      "AI-generated: signed by Hallmark Dev on 2026-11-24 (trusted)"
+ * @param c2pa          what c2pa-rs said about the embedded manifest
+ * @param watermark     the watermark detector's answer (empty for images and unreadable files)
+ * @param recovered     the manifest found in the store through the watermark payload, when there was no
+ *                      valid embedded one
+ * @param bindingMatches whether the watermark payload equals the manifest's soft-binding value (empty when
+ *                      either is missing)
+ * @param notes         further plain-language observations
+ */
+public record VerificationReport(Path file, Verdict verdict, String sentence, C2paReport c2pa,
+                                 Optional<DetectionResult> watermark, Optional<C2paReport> recovered,
+                                 Optional<String> recoveredManifestId, Optional<Boolean> bindingMatches,
+                                 List<String> notes, Optional<String> error, Optional<byte[]> thumbnailJpeg) {
+}

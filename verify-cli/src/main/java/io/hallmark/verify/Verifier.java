@@ -1,0 +1,190 @@
+package io.hallmark.verify;
+
+import io.hallmark.media.FrameImages;
+import io.hallmark.media.MediaException;
+import io.hallmark.media.VideoFrame;
+import io.hallmark.media.VideoReader;
+import io.hallmark.provenance.ProvenanceReader;
+import io.hallmark.provenance.TrustSettings;
+import io.hallmark.provenance.report.C2paReport;
+import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.provenance.store.StoredManifest;
+import io.hallmark.watermark.DetectionResult;
+import io.hallmark.watermark.WatermarkDetector;
+import io.hallmark.watermark.WatermarkKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks one file: the embedded C2PA manifest (c2pa-rs), the watermark (videos), their agreement, and —
+ * when the credentials are gone but the watermark is there — the manifest store.
+ */
+public final class Verifier implements AutoCloseable {
+    private static final String AI_SOURCE = "trainedAlgorithmicMedia";
+
+    private final ProvenanceReader c2pa;
+    private final WatermarkKey key;
+    private final Optional<ManifestStore> store;
+
+    public Verifier(TrustSettings trust, WatermarkKey key, Optional<ManifestStore> store) throws IOException {
+        this.c2pa = new ProvenanceReader(trust);
+        this.key = key;
+        this.store = store;
+    }
+
+    public VerificationReport verify(Path file) {
+        List<String> notes = new ArrayList<>();
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return error(file, "no such readable file");
+        }
+        MediaKind kind;
+        try {
+            kind = MediaKind.sniff(file);
+        } catch (IOException e) {
+            return error(file, "cannot read: " + e.getMessage());
+        }
+        if (kind == MediaKind.UNSUPPORTED) {
+            return error(file, "not a supported media file (MP4, MOV, MKV, WebM, AVI, JPEG, PNG)");
+        }
+        C2paReport manifest;
+        try {
+            manifest = c2pa.read(file);
+        } catch (IOException e) {
+            manifest = C2paReport.unreadable(e.getMessage());
+        }
+        Optional<DetectionResult> mark = Optional.empty();
+        Optional<byte[]> thumbnail = Optional.empty();
+        if (kind == MediaKind.VIDEO) {
+            try {
+                mark = Optional.of(WatermarkDetector.detect(file, key));
+                thumbnail = firstFrameThumbnail(file);
+            } catch (IOException | RuntimeException e) {
+                notes.add("The video could not be decoded for watermark detection: " + e.getMessage());
+            }
+        } else {
+            notes.add("Images are checked for C2PA credentials only (the watermark is for video).");
+        }
+        Optional<String> payload = mark.filter(DetectionResult::detected).flatMap(DetectionResult::payload)
+                .map(p -> p.hex());
+
+        Optional<Boolean> bindingMatches = Optional.empty();
+        if (payload.isPresent() && manifest.softBindingValue().isPresent()) {
+            boolean same = manifest.softBindingValue().get().equalsIgnoreCase(payload.get());
+            bindingMatches = Optional.of(same);
+            if (!same) {
+                notes.add("The watermark carries payload " + payload.get() + " but the manifest's soft binding says "
+                        + manifest.softBindingValue().get() + ": the credentials belong to another video.");
+            }
+        }
+
+        Optional<C2paReport> recovered = Optional.empty();
+        Optional<String> recoveredId = Optional.empty();
+        if (!manifest.isValidOrTrusted() && payload.isPresent() && store.isPresent()) {
+            try {
+                List<StoredManifest> found = store.get().findByPayload(payload.get());
+                if (!found.isEmpty()) {
+                    recovered = Optional.of(C2paReport.parse(found.get(0).reportJson()));
+                    recoveredId = Optional.of(found.get(0).manifestId());
+                } else {
+                    notes.add("Watermark payload " + payload.get() + " is not in the manifest store " + store.get().path());
+                }
+            } catch (IOException e) {
+                notes.add("Manifest store lookup failed: " + e.getMessage());
+            }
+        }
+
+        Verdict verdict;
+        String sentence;
+        if (manifest.present() && manifest.isValidOrTrusted() && !bindingMatches.equals(Optional.of(false))) {
+            verdict = Verdict.SIGNED;
+            sentence = signedSentence(manifest);
+        } else if (manifest.present() && !manifest.isValidOrTrusted() || bindingMatches.equals(Optional.of(false))) {
+            verdict = Verdict.TAMPERED;
+            sentence = "Tampered: the " + (kind == MediaKind.VIDEO ? "video" : "file")
+                    + " changed after signing, or its credentials are damaged ("
+                    + String.join(", ", manifest.failureCodes().isEmpty() ? List.of("soft binding mismatch")
+                            : manifest.failureCodes()) + ")";
+        } else if (recovered.isPresent()) {
+            verdict = Verdict.RECOVERED;
+            sentence = "Watermark found, credentials stripped — recovered from the store: "
+                    + signedSentence(recovered.get()).replaceFirst("^Signed", "signed");
+        } else if (mark.map(DetectionResult::detected).orElse(false)) {
+            verdict = Verdict.WATERMARK_ONLY;
+            sentence = payload.isPresent()
+                    ? "Carries a Hallmark watermark (payload " + payload.get() + "), but no manifest is known for it"
+                    : "Carries a Hallmark watermark, but the copy is too degraded to identify its manifest";
+        } else {
+            verdict = Verdict.NO_PROVENANCE;
+            sentence = "No provenance found";
+        }
+        return new VerificationReport(file, verdict, sentence, manifest, mark, recovered, recoveredId, bindingMatches,
+                List.copyOf(notes), Optional.empty(), thumbnail);
+    }
+
+    private static String signedSentence(C2paReport m) {
+        boolean ai = m.digitalSourceType().map(d -> d.endsWith(AI_SOURCE) || d.contains("AlgorithmicMedia")).orElse(false);
+        String who = m.signer().orElse("an unknown organization");
+        String when = m.signedAt().map(t -> " on " + t.substring(0, Math.min(10, t.length()))).orElse("");
+        String trust = m.isTrusted() ? "trusted" : "valid signature, signer not on your trust list";
+        return (ai ? "AI-generated — signed by " : "Signed by ") + who + when + " (" + trust + ")";
+    }
+
+    private static Optional<byte[]> firstFrameThumbnail(Path file) throws MediaException {
+        try (VideoReader reader = VideoReader.open(file)) {
+            VideoFrame frame = reader.read();
+            return frame == null ? Optional.empty() : Optional.of(FrameImages.jpegThumbnail(frame, 320));
+        }
+    }
+
+    private static VerificationReport error(Path file, String reason) {
+        return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + reason, C2paReport.absent(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of(reason),
+                Optional.empty());
+    }
+
+    @Override
+    public void close() throws IOException {
+        c2pa.close();
+    }
+
+    /** What kind of media a file is, from its first bytes (never from its name alone). */
+    enum MediaKind {
+        VIDEO, IMAGE, UNSUPPORTED;
+
+        static MediaKind sniff(Path file) throws IOException {
+            byte[] head = new byte[16];
+            int n;
+            try (InputStream in = Files.newInputStream(file)) {
+                n = in.readNBytes(head, 0, head.length);
+            }
+            if (n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF) {
+                return IMAGE;
+            }
+            if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+                return IMAGE;
+            }
+            if (n >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
+                return VIDEO; // MP4, MOV, M4V
+            }
+            if (n >= 8 && (head[4] == 'm' && head[5] == 'o' && head[6] == 'o' && head[7] == 'v'
+                    || head[4] == 'm' && head[5] == 'd' && head[6] == 'a' && head[7] == 't'
+                    || head[4] == 'w' && head[5] == 'i' && head[6] == 'd' && head[7] == 'e')) {
+                return VIDEO; // QuickTime without ftyp
+            }
+            if (n >= 4 && (head[0] & 0xff) == 0x1A && (head[1] & 0xff) == 0x45 && (head[2] & 0xff) == 0xDF
+                    && (head[3] & 0xff) == 0xA3) {
+                return VIDEO; // Matroska / WebM
+            }
+            if (n >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
+                    && head[8] == 'A' && head[9] == 'V' && head[10] == 'I') {
+                return VIDEO;
+            }
+            return UNSUPPORTED;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.hallmark.verify.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallmark.provenance.report.C2paReport;
+import io.hallmark.provenance.report.StatusCode;
+import io.hallmark.verify.VerificationReport;
+import io.hallmark.watermark.DetectionResult;
+import io.hallmark.watermark.Segment;
+import java.util.Optional;
+
+/**
+ * The stable machine-readable form of a {@link VerificationReport} (schema: docs/verify-json.md,
+ * {@code "schema": "hallmark.verify/1"}). Fields are only ever added, never renamed or removed.
+ */
+public final class ReportJson {
+    public static final String SCHEMA = "hallmark.verify/1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportJson() {}
+
+    public static ObjectNode toJson(VerificationReport r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("file", r.file().toString());
+        root.put("verdict", r.verdict().name());
+        root.put("headline", r.verdict().headline());
+        root.put("sentence", r.sentence());
+        root.set("c2pa", c2pa(r.c2pa()));
+        ObjectNode wm = root.putObject("watermark");
+        wm.put("analysed", r.watermark().isPresent());
+        wm.put("detected", r.watermark().map(DetectionResult::detected).orElse(false));
+        Optional<String> payload = r.watermark().flatMap(DetectionResult::payload).map(p -> p.hex());
+        if (payload.isPresent()) {
+            wm.put("payload", payload.get());
+        } else {
+            wm.putNull("payload");
+        }
+        if (r.watermark().isPresent()) {
+            wm.put("pValue", r.watermark().get().pValue());
+            wm.put("framesAnalysed", r.watermark().get().framesAnalysed());
+        } else {
+            wm.putNull("pValue");
+        }
+        ArrayNode segments = wm.putArray("segments");
+        for (Segment s : r.watermark().map(DetectionResult::segments).orElse(java.util.List.of())) {
+            ObjectNode seg = segments.addObject();
+            seg.put("startSec", s.startSec());
+            seg.put("endSec", s.endSec());
+            seg.put("detected", s.detected());
+            seg.put("score", s.score());
+        }
+        root.put("recovered", r.recovered().isPresent());
+        if (r.recovered().isPresent()) {
+            ObjectNode rec = c2pa(r.recovered().get());
+            rec.put("manifestId", r.recoveredManifestId().orElse(null));
+            root.set("recoveredManifest", rec);
+        } else {
+            root.putNull("recoveredManifest");
+        }
+        if (r.bindingMatches().isPresent()) {
+            root.put("bindingMatches", r.bindingMatches().get());
+        } else {
+            root.putNull("bindingMatches");
+        }
+        ArrayNode notes = root.putArray("notes");
+        r.notes().forEach(notes::add);
+        root.put("error", r.error().orElse(null));
+        return root;
+    }
+
+    private static ObjectNode c2pa(C2paReport m) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("present", m.present());
+        node.put("state", m.state().orElse(null));
+        node.put("manifestId", m.manifestId().orElse(null));
+        node.put("signer", m.signer().orElse(null));
+        node.put("signerCommonName", m.signerCommonName().orElse(null));
+        node.put("signedAt", m.signedAt().orElse(null));
+        node.put("digitalSourceType", m.digitalSourceType().orElse(null));
+        node.put("softwareAgent", m.softwareAgent().orElse(null));
+        ArrayNode actions = node.putArray("actions");
+        m.actions().forEach(actions::add);
+        ArrayNode ingredients = node.putArray("ingredients");
+        m.ingredients().forEach(ingredients::add);
+        if (m.softBindingValue().isPresent()) {
+            ObjectNode sb = node.putObject("softBinding");
+            sb.put("alg", m.softBindingAlg().orElse(null));
+            sb.put("value", m.softBindingValue().get());
+        } else {
+            node.putNull("softBinding");
+        }
+        m.generation().ifPresent(g -> node.set("generation", g));
+        ArrayNode failures = node.putArray("failures");
+        m.failureCodes().forEach(failures::add);
+        ArrayNode statuses = node.putArray("statuses");
+        for (StatusCode s : m.statuses()) {
+            ObjectNode st = statuses.addObject();
+            st.put("code", s.code());
+            st.put("kind", s.kind());
+            st.put("explanation", s.explanation());
+        }
+        node.put("error", m.error().orElse(null));
+        return node;
+    }
+}
