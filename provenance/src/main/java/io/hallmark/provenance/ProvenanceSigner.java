@@ -87,9 +87,6 @@ public final class ProvenanceSigner {
                     }
                 }
                 store = builder.sign(format, source, dest, nativeSigner);
-                if (dest.channel() instanceof java.nio.channels.FileChannel fc) {
-                    fc.force(true);
-                }
             } catch (C2paException e) {
                 throw explain(e);
             }

@@ -62,6 +62,8 @@ public record TrustSettings(Optional<String> trustAnchorsPem, Optional<String> u
         verify.put("remote_manifest_fetch", false);
         verify.put("ocsp_fetch", false);
         verify.put("verify_after_sign", false);
+        // Large videos: c2pa-rs keeps its intermediate copy in RAM up to this size, then spills to a temp file.
+        root.putObject("core").put("backing_store_memory_threshold_in_mb", 512);
         ObjectNode trust = root.putObject("trust");
         trustAnchorsPem.ifPresent(pem -> trust.put("trust_anchors", pem));
         userAnchorsPem.ifPresent(pem -> trust.put("user_anchors", pem));
