@@ -70,6 +70,33 @@ public final class VideoFrame {
         return new VideoFrame(width, height, newLuma, u, v, index, timestampMicros);
     }
 
+    /**
+     * This frame with an odd last column/row dropped (H.264 4:2:0 needs even sizes); itself when already even.
+     */
+    public VideoFrame evenCropped() {
+        int w = width & ~1;
+        int h = height & ~1;
+        if (w == width && h == height) {
+            return this;
+        }
+        if (w == 0 || h == 0) {
+            throw new IllegalArgumentException("frame " + width + "x" + height + " is too small to encode");
+        }
+        byte[] ny = new byte[w * h];
+        for (int row = 0; row < h; row++) {
+            System.arraycopy(y, row * width, ny, row * w, w);
+        }
+        int cw = w / 2;
+        int ch = h / 2;
+        byte[] nu = new byte[cw * ch];
+        byte[] nv = new byte[cw * ch];
+        for (int row = 0; row < ch; row++) {
+            System.arraycopy(u, row * chromaWidth(), nu, row * cw, cw);
+            System.arraycopy(v, row * chromaWidth(), nv, row * cw, cw);
+        }
+        return new VideoFrame(w, h, ny, nu, nv, index, timestampMicros);
+    }
+
     /** The same pixels renumbered, e.g. when a generator emits frames. */
     public VideoFrame withTiming(long newIndex, long newTimestampMicros) {
         return new VideoFrame(width, height, y, u, v, newIndex, newTimestampMicros);

@@ -54,7 +54,7 @@ final class EmbedCommand implements Callable<Integer> {
                     EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input))) {
                 VideoFrame frame;
                 while ((frame = reader.read()) != null) {
-                    writer.write(embedder.embed(Frames.evenCrop(frame)));
+                    writer.write(embedder.embed(frame.evenCropped()));
                     progress.update("embedding", ++frames, info.frameCountEstimate());
                 }
                 writer.finish();

@@ -59,6 +59,9 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     WatermarkKeyOption key;
 
+    @Mixin
+    DecodeOptions decode;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -82,7 +85,7 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
         try (ManifestStore manifests = Files.exists(storePath) ? ManifestStore.open(storePath) : null;
-             Verifier verifier = new Verifier(trust.resolve(home), key.load(), Optional.ofNullable(manifests));
+             Verifier verifier = new Verifier(trust.resolve(home), decode.inspector(key, threads), Optional.ofNullable(manifests));
              BufferedWriter sink = jsonl == null ? null : Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8,
                      StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             ExecutorCompletionService<VerificationReport> completion = new ExecutorCompletionService<>(pool);

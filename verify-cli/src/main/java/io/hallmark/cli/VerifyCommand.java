@@ -47,6 +47,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     WatermarkKeyOption key;
 
+    @Mixin
+    DecodeOptions decode;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -56,7 +59,7 @@ final class VerifyCommand implements Callable<Integer> {
         Path storePath = store != null ? store : home.manifestStore();
         List<VerificationReport> reports = new ArrayList<>();
         try (ManifestStore manifests = Files.exists(storePath) || store != null ? ManifestStore.open(storePath) : null;
-             Verifier verifier = new Verifier(trust.resolve(home), key.load(), Optional.ofNullable(manifests))) {
+             Verifier verifier = new Verifier(trust.resolve(home), decode.inspector(key, 1), Optional.ofNullable(manifests))) {
             for (Path file : files) {
                 reports.add(verifier.verify(file));
             }

@@ -15,6 +15,13 @@ public final class WatermarkKeyOption {
     HomeOption home;
 
     public WatermarkKey load() throws IOException {
-        return WatermarkKey.loadOrCreate(keyFile != null ? keyFile : home.resolve().watermarkKey());
+        return WatermarkKey.loadOrCreate(path());
+    }
+
+    /** The key file (created on first use). */
+    public Path path() throws IOException {
+        Path p = keyFile != null ? keyFile : home.resolve().watermarkKey();
+        WatermarkKey.loadOrCreate(p);
+        return p;
     }
 }

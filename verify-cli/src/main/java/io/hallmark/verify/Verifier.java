@@ -1,16 +1,11 @@
 package io.hallmark.verify;
 
-import io.hallmark.media.FrameImages;
-import io.hallmark.media.MediaException;
-import io.hallmark.media.VideoFrame;
-import io.hallmark.media.VideoReader;
 import io.hallmark.provenance.ProvenanceReader;
 import io.hallmark.provenance.TrustSettings;
 import io.hallmark.provenance.report.C2paReport;
 import io.hallmark.provenance.store.ManifestStore;
 import io.hallmark.provenance.store.StoredManifest;
 import io.hallmark.watermark.DetectionResult;
-import io.hallmark.watermark.WatermarkDetector;
 import io.hallmark.watermark.WatermarkKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,12 +23,18 @@ public final class Verifier implements AutoCloseable {
     private static final String AI_SOURCE = "trainedAlgorithmicMedia";
 
     private final ProvenanceReader c2pa;
-    private final WatermarkKey key;
+    private final VideoInspector inspector;
     private final Optional<ManifestStore> store;
 
+    /** Decodes in this process: for files you trust (your own outputs). */
     public Verifier(TrustSettings trust, WatermarkKey key, Optional<ManifestStore> store) throws IOException {
+        this(trust, new InProcessInspector(key), store);
+    }
+
+    /** @param inspector how videos are decoded: in process, or isolated in worker processes for untrusted files */
+    public Verifier(TrustSettings trust, VideoInspector inspector, Optional<ManifestStore> store) throws IOException {
         this.c2pa = new ProvenanceReader(trust);
-        this.key = key;
+        this.inspector = inspector;
         this.store = store;
     }
 
@@ -60,12 +61,10 @@ public final class Verifier implements AutoCloseable {
         Optional<DetectionResult> mark = Optional.empty();
         Optional<byte[]> thumbnail = Optional.empty();
         if (kind == MediaKind.VIDEO) {
-            try {
-                mark = Optional.of(WatermarkDetector.detect(file, key));
-                thumbnail = firstFrameThumbnail(file);
-            } catch (IOException | RuntimeException e) {
-                notes.add("The video could not be decoded for watermark detection: " + e.getMessage());
-            }
+            VideoInspector.Inspection inspection = inspector.inspect(file);
+            mark = inspection.detection();
+            thumbnail = inspection.thumbnailJpeg();
+            inspection.error().ifPresent(e -> notes.add("The video could not be decoded for watermark detection: " + e));
         } else {
             notes.add("Images are checked for C2PA credentials only (the watermark is for video).");
         }
@@ -134,13 +133,6 @@ public final class Verifier implements AutoCloseable {
         return (ai ? "AI-generated — signed by " : "Signed by ") + who + when + " (" + trust + ")";
     }
 
-    private static Optional<byte[]> firstFrameThumbnail(Path file) throws MediaException {
-        try (VideoReader reader = VideoReader.open(file)) {
-            VideoFrame frame = reader.read();
-            return frame == null ? Optional.empty() : Optional.of(FrameImages.jpegThumbnail(frame, 320));
-        }
-    }
-
     private static VerificationReport error(Path file, String reason) {
         return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + reason, C2paReport.absent(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of(reason),
@@ -150,6 +142,7 @@ public final class Verifier implements AutoCloseable {
     @Override
     public void close() throws IOException {
         c2pa.close();
+        inspector.close();
     }
 
     /** What kind of media a file is, from its first bytes (never from its name alone). */

@@ -1,0 +1,22 @@
+package io.hallmark.generator;
+
+import io.hallmark.media.VideoFrame;
+
+/**
+ * The frames of one generation, produced in order. Not thread-safe: one consumer calls {@link #next()}.
+ *
+ * <p>Each returned frame is newly allocated and owned by the caller.
+ */
+public interface FrameSource extends AutoCloseable {
+    /** How many frames {@link #next()} will return in total (an estimate for imported files). */
+    long frameCount();
+
+    /** The next frame, or {@code null} when all frames have been produced. */
+    VideoFrame next() throws GenerationException;
+
+    /** What made these frames, with what parameters, and timings so far; for the provenance manifest. */
+    GenerationRecord record();
+
+    @Override
+    void close() throws GenerationException;
+}

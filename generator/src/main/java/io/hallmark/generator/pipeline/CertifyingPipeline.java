@@ -1,0 +1,156 @@
+package io.hallmark.generator.pipeline;
+
+import io.hallmark.generator.FrameSource;
+import io.hallmark.generator.GenerationRecord;
+import io.hallmark.media.EncodeSettings;
+import io.hallmark.media.FrameImages;
+import io.hallmark.media.VideoFrame;
+import io.hallmark.media.VideoWriter;
+import io.hallmark.provenance.ClaimSigner;
+import io.hallmark.provenance.ProvenanceSigner;
+import io.hallmark.provenance.SignedManifest;
+import io.hallmark.provenance.manifest.GenerationInfo;
+import io.hallmark.provenance.manifest.ManifestSpec;
+import io.hallmark.provenance.manifest.SoftBinding;
+import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.provenance.store.StoredManifest;
+import io.hallmark.watermark.Payload;
+import io.hallmark.watermark.WatermarkEmbedder;
+import io.hallmark.watermark.WatermarkKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * generate -> watermark -> encode -> sign -> store, in one streaming pass. Frames go from the source
+ * through the embedder straight into the encoder, so no unmarked frame is ever written; the marked but
+ * unsigned intermediate lives in a private temporary folder and is deleted whatever happens. The only
+ * file that appears at the destination is the signed one.
+ */
+public final class CertifyingPipeline {
+    private final WatermarkKey key;
+    private final ClaimSigner signer;
+    private final Optional<String> tsaUrl;
+    private final Optional<ManifestStore> store;
+    private EncodeSettings encoding = EncodeSettings.DEFAULT;
+    private ManifestSpec.TrainingMining trainingMining = ManifestSpec.TrainingMining.NOT_ALLOWED;
+    private boolean hidePrompt;
+
+    public CertifyingPipeline(WatermarkKey key, ClaimSigner signer, Optional<String> tsaUrl, Optional<ManifestStore> store) {
+        this.key = key;
+        this.signer = signer;
+        this.tsaUrl = tsaUrl;
+        this.store = store;
+    }
+
+    public CertifyingPipeline encoding(EncodeSettings settings) {
+        this.encoding = settings;
+        return this;
+    }
+
+    public CertifyingPipeline trainingMining(ManifestSpec.TrainingMining choice) {
+        this.trainingMining = choice;
+        return this;
+    }
+
+    /** Record only the prompt's SHA-256 in the manifest, not its text. */
+    public CertifyingPipeline hidePrompt(boolean hide) {
+        this.hidePrompt = hide;
+        return this;
+    }
+
+    /**
+     * Runs the whole pass for {@code source} and writes the signed video to {@code output}.
+     *
+     * @param frameRate frames per second of the source
+     * @param original  for imports: the file the frames came from (its audio is carried over and it is
+     *                  recorded as the parent ingredient); empty for generated video
+     */
+    public CertifiedVideo run(FrameSource source, double frameRate, Path output, Optional<Path> original,
+                              Progress progress) throws IOException {
+        Payload payload = Payload.random();
+        Path work = Files.createTempDirectory("hallmark-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            Path marked = work.resolve("marked.mp4");
+            EncodeSettings settings = original.map(encoding::withAudioFrom).orElse(encoding);
+            WatermarkEmbedder embedder = new WatermarkEmbedder(key, payload);
+            long total = source.frameCount();
+            long frames = 0;
+            byte[] thumbnail = null;
+            VideoWriter writer = null;
+            try {
+                VideoFrame frame;
+                while ((frame = source.next()) != null) {
+                    frame = frame.evenCropped();
+                    if (writer == null) {
+                        writer = VideoWriter.create(marked, frame.width(), frame.height(), frameRate, settings);
+                    }
+                    VideoFrame out = embedder.embed(frame);
+                    if (thumbnail == null) {
+                        thumbnail = FrameImages.jpegThumbnail(out, 320);
+                    }
+                    writer.write(out);
+                    frames++;
+                    if (!progress.update("watermarking and encoding", frames, total)) {
+                        throw new CancelledException("encoding");
+                    }
+                }
+                if (writer == null) {
+                    throw new IOException("the source produced no frames");
+                }
+                writer.finish();
+            } finally {
+                if (writer != null) {
+                    writer.close();
+                }
+            }
+            GenerationRecord record = source.record();
+            double seconds = frames / frameRate;
+            SoftBinding binding = new SoftBinding(payload.hex(),
+                    List.of(new SoftBinding.TimeSpan(0, Math.round(seconds * 1000))));
+            ManifestSpec spec = specFor(record, output.getFileName().toString()).withSoftBinding(binding)
+                    .withTrainingMining(trainingMining).withHiddenPrompt(hidePrompt);
+            progress.update("signing", 0, -1);
+            SignedManifest signed = new ProvenanceSigner(signer, tsaUrl)
+                    .onProgress((phase, fraction) -> progress.update("signing: " + phase, 0, -1))
+                    .sign(marked, output, spec, Optional.of(thumbnail), original.orElse(marked));
+            if (store.isPresent()) {
+                store.get().put(new StoredManifest(signed.manifestId(), payload.hex(), SoftBinding.ALGORITHM,
+                        output.getFileName().toString(), Instant.now(), signed.manifestStore(), signed.reportJson()));
+            }
+            progress.update("done", frames, frames);
+            return new CertifiedVideo(output, signed.manifestId(), payload.hex(), frames, seconds, record,
+                    signed.reportJson());
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private static ManifestSpec specFor(GenerationRecord record, String title) {
+        Map<String, Object> parameters = new LinkedHashMap<>(record.parameters());
+        parameters.put("backend", record.generatorId());
+        parameters.put("frames", record.framesProduced());
+        parameters.put("renderMillis", record.renderTime().toMillis());
+        boolean generated = record.origin() == GenerationRecord.Origin.GENERATED;
+        GenerationInfo info = new GenerationInfo(record.modelName(), record.modelVersion(),
+                generated ? record.seed() : null, generated ? record.prompt() : null, parameters, generated);
+        return generated ? ManifestSpec.generated(title, info) : ManifestSpec.imported(title, info);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a private temp folder: best effort
+        }
+    }
+}

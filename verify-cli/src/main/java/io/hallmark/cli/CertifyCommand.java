@@ -1,0 +1,62 @@
+package io.hallmark.cli;
+
+import io.hallmark.generator.imported.ImportSource;
+import io.hallmark.generator.pipeline.CertifiedVideo;
+import io.hallmark.generator.pipeline.CertifyingPipeline;
+import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.watermark.WatermarkKey;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "certify", mixinStandardHelpOptions = true,
+        description = {"Watermark and sign an AI video made elsewhere, as a publisher would before release.",
+            "The manifest records the truth: imported (c2pa.opened of the original as parent ingredient),",
+            "digitalSourceType trainedAlgorithmicMedia, the model the supplier claims, and the watermark binding."})
+final class CertifyCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN", description = "The video as received (never modified).")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mp4", description = "Certified video.")
+    Path output;
+
+    @Option(names = "--model", defaultValue = "unknown", paramLabel = "NAME",
+            description = "The generator that made IN, as claimed by its supplier (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--model-version", defaultValue = "unknown", paramLabel = "V", description = "Its version.")
+    String modelVersion;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "Watermark key file (default: HOME/watermark.key).")
+    Path keyFile;
+
+    @Mixin
+    SigningOptions signing;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        HallmarkHome home = signing.home.resolve();
+        WatermarkKey key = WatermarkKey.loadOrCreate(keyFile != null ? keyFile : home.watermarkKey());
+        CertifiedVideo video;
+        try (ManifestStore store = ManifestStore.open(signing.storePath());
+             ImportSource source = ImportSource.open(input, model, modelVersion)) {
+            video = new CertifyingPipeline(key, signing.signer(), signing.tsa(), Optional.of(store))
+                    .run(source, source.info().frameRate(), output, Optional.of(input),
+                            new ProgressBar(spec.commandLine().getErr(), quiet));
+        }
+        spec.commandLine().getOut().printf("%s: certified %d frames, watermark payload %s, manifest %s%n", video.file(),
+                video.frames(), video.payloadHex(), video.manifestId());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,66 @@
+package io.hallmark.verify.isolation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallmark.verify.VideoInspector.Inspection;
+import io.hallmark.watermark.DetectionResult;
+import io.hallmark.watermark.Payload;
+import io.hallmark.watermark.Segment;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** One inspection as one JSON line between the worker process and the verifier. */
+final class InspectionCodec {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private InspectionCodec() {}
+
+    static String encode(Inspection in) {
+        ObjectNode root = JSON.createObjectNode();
+        in.error().ifPresent(e -> root.put("error", e));
+        in.thumbnailJpeg().ifPresent(t -> root.put("thumbnail", Base64.getEncoder().encodeToString(t)));
+        in.detection().ifPresent(d -> {
+            ObjectNode n = root.putObject("detection");
+            n.put("detected", d.detected());
+            d.payload().ifPresent(p -> n.put("payload", p.hex()));
+            n.put("pValue", d.pValue());
+            n.put("payloadPValue", d.payloadPValue());
+            n.put("syncScore", d.syncScore());
+            n.put("tilePeriodPixels", d.tilePeriodPixels());
+            n.put("bestGuessBits", d.bestGuessBits());
+            n.put("framesSeen", d.framesSeen());
+            n.put("framesAnalysed", d.framesAnalysed());
+            ArrayNode segs = n.putArray("segments");
+            for (Segment s : d.segments()) {
+                segs.addArray().add(s.startSec()).add(s.endSec()).add(s.detected()).add(s.score());
+            }
+        });
+        return root.toString();
+    }
+
+    static Inspection decode(String line) throws IOException {
+        JsonNode root = JSON.readTree(line);
+        Optional<byte[]> thumb = root.hasNonNull("thumbnail")
+                ? Optional.of(Base64.getDecoder().decode(root.get("thumbnail").asText())) : Optional.empty();
+        Optional<String> error = root.hasNonNull("error") ? Optional.of(root.get("error").asText()) : Optional.empty();
+        Optional<DetectionResult> detection = Optional.empty();
+        JsonNode d = root.get("detection");
+        if (d != null) {
+            List<Segment> segments = new ArrayList<>();
+            for (JsonNode s : d.path("segments")) {
+                segments.add(new Segment(s.get(0).asDouble(), s.get(1).asDouble(), s.get(2).asBoolean(), s.get(3).asDouble()));
+            }
+            detection = Optional.of(new DetectionResult(d.get("detected").asBoolean(),
+                    d.hasNonNull("payload") ? Optional.of(Payload.fromHex(d.get("payload").asText())) : Optional.empty(),
+                    d.get("pValue").asDouble(), d.get("payloadPValue").asDouble(), d.get("syncScore").asDouble(),
+                    d.get("tilePeriodPixels").asDouble(), d.get("bestGuessBits").asLong(), segments,
+                    d.get("framesSeen").asLong(), d.get("framesAnalysed").asLong()));
+        }
+        return new Inspection(detection, thumb, error);
+    }
+}

@@ -1,0 +1,37 @@
+package io.hallmark.verify.isolation;
+
+import io.hallmark.verify.InProcessInspector;
+import io.hallmark.watermark.WatermarkKey;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The child process: reads one video path per line on stdin, answers one JSON line per path on stdout.
+ * The first line names the watermark key file (the key itself never crosses the pipe).
+ * If a hostile file crashes FFmpeg, only this process dies; the verifier reports that file and starts a
+ * new worker.
+ */
+public final class InspectionWorker {
+    private InspectionWorker() {}
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err); // libraries that print must not corrupt the protocol
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String keyFile = in.readLine();
+        if (keyFile == null) {
+            return;
+        }
+        InProcessInspector inspector = new InProcessInspector(WatermarkKey.loadOrCreate(Path.of(keyFile.strip())));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            out.println(InspectionCodec.encode(inspector.inspect(Path.of(line))));
+        }
+    }
+}

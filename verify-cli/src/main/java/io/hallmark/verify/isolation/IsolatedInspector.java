@@ -1,0 +1,154 @@
+package io.hallmark.verify.isolation;
+
+import io.hallmark.verify.VideoInspector;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Decodes untrusted videos in child JVMs ({@link InspectionWorker}) with a heap limit and a per-file
+ * time limit. A worker that crashes (a native decoder fault), hangs or runs out of memory is killed and
+ * replaced; that file is reported as "could not be decoded", and the verifier carries on. Workers are
+ * reused across files, so the JVM start-up is paid once per worker, not per file.
+ */
+public final class IsolatedInspector implements VideoInspector {
+    private final Path keyFile;
+    private final long timeoutSeconds;
+    private final String maxHeap;
+    private final BlockingQueue<Worker> idle;
+    private final List<Worker> all = new ArrayList<>();
+    private final ExecutorService reader = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "inspection-reader");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param workers        processes at most (one per verifying thread)
+     * @param timeoutSeconds time limit for one file
+     * @param maxHeap        the worker's -Xmx, e.g. "1g"
+     */
+    public IsolatedInspector(Path keyFile, int workers, long timeoutSeconds, String maxHeap) {
+        this.keyFile = keyFile;
+        this.timeoutSeconds = timeoutSeconds;
+        this.maxHeap = maxHeap;
+        this.idle = new ArrayBlockingQueue<>(workers);
+        for (int i = 0; i < workers; i++) {
+            idle.add(new Worker(null));
+        }
+    }
+
+    @Override
+    public Inspection inspect(Path video) {
+        Worker worker;
+        try {
+            worker = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Inspection.failed("interrupted");
+        }
+        try {
+            if (worker.process == null || !worker.process.isAlive()) {
+                worker = start();
+            }
+            Worker w = worker;
+            w.stdin.write(video.toAbsolutePath().toString());
+            w.stdin.newLine();
+            w.stdin.flush();
+            Future<String> answer = reader.submit(w.stdout::readLine);
+            String line;
+            try {
+                line = answer.get(timeoutSeconds, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                kill(w);
+                worker = new Worker(null);
+                return Inspection.failed("decoding took longer than " + timeoutSeconds + " s: stopped");
+            }
+            if (line == null) {
+                int code = w.process.waitFor(5, TimeUnit.SECONDS) ? w.process.exitValue() : -1;
+                kill(w);
+                worker = new Worker(null);
+                return Inspection.failed("the decoder crashed on this file (worker exit code " + code + ")");
+            }
+            return InspectionCodec.decode(line);
+        } catch (Exception e) {
+            kill(worker);
+            worker = new Worker(null);
+            return Inspection.failed("decoder worker failed: " + e.getMessage());
+        } finally {
+            idle.add(worker);
+        }
+    }
+
+    private Worker start() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xmx" + maxHeap, "-XX:MaxDirectMemorySize=" + maxHeap,
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), InspectionWorker.class.getName());
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Worker worker = new Worker(process);
+        worker.stdin.write(keyFile.toAbsolutePath().toString());
+        worker.stdin.newLine();
+        worker.stdin.flush();
+        synchronized (all) {
+            all.add(worker);
+        }
+        return worker;
+    }
+
+    private static void kill(Worker w) {
+        if (w != null && w.process != null) {
+            w.process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (all) {
+            for (Worker w : all) {
+                try {
+                    w.stdin.close();
+                } catch (IOException ignored) {
+                    // it is being killed anyway
+                }
+                try {
+                    if (!w.process.waitFor(2, TimeUnit.SECONDS)) {
+                        kill(w);
+                    }
+                } catch (InterruptedException e) {
+                    kill(w);
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        reader.shutdownNow();
+    }
+
+    private static final class Worker {
+        final Process process;
+        final BufferedWriter stdin;
+        final BufferedReader stdout;
+
+        Worker(Process process) {
+            this.process = process;
+            this.stdin = process == null ? null
+                    : new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+            this.stdout = process == null ? null
+                    : new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
