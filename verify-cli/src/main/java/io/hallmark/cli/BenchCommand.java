@@ -1,0 +1,83 @@
+package io.hallmark.cli;
+
+import io.hallmark.generator.bench.GeneratorBenchmark;
+import io.hallmark.provenance.bench.SignBenchmark;
+import io.hallmark.watermark.bench.WatermarkBenchmark;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print their figures and ratios against a peer measured in the same run.",
+        subcommands = {BenchCommand.Watermark.class, BenchCommand.Generator.class, BenchCommand.Sign.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "watermark", mixinStandardHelpOptions = true,
+            description = {"Robustness, quality and speed of the watermark: clip x attack table (bit accuracy, exact payload,",
+                "p-value, PSNR-Y, SSIM, embed/detect fps, ratio vs a plain transcode). Writes markdown + JSON + PNGs."})
+    static final class Watermark implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "CLIP", description = "Clips (default: every clip in ../shared/clips).")
+        List<Path> clips = List.of();
+
+        @Option(names = "--out", defaultValue = "bench-out/watermark", description = "Output folder (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Path> inputs = clips.isEmpty() ? sharedClips() : clips;
+            return WatermarkBenchmark.run(out, inputs, new PrintStream(System.out, true));
+        }
+    }
+
+    @Command(name = "generator", mixinStandardHelpOptions = true,
+            description = "Frames per second of each generator backend at 480p, 720p and 1080p.")
+    static final class Generator implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            return GeneratorBenchmark.run(new PrintStream(System.out, true));
+        }
+    }
+
+    @Command(name = "sign", mixinStandardHelpOptions = true,
+            description = "C2PA signing time of large MP4s against sha256sum of the same files (median of 3, warm).")
+    static final class Sign implements Callable<Integer> {
+        @Option(names = "--sizes", split = ",", defaultValue = "100,1000", paramLabel = "MB,...",
+                description = "File sizes in MB (default: ${DEFAULT-VALUE}).")
+        List<Integer> sizes;
+
+        @Option(names = "--work", defaultValue = "bench-out/sign", description = "Scratch folder (default: ${DEFAULT-VALUE}).")
+        Path work;
+
+        @Mixin
+        HomeOption home;
+
+        @Override
+        public Integer call() throws Exception {
+            return SignBenchmark.run(work, sizes, Credentials.devSigner(home.resolve()), new PrintStream(System.out, true));
+        }
+    }
+
+    static List<Path> sharedClips() throws Exception {
+        Path root = Path.of(System.getProperty("hallmark.shared", "../shared"), "clips");
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("no clips given and " + root + " does not exist (-Dhallmark.shared=DIR)");
+        }
+        try (Stream<Path> files = Files.list(root)) {
+            return files.filter(p -> p.toString().matches(".*\\.(mp4|mkv|webm|mov)$")).sorted().toList();
+        }
+    }
+}
