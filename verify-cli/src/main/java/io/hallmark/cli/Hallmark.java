@@ -46,7 +46,6 @@ public final class Hallmark implements Runnable {
             }
             return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.ERROR;
         });
-        cli.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
         return cli;
     }
 

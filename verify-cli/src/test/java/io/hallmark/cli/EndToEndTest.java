@@ -1,0 +1,158 @@
+package io.hallmark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.media.Ffmpeg;
+import io.hallmark.testdata.SharedData;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The user's journeys through the CLI, on real files: generate, verify, strip, recover, tamper. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path home;
+    static Path generated;
+    static String payload;
+
+    @BeforeAll
+    static void generate() {
+        home = dir.resolve("home");
+        generated = dir.resolve("generated.mp4");
+        Cli r = Cli.run(home, "generate", "--prompt", "clouds over hills", "--seed", "5", "--duration", "3",
+                "--size", "640x360", "--quiet", "-o", generated.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        payload = r.out().replaceAll("(?s).*watermark payload ([0-9a-f]{16}).*", "$1").strip();
+        assertEquals(16, payload.length(), r.out());
+    }
+
+    static JsonNode verifyJson(Path file, int expectedExit) throws Exception {
+        Cli r = Cli.run(home, "verify", "--json", file.toString());
+        assertEquals(expectedExit, r.exitCode(), r.toString());
+        return JSON.readTree(r.out());
+    }
+
+    @Test
+    @Order(1)
+    void aGeneratedVideoVerifiesSignedTrustedAndAiGeneratedWithItsWatermark() throws Exception {
+        JsonNode v = verifyJson(generated, ExitCodes.OK);
+        assertEquals("SIGNED", v.path("verdict").asText());
+        assertTrue(v.path("c2pa").path("present").asBoolean());
+        assertEquals("Trusted", v.path("c2pa").path("state").asText());
+        assertTrue(v.path("c2pa").path("digitalSourceType").asText().endsWith("trainedAlgorithmicMedia"));
+        assertEquals("Hallmark Development", v.path("c2pa").path("signer").asText());
+        assertTrue(v.path("watermark").path("detected").asBoolean());
+        assertEquals(payload, v.path("watermark").path("payload").asText());
+        assertEquals(payload, v.path("c2pa").path("softBinding").path("value").asText());
+        assertTrue(v.path("bindingMatches").asBoolean());
+        assertFalse(v.path("recovered").asBoolean());
+        assertTrue(v.path("c2pa").path("failures").isArray());
+        assertTrue(v.path("sentence").asText().startsWith("AI-generated"), v.path("sentence").asText());
+    }
+
+    @Test
+    @Order(2)
+    void aReencodedCopyWithoutMetadataIsRecoveredFromTheStoreThroughTheWatermark() throws Exception {
+        Path stripped = dir.resolve("reuploaded.mp4");
+        // what a platform does: scale to 720p, re-encode, drop all metadata (and with it the C2PA box)
+        Ffmpeg.run(120, "-i", generated.toString(), "-vf", "scale=1280:720", "-c:v", "libx264", "-crf", "28",
+                "-map_metadata", "-1", "-an", stripped.toString());
+        JsonNode v = verifyJson(stripped, ExitCodes.OK);
+        assertFalse(v.path("c2pa").path("present").asBoolean());
+        assertEquals("RECOVERED", v.path("verdict").asText(), v.toPrettyString());
+        assertTrue(v.path("recovered").asBoolean());
+        assertEquals(payload, v.path("watermark").path("payload").asText());
+        assertEquals(payload, v.path("recoveredManifest").path("softBinding").path("value").asText());
+    }
+
+    @Test
+    @Order(3)
+    void anUnmarkedClipHasNoProvenance() throws Exception {
+        JsonNode v = verifyJson(SharedData.clip("intel_asl_book.mkv"), ExitCodes.NO_PROVENANCE);
+        assertEquals("NO_PROVENANCE", v.path("verdict").asText());
+        assertFalse(v.path("watermark").path("detected").asBoolean());
+        assertTrue(v.path("watermark").path("payload").isNull());
+    }
+
+    @Test
+    @Order(4)
+    void aSignedVideoChangedAfterSigningIsTampered() throws Exception {
+        Path tampered = dir.resolve("tampered.mp4");
+        Files.copy(generated, tampered);
+        try (RandomAccessFile f = new RandomAccessFile(tampered.toFile(), "rw")) {
+            long pos = f.length() - 5000; // inside mdat, which comes last (faststart)
+            f.seek(pos);
+            int b = f.read();
+            f.seek(pos);
+            f.write(b ^ 0x5a);
+        }
+        JsonNode v = verifyJson(tampered, ExitCodes.TAMPERED);
+        assertEquals("TAMPERED", v.path("verdict").asText());
+        assertEquals("Invalid", v.path("c2pa").path("state").asText());
+        assertTrue(v.path("c2pa").path("failures").toString().contains("assertion.bmffHash.mismatch"), v.toString());
+    }
+
+    @Test
+    @Order(5)
+    void anythingElseIsACleanNotSupportedResult() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video");
+        JsonNode v = verifyJson(text, ExitCodes.ERROR);
+        assertEquals("ERROR", v.path("verdict").asText());
+        assertTrue(v.path("error").asText().contains("not a supported media file"));
+    }
+
+    @Test
+    @Order(6)
+    void hostileFilesNeverCrashTheVerifier() throws Exception {
+        Path random = dir.resolve("random.mp4");
+        byte[] bytes = new byte[200_000];
+        new java.util.Random(3).nextBytes(bytes);
+        System.arraycopy("\0\0\0\u0018ftypisom".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, bytes, 0, 12);
+        Files.write(random, bytes);
+        Path truncated = dir.resolve("truncated.mp4");
+        Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(generated), 20_000));
+        for (Path f : new Path[] {random, truncated, SharedData.c2paFixture("c2pa-rs/video/nested_moov_1000.mp4")}) {
+            Cli r = Cli.run(home, "verify", "--json", f.toString());
+            JsonNode v = JSON.readTree(r.out());
+            assertTrue(r.exitCode() == ExitCodes.ERROR || r.exitCode() == ExitCodes.TAMPERED
+                    || r.exitCode() == ExitCodes.NO_PROVENANCE, f + ": " + r);
+            assertFalse(v.path("verdict").asText().equals("SIGNED"), f.toString());
+        }
+    }
+
+    @Test
+    @Order(7)
+    void detectReportsThePayloadAndExit3WhenAbsent() throws Exception {
+        Cli found = Cli.run(home, "detect", "--json", generated.toString());
+        assertEquals(0, found.exitCode(), found.toString());
+        assertEquals(payload, JSON.readTree(found.out()).path("payload").asText());
+        Cli absent = Cli.run(home, "detect", "--json", SharedData.clip("mdn_stream-of-water.webm").toString());
+        assertEquals(ExitCodes.NOT_DETECTED, absent.exitCode(), absent.toString());
+    }
+
+    @Test
+    @Order(8)
+    void htmlReportHasTheVerdictThumbnailAndPlot() throws Exception {
+        Path html = dir.resolve("report.html");
+        Cli r = Cli.run(home, "verify", "--html", html.toString(), generated.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        String page = Files.readString(html);
+        assertTrue(page.contains("AI-generated"));
+        assertTrue(page.contains("data:image/jpeg;base64,"));
+        assertTrue(page.contains("<svg"));
+    }
+}

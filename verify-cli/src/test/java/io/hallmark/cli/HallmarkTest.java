@@ -1,0 +1,33 @@
+package io.hallmark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class HallmarkTest {
+    @Test
+    void helpListsEveryCommandAndTheExitCodes() {
+        Cli r = Cli.run(null, "--help");
+        assertEquals(0, r.exitCode(), r.toString());
+        for (String cmd : new String[] {"demo", "generate", "embed", "detect", "sign", "certify", "verify", "scan", "keys",
+            "tsa", "bench"}) {
+            assertTrue(r.out().contains(cmd), cmd + " missing from --help");
+        }
+        assertTrue(r.out().contains("Exit codes"));
+    }
+
+    @Test
+    void aBadOptionIsAUsageErrorWithExitCode2() {
+        Cli r = Cli.run(null, "verify", "--no-such-option", "x.mp4");
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("no-such-option"), r.err());
+    }
+
+    @Test
+    void versionNamesTheC2paLibrary() {
+        Cli r = Cli.run(null, "--version");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("c2pa-c-ffi/0.90"), r.out());
+    }
+}
