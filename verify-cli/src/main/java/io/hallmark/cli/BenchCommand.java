@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print their figures and ratios against a peer measured in the same run.",
-        subcommands = {BenchCommand.Watermark.class, BenchCommand.Generator.class, BenchCommand.Sign.class})
+        subcommands = {BenchCommand.Watermark.class, BenchCommand.Generator.class, BenchCommand.Sign.class,
+            BenchCommand.Scan.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -68,6 +69,36 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return SignBenchmark.run(work, sizes, Credentials.devSigner(home.resolve()), new PrintStream(System.out, true));
+        }
+    }
+
+    @Command(name = "scan", mixinStandardHelpOptions = true,
+            description = {"Verifier throughput on a mixed corpus (certified, stripped+re-encoded, unmarked, tampered,",
+                "truncated, random, text), against ffmpeg -f null decoding the same videos in the same run."})
+    static final class Scan implements Callable<Integer> {
+        @Option(names = "--work", defaultValue = "bench-out/scan", description = "Corpus folder (default: ${DEFAULT-VALUE}).")
+        Path work;
+
+        @Option(names = "--copies", defaultValue = "4", description = "Copies of the distinct files (default: ${DEFAULT-VALUE}).")
+        int copies;
+
+        @Option(names = "--threads", defaultValue = "2", description = "Files at once (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Mixin
+        HomeOption home;
+
+        @Override
+        public Integer call() throws Exception {
+            HallmarkHome h = home.resolve();
+            Path corpus = ScanCorpus.build(work, sharedClips(), copies, h, new PrintStream(System.err, true));
+            var key = io.hallmark.watermark.WatermarkKey.loadOrCreate(h.watermarkKey());
+            try (var store = io.hallmark.provenance.store.ManifestStore.open(h.manifestStore());
+                 var verifier = new io.hallmark.verify.Verifier(new TrustOptions().resolve(h),
+                         new io.hallmark.verify.isolation.IsolatedInspector(h.watermarkKey(), threads, 300, "1g"),
+                         java.util.Optional.of(store))) {
+                return io.hallmark.verify.bench.ScanBenchmark.run(corpus, verifier, threads, new PrintStream(System.out, true));
+            }
         }
     }
 
