@@ -1,0 +1,40 @@
+package io.hallmark.watermark;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the detector concluded. Presence and payload are separate answers: a copy can be proven marked
+ * ({@code detected}, {@code pValue}) while too damaged for the 64-bit ID to decode ({@code payload} empty).
+ *
+ * @param detected          the mark is present: {@code pValue} (or the payload check) is below the
+ *                          configured false-positive rate
+ * @param payload           the 64-bit ID, only when its keyed 32-bit check passed
+ * @param pValue            probability that an unmarked video scores this high somewhere in the whole
+ *                          search (Bonferroni-corrected over every scale and shift tried); 1 when nothing was analysed
+ * @param payloadPValue     probability that an unmarked video yields a payload passing the check (2^-32 per
+ *                          decode attempt); 1 when no payload was found
+ * @param syncScore         normalised sync correlation at the best hypothesis (z)
+ * @param tilePeriodPixels  estimated period of the tile in pixels of the analysed video (0 if none)
+ * @param bestGuessBits     most likely 64 data bits even when the check failed (for bit-accuracy statistics)
+ * @param segments          timeline, in order
+ * @param framesSeen        frames passed to the detector
+ * @param framesAnalysed    frames actually analysed (the detector subsamples)
+ */
+public record DetectionResult(boolean detected, Optional<Payload> payload, double pValue, double payloadPValue,
+                              double syncScore, double tilePeriodPixels, long bestGuessBits,
+                              List<Segment> segments, long framesSeen, long framesAnalysed) {
+    public DetectionResult {
+        segments = List.copyOf(segments);
+    }
+
+    /** The answer for a stream with nothing analysable (no frames, or all too small). */
+    public static DetectionResult nothing(long framesSeen) {
+        return new DetectionResult(false, Optional.empty(), 1.0, 1.0, 0.0, 0.0, 0L, List.of(), framesSeen, 0);
+    }
+
+    /** Fraction of the 64 data bits of {@link #bestGuessBits()} that equal {@code truth}. */
+    public double bitAccuracy(Payload truth) {
+        return 1.0 - Long.bitCount(bestGuessBits ^ truth.bits()) / 64.0;
+    }
+}

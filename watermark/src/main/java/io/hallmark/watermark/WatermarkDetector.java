@@ -1,0 +1,119 @@
+package io.hallmark.watermark;
+
+import io.hallmark.media.MediaLimits;
+import io.hallmark.media.VideoFrame;
+import io.hallmark.media.VideoReader;
+import io.hallmark.watermark.internal.Evidence;
+import io.hallmark.watermark.internal.HypothesisSearch;
+import io.hallmark.watermark.internal.PayloadFormat;
+import io.hallmark.watermark.internal.SyncCorrelator;
+import io.hallmark.watermark.internal.TileFolder;
+import io.hallmark.watermark.internal.TileLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Blind, keyed detector. Feed frames with {@link #accept}; {@link #result} can be asked at any time.
+ *
+ * <p>Per sampled frame (a few per second) it only whitens the luma and adds it to the current segment's
+ * image. {@link #result} then folds the summed image modulo candidate tile periods on a fixed grid
+ * (coarse-to-fine), finds the keyed sync pattern by one FFT correlation,
+ * computes a Bonferroni-corrected p-value, and soft-decodes the payload at the best hypothesis. Presence
+ * and payload are separate answers; the payload is only reported when its keyed 32-bit check passes.
+ *
+ * <p>False positives, by design: the video-level test spends half of {@link DetectOptions#falsePositiveRate}
+ * on the sync statistic (threshold z from {@link HypothesisSearch#threshold}) and accepts a payload-only
+ * detection with probability 2^-32 (one decode attempt), which is below the other half at the default 1e-9.
+ */
+public final class WatermarkDetector {
+    /** One-sided per-segment threshold (p &le; 1e-4 at the video's hypothesis). */
+    static final double SEGMENT_Z = Math.sqrt(2 * Math.log(1e4));
+
+    private final WatermarkKey key;
+    private final DetectOptions options;
+    private final TileLayout layout;
+    private final SyncCorrelator correlator;
+    private final Evidence evidence;
+
+    public WatermarkDetector(WatermarkKey key) {
+        this(key, DetectOptions.DEFAULT);
+    }
+
+    public WatermarkDetector(WatermarkKey key, DetectOptions options) {
+        this.key = key;
+        this.options = options;
+        this.layout = new TileLayout(key, PayloadFormat.CODED_BITS);
+        this.correlator = new SyncCorrelator(layout);
+        this.evidence = new Evidence(options.analysisFps(), options.segmentSeconds(), options.maxSegments());
+    }
+
+    /** Offers a frame; the detector analyses only a few per second (by timestamp). */
+    public void accept(VideoFrame frame) {
+        evidence.accept(frame);
+    }
+
+    /** Decodes {@code video} and runs the detector over all of it. */
+    public static DetectionResult detect(Path video, WatermarkKey key) throws IOException {
+        return detect(video, key, DetectOptions.DEFAULT);
+    }
+
+    public static DetectionResult detect(Path video, WatermarkKey key, DetectOptions options) throws IOException {
+        WatermarkDetector detector = new WatermarkDetector(key, options);
+        try (VideoReader reader = VideoReader.open(video, MediaLimits.DEFAULT)) {
+            VideoFrame frame;
+            while ((frame = reader.read()) != null) {
+                detector.accept(frame);
+            }
+        }
+        return detector.result();
+    }
+
+    public DetectionResult result() {
+        return decide(evidence, key, layout, correlator, options);
+    }
+
+    /** The decision for collected evidence under one key (the evidence itself is key-independent). */
+    public static DetectionResult decide(Evidence evidence, WatermarkKey key, DetectOptions options) {
+        TileLayout layout = new TileLayout(key, PayloadFormat.CODED_BITS);
+        return decide(evidence, key, layout, new SyncCorrelator(layout), options);
+    }
+
+    private static DetectionResult decide(Evidence evidence, WatermarkKey key, TileLayout layout,
+                                          SyncCorrelator correlator, DetectOptions options) {
+        if (evidence.framesAnalysed() == 0) {
+            return DetectionResult.nothing(evidence.framesSeen());
+        }
+        int w = evidence.width();
+        int h = evidence.height();
+        float[] total = evidence.total();
+        HypothesisSearch search = new HypothesisSearch(layout);
+        HypothesisSearch.Best best = search.search(total, w, h);
+        if (best == null) {
+            return new DetectionResult(false, Optional.empty(), 1.0, 1.0, 0, 0, 0L,
+                    List.of(), evidence.framesSeen(), evidence.framesAnalysed());
+        }
+        SyncCorrelator.Peak peak = best.peak();
+        double pValue = HypothesisSearch.pValue(peak.z());
+        boolean syncDetected = pValue <= options.falsePositiveRate() / 2;
+        PayloadFormat.Decoded decoded = PayloadFormat.decode(key,
+                correlator.softBits(best.spectrum(), peak.fracDx(), peak.fracDy()));
+        Optional<Payload> payload = decoded.payload();
+        double payloadP = payload.isPresent() ? PayloadFormat.FALSE_ACCEPT : 1.0;
+        boolean detected = syncDetected || (payload.isPresent() && payloadP <= options.falsePositiveRate() / 2);
+
+        List<Segment> segments = new ArrayList<>();
+        for (Evidence.SegmentImage s : evidence.segments()) {
+            double z = 0;
+            if (s.frames() > 0) {
+                TileFolder.Spectrum spectrum = search.folder().fold(s.image(), w, h, peak.period());
+                z = correlator.scoreAt(spectrum, peak.fracDx(), peak.fracDy());
+            }
+            segments.add(new Segment(s.startMicros() / 1e6, s.endMicros() / 1e6, detected && z >= SEGMENT_Z, z));
+        }
+        return new DetectionResult(detected, payload, pValue, payloadP, peak.z(), peak.period() * evidence.factor(),
+                decoded.data(), segments, evidence.framesSeen(), evidence.framesAnalysed());
+    }
+}

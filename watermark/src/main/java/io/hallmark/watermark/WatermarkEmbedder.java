@@ -1,0 +1,106 @@
+package io.hallmark.watermark;
+
+import io.hallmark.media.VideoFrame;
+import io.hallmark.watermark.internal.PayloadFormat;
+import io.hallmark.watermark.internal.PerceptualMask;
+import io.hallmark.watermark.internal.TileLayout;
+import io.hallmark.watermark.internal.TilePattern;
+
+/**
+ * Adds the keyed watermark to the luma of each frame; chroma, size and timing are untouched.
+ *
+ * <p>Streaming and cheap: the keyed tile is built once per frame size; per frame the work is one pass to
+ * measure texture (8x8 block gradient energy) and one pass that adds {@code gain(x,y) * tile(x mod P, y mod P)}.
+ * The same pattern goes into every frame, so the detector can sum evidence over time.
+ *
+ * <p>Frames whose shorter side is under {@value TilePattern#MIN_FRAME_SIDE} pixels cannot hold the mark:
+ * {@link #embed} throws {@link IllegalArgumentException} for them. Not thread-safe: one embedder per stream.
+ */
+public final class WatermarkEmbedder {
+
+    private final TileLayout layout;
+    private final int[] codedBits;
+    private final EmbedOptions options;
+    private int width = -1;
+    private int height = -1;
+    private TilePattern tile;
+    private PerceptualMask mask;
+    private float[] gainRow;
+
+    public WatermarkEmbedder(WatermarkKey key, Payload payload) {
+        this(key, payload, EmbedOptions.DEFAULT);
+    }
+
+    public WatermarkEmbedder(WatermarkKey key, Payload payload, EmbedOptions options) {
+        this.layout = new TileLayout(key, PayloadFormat.CODED_BITS);
+        this.codedBits = PayloadFormat.encode(key, payload);
+        this.options = options;
+    }
+
+    /** Whether a frame of this size can carry the mark. */
+    public static boolean canEmbed(int width, int height) {
+        return Math.min(width, height) >= TilePattern.MIN_FRAME_SIDE;
+    }
+
+    /** The marked frame: a new luma plane, the input's chroma planes (shared), same index and timestamp. */
+    public VideoFrame embed(VideoFrame frame) {
+        int w = frame.width();
+        int h = frame.height();
+        if (!canEmbed(w, h)) {
+            throw new IllegalArgumentException("frame " + w + "x" + h + " is too small to watermark: the shorter side must be at least "
+                    + TilePattern.MIN_FRAME_SIDE + " pixels");
+        }
+        if (w != width || h != height) {
+            prepare(w, h);
+        }
+        byte[] in = frame.y();
+        double meanSquareGain = mask.compute(in);
+        double amplitude = options.strength();
+        // Cap the expected distortion so that the frame's PSNR stays above the configured floor.
+        double maxRms = 255.0 / Math.pow(10, options.minPsnrDb() / 20);
+        double expectedRms = amplitude * Math.sqrt(meanSquareGain);
+        if (expectedRms > maxRms) {
+            amplitude *= maxRms / expectedRms;
+        }
+        // And the expected structural-similarity loss (flat, smooth pictures show noise most); the budget
+        // grows with the square of the strength, the PSNR floor above does not.
+        double ssimLoss = mask.expectedSsimLoss() * amplitude * amplitude;
+        double ssimBudget = PerceptualMask.FRAME_SSIM_LOSS * options.strength() * options.strength();
+        if (ssimLoss > ssimBudget) {
+            amplitude *= Math.sqrt(ssimBudget / ssimLoss);
+        }
+        byte[] out = new byte[in.length];
+        float[] values = tile.values();
+        int period = tile.period();
+        float scale = (float) amplitude;
+        for (int y = 0; y < h; y++) {
+            if ((y & 1) == 0) {
+                // The gain varies over 8-pixel blocks; refreshing it every other row is plenty.
+                mask.row(y, scale, gainRow);
+            }
+            int row = y * w;
+            int tileRow = (y % period) * period;
+            for (int x0 = 0; x0 < w; x0 += period) {
+                addSpan(in, out, row + x0, gainRow, x0, values, tileRow, Math.min(period, w - x0));
+            }
+        }
+        return frame.withLuma(out);
+    }
+
+    /** out = clamp(round(in + gain * tile)) over one span of a tile row. */
+    private static void addSpan(byte[] in, byte[] out, int pixel, float[] gain, int gainOffset, float[] tile,
+                                int tileOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            int v = (int) ((in[pixel + i] & 0xff) + gain[gainOffset + i] * tile[tileOffset + i] + 0.5f);
+            out[pixel + i] = (byte) Math.max(0, Math.min(255, v));
+        }
+    }
+
+    private void prepare(int w, int h) {
+        tile = TilePattern.build(layout, codedBits, TilePattern.periodFor(w, h));
+        mask = new PerceptualMask(w, h);
+        gainRow = new float[w];
+        width = w;
+        height = h;
+    }
+}

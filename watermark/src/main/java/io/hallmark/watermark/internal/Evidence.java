@@ -1,0 +1,144 @@
+package io.hallmark.watermark.internal;
+
+import io.hallmark.media.VideoFrame;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Key-independent evidence collected from a stream: the whitened analysis images of the sampled frames,
+ * summed per timeline segment. The mark is static in frame coordinates, so summing over frames adds it
+ * coherently. Memory is bounded: beyond {@code maxSegments}, neighbouring segments are merged and the
+ * segment length doubles.
+ *
+ * <p>Frames are sampled by timestamp (at most {@code analysisFps} per second); timestamps that go backwards
+ * are treated as equal to the latest one. Frames smaller than the detector can use, and frames whose size
+ * differs from the first analysable frame, are counted but not analysed.
+ */
+public final class Evidence {
+    /** Frames with a shorter side below this are not analysed. */
+    public static final int MIN_ANALYSIS_SIDE = 64;
+
+    private final double analysisFps;
+    private final int maxSegments;
+    private double segmentMicros;
+    private LumaWhitener whitener;
+    private int frameWidth;
+    private int frameHeight;
+    private final List<SegmentImage> segments = new ArrayList<>();
+    private long framesSeen;
+    private long framesAnalysed;
+    private long lastTimestamp = Long.MIN_VALUE;
+    private long nextAnalysis = Long.MIN_VALUE;
+
+    public Evidence(double analysisFps, double segmentSeconds, int maxSegments) {
+        this.analysisFps = analysisFps;
+        this.segmentMicros = segmentSeconds * 1e6;
+        this.maxSegments = maxSegments;
+    }
+
+    /** One segment's summed analysis image. */
+    public static final class SegmentImage {
+        private long startMicros;
+        private long endMicros;
+        private final float[] image;
+        private int frames;
+
+        SegmentImage(long start, long end, int size) {
+            this.startMicros = start;
+            this.endMicros = end;
+            this.image = new float[size];
+        }
+
+        public long startMicros() { return startMicros; }
+        public long endMicros() { return endMicros; }
+        public float[] image() { return image; }
+        public int frames() { return frames; }
+    }
+
+    /** Returns whether the frame was analysed. */
+    public boolean accept(VideoFrame frame) {
+        framesSeen++;
+        long t = Math.max(frame.timestampMicros(), lastTimestamp == Long.MIN_VALUE ? frame.timestampMicros() : lastTimestamp);
+        lastTimestamp = t;
+        if (Math.min(frame.width(), frame.height()) < MIN_ANALYSIS_SIDE) {
+            return false;
+        }
+        if (whitener == null) {
+            whitener = new LumaWhitener(frame.width(), frame.height());
+            frameWidth = frame.width();
+            frameHeight = frame.height();
+        } else if (frame.width() != frameWidth || frame.height() != frameHeight) {
+            return false;
+        }
+        if (t < nextAnalysis) {
+            return false;
+        }
+        // Next sample one interval later (never drifting behind a stream that starts late).
+        nextAnalysis = (nextAnalysis == Long.MIN_VALUE ? t : Math.max(nextAnalysis, t - (long) (1e6 / analysisFps)))
+                + (long) (1e6 / analysisFps);
+        SegmentImage segment = segmentFor(t);
+        whitener.accumulate(frame.y(), segment.image);
+        segment.frames++;
+        framesAnalysed++;
+        return true;
+    }
+
+    private SegmentImage segmentFor(long t) {
+        long index = (long) Math.floor(t / segmentMicros);
+        long start = (long) (index * segmentMicros);
+        SegmentImage last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+        if (last != null && t < last.endMicros) {
+            return last;
+        }
+        SegmentImage fresh = new SegmentImage(start, (long) (start + segmentMicros), width() * height());
+        segments.add(fresh);
+        if (segments.size() > maxSegments) {
+            mergePairs();
+            return segments.get(segments.size() - 1);
+        }
+        return fresh;
+    }
+
+    /** Halves the number of segments by summing neighbours; later segments use the doubled length. */
+    private void mergePairs() {
+        List<SegmentImage> merged = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i += 2) {
+            SegmentImage a = segments.get(i);
+            if (i + 1 < segments.size()) {
+                SegmentImage b = segments.get(i + 1);
+                float[] x = a.image;
+                float[] y = b.image;
+                for (int k = 0; k < x.length; k++) x[k] += y[k];
+                a.frames += b.frames;
+                a.endMicros = b.endMicros;
+            }
+            merged.add(a);
+        }
+        segments.clear();
+        segments.addAll(merged);
+        segmentMicros *= 2;
+        SegmentImage last = segments.get(segments.size() - 1);
+        last.endMicros = Math.max(last.endMicros, last.startMicros + (long) segmentMicros);
+    }
+
+    /** Sum of all segments (a new array). */
+    public float[] total() {
+        float[] sum = new float[width() * height()];
+        for (SegmentImage s : segments) {
+            float[] img = s.image;
+            for (int i = 0; i < sum.length; i++) sum[i] += img[i];
+        }
+        return sum;
+    }
+
+    public List<SegmentImage> segments() { return List.copyOf(segments); }
+    public long framesSeen() { return framesSeen; }
+    public long framesAnalysed() { return framesAnalysed; }
+    /** Analysis image width (0 before the first analysable frame). */
+    public int width() { return whitener == null ? 0 : whitener.outWidth(); }
+    public int height() { return whitener == null ? 0 : whitener.outHeight(); }
+    /** Source pixels per analysis pixel. */
+    public int factor() { return whitener == null ? 1 : whitener.factor(); }
+    /** End of the last analysed segment, microseconds. */
+    public long lastTimestamp() { return lastTimestamp; }
+}

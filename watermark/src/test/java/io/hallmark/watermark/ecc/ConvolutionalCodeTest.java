@@ -1,0 +1,98 @@
+package io.hallmark.watermark.ecc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ConvolutionalCodeTest {
+    private final ConvolutionalCode code = new ConvolutionalCode(96);
+
+    private static int[] randomBits(Random random, int n) {
+        int[] bits = new int[n];
+        for (int i = 0; i < n; i++) {
+            bits[i] = random.nextInt(2);
+        }
+        return bits;
+    }
+
+    private static double[] hard(int[] coded) {
+        double[] soft = new double[coded.length];
+        for (int i = 0; i < coded.length; i++) {
+            soft[i] = coded[i] == 0 ? 1 : -1;
+        }
+        return soft;
+    }
+
+    @Test
+    void hasRateOneHalfWithSixTailBits() {
+        assertEquals(2 * (96 + 6), code.codedBits());
+    }
+
+    @Test
+    void decodesCleanCodewords() {
+        Random random = new Random(3);
+        for (int trial = 0; trial < 20; trial++) {
+            int[] info = randomBits(random, 96);
+            assertArrayEquals(info, code.decode(hard(code.encode(info))));
+        }
+    }
+
+    @Test
+    void correctsScatteredHardErrors() {
+        Random random = new Random(4);
+        int[] info = randomBits(random, 96);
+        double[] soft = hard(code.encode(info));
+        // One flipped bit in every 20: well within the free distance (10) between flips.
+        for (int i = 5; i < soft.length; i += 20) {
+            soft[i] = -soft[i];
+        }
+        assertArrayEquals(info, code.decode(soft));
+    }
+
+    @Test
+    void softDecisionsBeatHardDecisionsOnGaussianNoise() {
+        Random random = new Random(5);
+        int softFailures = 0;
+        int hardFailures = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            int[] info = randomBits(random, 96);
+            double[] soft = hard(code.encode(info));
+            for (int i = 0; i < soft.length; i++) {
+                soft[i] += 0.65 * random.nextGaussian(); // about 6 % raw bit errors
+            }
+            double[] signs = new double[soft.length];
+            for (int i = 0; i < soft.length; i++) {
+                signs[i] = Math.signum(soft[i]);
+            }
+            if (!java.util.Arrays.equals(info, code.decode(soft))) {
+                softFailures++;
+            }
+            if (!java.util.Arrays.equals(info, code.decode(signs))) {
+                hardFailures++;
+            }
+        }
+        assertEquals(true, softFailures < hardFailures, "soft " + softFailures + " vs hard " + hardFailures);
+        assertEquals(true, softFailures <= 6, "soft failures: " + softFailures);
+    }
+
+    @Test
+    void treatsNonFiniteValuesAsErasures() {
+        Random random = new Random(6);
+        int[] info = randomBits(random, 96);
+        double[] soft = hard(code.encode(info));
+        for (int i = 0; i < soft.length; i += 7) {
+            soft[i] = Double.NaN;
+        }
+        assertArrayEquals(info, code.decode(soft));
+    }
+
+    @Test
+    void rejectsWrongLengths() {
+        assertThrows(IllegalArgumentException.class, () -> code.encode(new int[95]));
+        assertThrows(IllegalArgumentException.class, () -> code.decode(new double[10]));
+        assertThrows(IllegalArgumentException.class, () -> new ConvolutionalCode(0));
+    }
+}
