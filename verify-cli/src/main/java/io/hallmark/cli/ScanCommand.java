@@ -3,7 +3,7 @@ package io.hallmark.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.provenance.store.ManifestLookup;
 import io.hallmark.verify.Verdict;
 import io.hallmark.verify.VerificationReport;
 import io.hallmark.verify.Verifier;
@@ -47,8 +47,9 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Files verified at once (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--store", paramLabel = "PATH", description = "Manifest store (default HOME/manifests.db).")
-    Path store;
+    @Option(names = "--store", paramLabel = "PATH|URL",
+            description = "Manifest store: SQLite file (default HOME/manifests.db) or Soft Binding Resolution API URL.")
+    String store;
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -79,12 +80,11 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
             err.printf("resuming: %d of %d files already in %s%n", files.size() - todo.size(), files.size(), jsonl);
         }
         HallmarkHome home = key.home.resolve();
-        Path storePath = store != null ? store : home.manifestStore();
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         ProgressBar progress = new ProgressBar(err, quiet);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
-        try (ManifestStore manifests = Files.exists(storePath) ? ManifestStore.open(storePath) : null;
+        try (ManifestLookup manifests = StoreOption.open(store, home);
              Verifier verifier = new Verifier(trust.resolve(home), decode.inspector(key, threads), Optional.ofNullable(manifests));
              BufferedWriter sink = jsonl == null ? null : Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8,
                      StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {

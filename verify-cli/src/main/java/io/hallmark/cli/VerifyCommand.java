@@ -3,7 +3,7 @@ package io.hallmark.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.hallmark.media.VideoWriter;
-import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.provenance.store.ManifestLookup;
 import io.hallmark.verify.Verdict;
 import io.hallmark.verify.VerificationReport;
 import io.hallmark.verify.Verifier;
@@ -38,8 +38,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "REPORT.html", description = "Also write an HTML report with thumbnails and plots.")
     Path html;
 
-    @Option(names = "--store", paramLabel = "PATH", description = "Manifest store (SQLite; default HOME/manifests.db).")
-    Path store;
+    @Option(names = "--store", paramLabel = "PATH|URL",
+            description = "Manifest store: a SQLite file (default HOME/manifests.db) or the URL of a C2PA Soft Binding Resolution API.")
+    String store;
 
     @Mixin
     TrustOptions trust;
@@ -56,9 +57,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HallmarkHome home = key.home.resolve();
-        Path storePath = store != null ? store : home.manifestStore();
         List<VerificationReport> reports = new ArrayList<>();
-        try (ManifestStore manifests = Files.exists(storePath) || store != null ? ManifestStore.open(storePath) : null;
+        try (ManifestLookup manifests = StoreOption.open(store, home);
              Verifier verifier = new Verifier(trust.resolve(home), decode.inspector(key, 1), Optional.ofNullable(manifests))) {
             for (Path file : files) {
                 reports.add(verifier.verify(file));

@@ -3,7 +3,7 @@ package io.hallmark.verify;
 import io.hallmark.provenance.ProvenanceReader;
 import io.hallmark.provenance.TrustSettings;
 import io.hallmark.provenance.report.C2paReport;
-import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.provenance.store.ManifestLookup;
 import io.hallmark.provenance.store.StoredManifest;
 import io.hallmark.watermark.DetectionResult;
 import io.hallmark.watermark.WatermarkKey;
@@ -24,15 +24,15 @@ public final class Verifier implements AutoCloseable {
 
     private final ProvenanceReader c2pa;
     private final VideoInspector inspector;
-    private final Optional<ManifestStore> store;
+    private final Optional<? extends ManifestLookup> store;
 
     /** Decodes in this process: for files you trust (your own outputs). */
-    public Verifier(TrustSettings trust, WatermarkKey key, Optional<ManifestStore> store) throws IOException {
+    public Verifier(TrustSettings trust, WatermarkKey key, Optional<? extends ManifestLookup> store) throws IOException {
         this(trust, new InProcessInspector(key), store);
     }
 
     /** @param inspector how videos are decoded: in process, or isolated in worker processes for untrusted files */
-    public Verifier(TrustSettings trust, VideoInspector inspector, Optional<ManifestStore> store) throws IOException {
+    public Verifier(TrustSettings trust, VideoInspector inspector, Optional<? extends ManifestLookup> store) throws IOException {
         this.c2pa = new ProvenanceReader(trust);
         this.inspector = inspector;
         this.store = store;
@@ -87,10 +87,16 @@ public final class Verifier implements AutoCloseable {
             try {
                 List<StoredManifest> found = store.get().findByPayload(payload.get());
                 if (!found.isEmpty()) {
-                    recovered = Optional.of(C2paReport.parse(found.get(0).reportJson()));
-                    recoveredId = Optional.of(found.get(0).manifestId());
+                    StoredManifest m = found.get(0);
+                    // A remote service returns only the manifest store: let c2pa-rs read (and check the
+                    // signature of) it against this copy; its hard binding cannot match a re-encoded copy.
+                    recovered = Optional.of(m.reportJson() != null ? C2paReport.parse(m.reportJson())
+                            : c2pa.readDetached(file, m.manifestStore()));
+                    recoveredId = Optional.of(m.manifestId());
+                    notes.add("The recovered manifest binds to the original encode; this copy's bytes differ "
+                            + "(re-encoded), which is expected for a copy that lost its credentials.");
                 } else {
-                    notes.add("Watermark payload " + payload.get() + " is not in the manifest store " + store.get().path());
+                    notes.add("Watermark payload " + payload.get() + " is not in the manifest store " + store.get().describe());
                 }
             } catch (IOException e) {
                 notes.add("Manifest store lookup failed: " + e.getMessage());

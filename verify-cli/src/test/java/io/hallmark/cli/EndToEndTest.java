@@ -155,4 +155,19 @@ class EndToEndTest {
         assertTrue(page.contains("data:image/jpeg;base64,"));
         assertTrue(page.contains("<svg"));
     }
+
+    @Test
+    @Order(9)
+    void aRemoteSoftBindingServiceRecoversTheManifestToo() throws Exception {
+        Path stripped = dir.resolve("reuploaded.mp4");
+        try (var store = io.hallmark.provenance.store.ManifestStore.open(home.resolve("manifests.db"));
+             var server = io.hallmark.provenance.store.SoftBindingServer.start(store, 0)) {
+            Cli r = Cli.run(home, "verify", "--json", "--store", server.url(), stripped.toString());
+            assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+            JsonNode v = JSON.readTree(r.out());
+            assertEquals("RECOVERED", v.path("verdict").asText(), v.toPrettyString());
+            assertEquals(payload, v.path("recoveredManifest").path("softBinding").path("value").asText());
+            assertEquals("Hallmark Development", v.path("recoveredManifest").path("signer").asText());
+        }
+    }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * The schema is versioned ({@code PRAGMA user_version}); newer schemas are refused rather than misread.
  * Thread-safe: one connection, synchronized access (SQLite serializes writers anyway).
  */
-public final class ManifestStore implements AutoCloseable {
+public final class ManifestStore implements ManifestLookup {
     static final int SCHEMA_VERSION = 1;
 
     private final Connection connection;
@@ -91,7 +91,13 @@ public final class ManifestStore implements AutoCloseable {
         }
     }
 
+    @Override
+    public String describe() {
+        return path.toString();
+    }
+
     /** Manifests whose soft binding carries this payload, newest first. */
+    @Override
     public synchronized List<StoredManifest> findByPayload(String payloadHex) throws IOException {
         return query("SELECT * FROM manifests WHERE payload = ? ORDER BY signed_at DESC", payloadHex);
     }
