@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallmark.c2pa.SigningAlg;
 import io.hallmark.keys.CertificateBuilder;
 import io.hallmark.keys.DevPki;
 import io.hallmark.keys.LocalTsa;
@@ -33,22 +32,7 @@ class DevPkiSigningTest {
     }
 
     static ClaimSigner signer(SigningCredential c) {
-        return new ClaimSigner() {
-            @Override
-            public SigningAlg algorithm() {
-                return SigningAlg.of(c.algorithm().c2paName());
-            }
-
-            @Override
-            public String certificateChainPem() {
-                return c.chainPem();
-            }
-
-            @Override
-            public byte[] sign(byte[] data) throws Exception {
-                return c.sign(data);
-            }
-        };
+        return ClaimSigners.of(c);
     }
 
     static C2paReport read(Path file, boolean withOurRoot) throws Exception {

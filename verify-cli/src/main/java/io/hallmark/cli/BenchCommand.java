@@ -18,14 +18,7 @@ import picocli.CommandLine.Parameters;
         description = "Benchmarks that print their figures and ratios against a peer measured in the same run.",
         subcommands = {BenchCommand.Watermark.class, BenchCommand.Generator.class, BenchCommand.Sign.class,
             BenchCommand.Scan.class})
-final class BenchCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class BenchCommand extends ParentCommand {
 
     @Command(name = "watermark", mixinStandardHelpOptions = true,
             description = {"Robustness, quality and speed of the watermark: clip x attack table (bit accuracy, exact payload,",

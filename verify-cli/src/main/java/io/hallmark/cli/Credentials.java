@@ -1,6 +1,5 @@
 package io.hallmark.cli;
 
-import io.hallmark.c2pa.SigningAlg;
 import io.hallmark.keys.CertificateProfile;
 import io.hallmark.keys.DevPki;
 import io.hallmark.keys.KeyException;
@@ -8,6 +7,7 @@ import io.hallmark.keys.PasswordSource;
 import io.hallmark.keys.SigningAlgorithm;
 import io.hallmark.keys.SigningCredential;
 import io.hallmark.provenance.ClaimSigner;
+import io.hallmark.provenance.ClaimSigners;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,25 +59,7 @@ final class Credentials {
             throw new KeyException("the signing certificate " + credential.certificate().getSubjectX500Principal().getName()
                     + " cannot sign C2PA claims: " + String.join("; ", problems));
         }
-        return adapt(credential);
+        return ClaimSigners.of(credential);
     }
 
-    static ClaimSigner adapt(SigningCredential credential) {
-        return new ClaimSigner() {
-            @Override
-            public SigningAlg algorithm() {
-                return SigningAlg.of(credential.algorithm().c2paName());
-            }
-
-            @Override
-            public String certificateChainPem() {
-                return credential.chainPem();
-            }
-
-            @Override
-            public byte[] sign(byte[] toBeSigned) throws Exception {
-                return credential.sign(toBeSigned);
-            }
-        };
-    }
 }

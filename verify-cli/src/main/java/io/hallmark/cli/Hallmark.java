@@ -21,10 +21,7 @@ import picocli.CommandLine.Command;
             "",
             "Environment: HALLMARK_HOME (keys, watermark key, manifest store; default ~/.hallmark),",
             "HALLMARK_KEY_PASSWORD (password of the development keys), NO_COLOR."})
-public final class Hallmark implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class Hallmark extends ParentCommand {
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -53,11 +50,6 @@ public final class Hallmark implements Runnable {
     static String message(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -13,14 +13,7 @@ import picocli.CommandLine.Spec;
         description = {"The development PKI (root CA -> intermediate -> claim signer) in HOME/pki.",
             "Private keys are encrypted at rest and never printed."},
         subcommands = {KeysCommand.Init.class, KeysCommand.Show.class, KeysCommand.Rotate.class})
-final class KeysCommand implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class KeysCommand extends ParentCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true, description = "Create the development PKI (if missing).")
     static final class Init implements Callable<Integer> {

@@ -3,7 +3,6 @@ package io.hallmark.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hallmark.provenance.store.ManifestLookup;
 import io.hallmark.verify.Verdict;
 import io.hallmark.verify.VerificationReport;
 import io.hallmark.verify.Verifier;
@@ -47,21 +46,12 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Files verified at once (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--store", paramLabel = "PATH|URL",
-            description = "Manifest store: SQLite file (default HOME/manifests.db) or Soft Binding Resolution API URL.")
-    String store;
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
     @Mixin
-    TrustOptions trust;
-
-    @Mixin
-    WatermarkKeyOption key;
-
-    @Mixin
-    DecodeOptions decode;
+    VerifierOptions verification;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -79,13 +69,11 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
         if (!done.isEmpty() && !quiet) {
             err.printf("resuming: %d of %d files already in %s%n", files.size() - todo.size(), files.size(), jsonl);
         }
-        HallmarkHome home = key.home.resolve();
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         ProgressBar progress = new ProgressBar(err, quiet);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
-        try (ManifestLookup manifests = StoreOption.open(store, home);
-             Verifier verifier = new Verifier(trust.resolve(home), decode.inspector(key, threads), Optional.ofNullable(manifests));
+        try (Verifier verifier = verification.open(threads);
              BufferedWriter sink = jsonl == null ? null : Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8,
                      StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             ExecutorCompletionService<VerificationReport> completion = new ExecutorCompletionService<>(pool);

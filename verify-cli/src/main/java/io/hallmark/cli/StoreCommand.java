@@ -12,14 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "store", mixinStandardHelpOptions = true, description = "The manifest store (every manifest we signed).",
         subcommands = {StoreCommand.Serve.class, StoreCommand.Info.class})
-final class StoreCommand implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class StoreCommand extends ParentCommand {
 
     @Command(name = "info", mixinStandardHelpOptions = true, description = "Where the store is and how many manifests it holds.")
     static final class Info implements Callable<Integer> {

@@ -11,14 +11,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "tsa", mixinStandardHelpOptions = true, description = "RFC 3161 time-stamp authority.",
         subcommands = TsaCommand.Serve.class)
-final class TsaCommand implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class TsaCommand extends ParentCommand {
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = {"Serve time-stamps on 127.0.0.1 with a TSA certificate from the development PKI,",

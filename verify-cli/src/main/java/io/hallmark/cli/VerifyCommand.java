@@ -3,7 +3,6 @@ package io.hallmark.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.hallmark.media.VideoWriter;
-import io.hallmark.provenance.store.ManifestLookup;
 import io.hallmark.verify.Verdict;
 import io.hallmark.verify.VerificationReport;
 import io.hallmark.verify.Verifier;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,28 +36,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "REPORT.html", description = "Also write an HTML report with thumbnails and plots.")
     Path html;
 
-    @Option(names = "--store", paramLabel = "PATH|URL",
-            description = "Manifest store: a SQLite file (default HOME/manifests.db) or the URL of a C2PA Soft Binding Resolution API.")
-    String store;
-
     @Mixin
-    TrustOptions trust;
-
-    @Mixin
-    WatermarkKeyOption key;
-
-    @Mixin
-    DecodeOptions decode;
+    VerifierOptions verification;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        HallmarkHome home = key.home.resolve();
         List<VerificationReport> reports = new ArrayList<>();
-        try (ManifestLookup manifests = StoreOption.open(store, home);
-             Verifier verifier = new Verifier(trust.resolve(home), decode.inspector(key, 1), Optional.ofNullable(manifests))) {
+        try (Verifier verifier = verification.open(1)) {
             for (Path file : files) {
                 reports.add(verifier.verify(file));
             }

@@ -149,6 +149,9 @@ public final class Verifier implements AutoCloseable {
     public void close() throws IOException {
         c2pa.close();
         inspector.close();
+        if (store.isPresent()) {
+            store.get().close();
+        }
     }
 
     /** What kind of media a file is, from its first bytes (never from its name alone). */

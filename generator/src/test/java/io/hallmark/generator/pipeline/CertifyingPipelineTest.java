@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.hallmark.c2pa.SigningAlg;
 import io.hallmark.generator.FrameSource;
 import io.hallmark.generator.GenerationRequest;
 import io.hallmark.generator.Generators;
 import io.hallmark.keys.DevPki;
 import io.hallmark.keys.PasswordSource;
 import io.hallmark.keys.SigningAlgorithm;
-import io.hallmark.keys.SigningCredential;
 import io.hallmark.provenance.ClaimSigner;
+import io.hallmark.provenance.ClaimSigners;
 import io.hallmark.provenance.ProvenanceReader;
 import io.hallmark.provenance.TrustSettings;
 import io.hallmark.provenance.report.C2paReport;
@@ -40,23 +39,7 @@ class CertifyingPipelineTest {
     }
 
     static ClaimSigner signer() {
-        SigningCredential c = pki.signer();
-        return new ClaimSigner() {
-            @Override
-            public SigningAlg algorithm() {
-                return SigningAlg.ES256;
-            }
-
-            @Override
-            public String certificateChainPem() {
-                return c.chainPem();
-            }
-
-            @Override
-            public byte[] sign(byte[] data) throws Exception {
-                return c.sign(data);
-            }
-        };
+        return ClaimSigners.of(pki.signer());
     }
 
     @Test
