@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print their figures and ratios against a peer measured in the same run.",
         subcommands = {BenchCommand.Watermark.class, BenchCommand.Generator.class, BenchCommand.Sign.class,
-            BenchCommand.Scan.class})
+            BenchCommand.Scan.class, BenchCommand.Pipeline.class})
 final class BenchCommand extends ParentCommand {
 
     @Command(name = "watermark", mixinStandardHelpOptions = true,
@@ -43,6 +43,23 @@ final class BenchCommand extends ParentCommand {
         @Override
         public Integer call() throws Exception {
             return GeneratorBenchmark.run(new PrintStream(System.out, true));
+        }
+    }
+
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = "The whole generate -> watermark -> encode -> sign pass against generation alone, 480p-1080p.")
+    static final class Pipeline implements Callable<Integer> {
+        @Option(names = "--work", defaultValue = "bench-out/pipeline", description = "Scratch folder (default: ${DEFAULT-VALUE}).")
+        Path work;
+
+        @Mixin
+        HomeOption home;
+
+        @Override
+        public Integer call() throws Exception {
+            HallmarkHome h = home.resolve();
+            return io.hallmark.generator.bench.PipelineBenchmark.run(Credentials.devSigner(h),
+                    io.hallmark.watermark.WatermarkKey.loadOrCreate(h.watermarkKey()), work, new PrintStream(System.out, true));
         }
     }
 
