@@ -9,6 +9,7 @@ import io.hallmark.c2pa.Context;
 import io.hallmark.c2pa.Reader;
 import io.hallmark.c2pa.Settings;
 import io.hallmark.c2pa.Signer;
+import io.hallmark.provenance.internal.BmffStructure;
 import io.hallmark.provenance.manifest.ManifestSpec;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -60,6 +61,9 @@ public final class ProvenanceSigner {
         }
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new ProvenanceException("output must differ from the input (inputs are never modified)");
+        }
+        if (format.startsWith("video/mp4") || format.equals("video/quicktime")) {
+            BmffStructure.requireComplete(input);
         }
         ManifestSpec effective = spec.withThumbnail(thumbnailJpeg.isPresent());
         Path dir = output.toAbsolutePath().getParent();

@@ -106,4 +106,24 @@ class ProvenanceSignerTest {
                 Optional.empty()).sign(text, dir.resolve("o.txt"), generatedSpec(), Optional.empty()));
         assertTrue(e.getMessage().contains("notes.txt"));
     }
+
+    @Test
+    void truncatedOrHostileVideosAreRefusedWithAReasonAndNothingWritten(@TempDir Path dir) throws Exception {
+        byte[] video = Files.readAllBytes(SharedData.c2paFixture("c2pa-rs/video/video1_no_manifest.mp4"));
+        Path truncated = Files.write(dir.resolve("truncated.mp4"), java.util.Arrays.copyOf(video, video.length / 2));
+        byte[] huge = video.clone();
+        // first box (ftyp) claims to be 4 GB long
+        huge[0] = (byte) 0xff; huge[1] = (byte) 0xff; huge[2] = (byte) 0xff; huge[3] = (byte) 0xf0;
+        Path hugeBox = Files.write(dir.resolve("hugebox.mp4"), huge);
+        for (Path bad : new Path[] {truncated, hugeBox, SharedData.c2paFixture("c2pa-rs/video/nested_moov_1000.mp4")}) {
+            Path out = dir.resolve("out-" + bad.getFileName());
+            ProvenanceException e = assertThrows(ProvenanceException.class, () -> new ProvenanceSigner(new FixtureSigner(),
+                    Optional.empty()).sign(bad, out, generatedSpec(), Optional.empty()), bad.toString());
+            assertFalse(e.getMessage().isBlank());
+            assertFalse(Files.exists(out), "no output for " + bad.getFileName());
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(2, left.count(), "only the two inputs written here remain: no temp files");
+        }
+    }
 }

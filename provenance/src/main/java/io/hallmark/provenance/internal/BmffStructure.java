@@ -1,0 +1,61 @@
+package io.hallmark.provenance.internal;
+
+import io.hallmark.provenance.ProvenanceException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Checks that an MP4/MOV file's top-level boxes tile the file exactly, before we sign it: c2pa-rs would
+ * sign a truncated upload, and a signature on a broken file helps nobody.
+ */
+public final class BmffStructure {
+    private BmffStructure() {}
+
+    public static void requireComplete(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            long pos = 0;
+            ByteBuffer header = ByteBuffer.allocate(16);
+            int boxes = 0;
+            while (pos < size) {
+                header.clear();
+                ch.read(header, pos);
+                header.flip();
+                if (header.remaining() < 8) {
+                    throw malformed(file, "trailing " + (size - pos) + " bytes after the last box");
+                }
+                long boxSize = Integer.toUnsignedLong(header.getInt());
+                String type = new String(new byte[] {header.get(), header.get(), header.get(), header.get()},
+                        StandardCharsets.ISO_8859_1);
+                if (boxSize == 1) {
+                    if (header.remaining() < 8) {
+                        throw malformed(file, "box '" + type + "' at offset " + pos + " is cut off");
+                    }
+                    boxSize = header.getLong();
+                } else if (boxSize == 0) {
+                    boxSize = size - pos; // "extends to the end of the file"
+                }
+                if (boxSize < 8) {
+                    throw malformed(file, "box '" + type + "' at offset " + pos + " has an impossible size " + boxSize);
+                }
+                if (boxSize > size - pos) {
+                    throw malformed(file, "box '" + type + "' at offset " + pos + " claims " + boxSize + " bytes but only "
+                            + (size - pos) + " remain (truncated file?)");
+                }
+                pos += boxSize;
+                boxes++;
+            }
+            if (boxes == 0) {
+                throw malformed(file, "empty file");
+            }
+        }
+    }
+
+    private static ProvenanceException malformed(Path file, String why) {
+        return new ProvenanceException("cannot sign " + file.getFileName() + ": malformed MP4/MOV: " + why);
+    }
+}
