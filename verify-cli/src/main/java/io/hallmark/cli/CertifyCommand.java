@@ -15,9 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "certify", mixinStandardHelpOptions = true,
-        description = {"Watermark and sign an AI video made elsewhere, as a publisher would before release.",
-            "The manifest records the truth: imported (c2pa.opened of the original as parent ingredient),",
-            "digitalSourceType trainedAlgorithmicMedia, the model the supplier claims, and the watermark binding."})
+        description = {"Watermark and sign an AI video made elsewhere.", "As a publisher would before release. The manifest records the truth: imported (c2pa.opened of the original as parent ingredient), digitalSourceType trainedAlgorithmicMedia, the model the supplier claims, and the watermark binding."})
 final class CertifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "The video as received (never modified).")
     Path input;

@@ -17,10 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The whole pipeline on embedded defaults, end to end:",
-            "generate a short clip from a prompt -> watermark every frame -> encode H.264 MP4 -> sign with C2PA",
-            "(development key created on first use) -> verify the file: c2pa-rs reads the manifest and the",
-            "detector decodes the output's frames. Exit 0 when the file verifies."})
+        description = {"The whole pipeline on embedded defaults, end to end.", "Generates a short clip from a prompt, watermarks every frame, encodes H.264 MP4, signs it with C2PA (a development key is created on first use), then verifies the file: c2pa-rs reads the manifest and the detector decodes the output frames. Exit 0 when the file verifies."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--prompt", defaultValue = "ocean waves at sunset", description = "Prompt (default: ${DEFAULT-VALUE}).")
     String prompt;

@@ -16,9 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = {"Look for the Hallmark watermark in a video.",
-            "Prints whether the mark is present (with its p-value: the chance an unmarked video scores as high),",
-            "the 64-bit payload when it decodes, and which seconds carry the mark. Exit 0 found, 3 not found."})
+        description = {"Look for the Hallmark watermark in a video.", "Prints whether the mark is present (with its p-value: the chance that an unmarked video scores as high), the 64-bit payload when it decodes, and which seconds carry the mark. Exit 0 found, 3 not found."})
 final class DetectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Video to examine.")
     Path file;

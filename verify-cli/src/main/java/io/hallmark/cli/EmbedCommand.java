@@ -15,9 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "embed", mixinStandardHelpOptions = true,
-        description = {"Watermark a video (no C2PA signing: use certify for both).",
-            "Decodes IN, embeds the keyed watermark carrying PAYLOAD in every frame, re-encodes H.264 MP4",
-            "and copies the audio unchanged."})
+        description = {"Watermark a video (no C2PA signing: use certify for both).", "Decodes IN, embeds the keyed watermark carrying PAYLOAD in every frame, re-encodes H.264 MP4 and copies the audio unchanged."})
 final class EmbedCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Input video (any format FFmpeg reads).")
     Path input;

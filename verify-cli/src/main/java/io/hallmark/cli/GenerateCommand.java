@@ -15,8 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generate a video from a prompt. The output is always watermarked and C2PA-signed",
-            "(digitalSourceType trainedAlgorithmicMedia), and its manifest is kept in the manifest store."})
+        description = {"Generate a watermarked, signed video from a prompt.", "The output is always watermarked and C2PA-signed (digitalSourceType trainedAlgorithmicMedia), and its manifest is kept in the manifest store."})
 final class GenerateCommand implements Callable<Integer> {
     @Mixin
     GenerationOptions generation;

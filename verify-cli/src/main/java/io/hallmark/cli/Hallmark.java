@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code hallmark} command: provenance for AI-generated video. */
 @Command(name = "hallmark", mixinStandardHelpOptions = true, versionProvider = Hallmark.Version.class,
-        description = {"Puts provenance into AI-generated video (invisible watermark + signed C2PA manifest)",
-            "and checks it on any file.", ""},
+        description = {"Puts provenance into AI-generated video (invisible watermark + signed C2PA manifest) and checks it on any file.", ""},
         subcommands = {DemoCommand.class, GenerateCommand.class, EmbedCommand.class, DetectCommand.class,
             SignCommand.class, CertifyCommand.class, VerifyCommand.class, ScanCommand.class, KeysCommand.class,
             StoreCommand.class,
@@ -19,8 +18,7 @@ import picocli.CommandLine.Command;
             "  3  verify: watermark only or no provenance; detect: no watermark",
             "  4  verify: tampered (a manifest does not validate)",
             "",
-            "Environment: HALLMARK_HOME (keys, watermark key, manifest store; default ~/.hallmark),",
-            "HALLMARK_KEY_PASSWORD (password of the development keys), NO_COLOR."})
+            "Environment: HALLMARK_HOME (keys, watermark key, manifest store; default ~/.hallmark), HALLMARK_KEY_PASSWORD (password of the development keys), NO_COLOR, HALLMARK_DEBUG=1 (stack traces)."})
 public final class Hallmark extends ParentCommand {
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

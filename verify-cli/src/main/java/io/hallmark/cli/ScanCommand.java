@@ -33,9 +33,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Verify every file under a folder (or listed in @LIST, one path per line) in parallel.",
-            "Writes one JSON line per file (schema hallmark.verify/1) and a summary table. With --jsonl an",
-            "interrupted scan resumes: files already in the JSONL are skipped. One bad file never stops the scan. Exit 0 when the scan completed."})
+        description = {"Verify every file under a folder, in parallel.", "DIR is walked recursively; @LIST names a file with one path per line. Writes one JSON line per file (schema hallmark.verify/1) and a summary table. With --jsonl an interrupted scan resumes: files already in the JSONL are skipped. One bad file never stops the scan. Exit 0 when the scan completed."})
 final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR|@LIST", description = "Folder to walk, or @file listing paths.")
     String target;

@@ -20,9 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = {"Sign a file with a C2PA manifest only (no watermark): the file's bytes are kept, the manifest",
-            "is embedded, and the original is recorded as the parent ingredient (action c2pa.opened).",
-            "Use 'certify' to watermark and sign AI video made elsewhere."})
+        description = {"Sign a file with a C2PA manifest only (no watermark).", "The file's bytes are kept, the manifest is embedded, and the original is recorded as the parent ingredient (action c2pa.opened). Use 'certify' to watermark and sign AI video made elsewhere."})
 final class SignCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "MP4, MOV, JPEG or PNG to sign (never modified).")
     Path input;
