@@ -82,6 +82,26 @@ public final class VideoReader implements AutoCloseable {
         return copyPlanes(frame, decoded - 1);
     }
 
+    /**
+     * Decodes the next frame but neither converts nor copies it (for readers that sample: a detector that
+     * looks at a few frames per second). Returns its presentation time in microseconds, or -1 at the end.
+     */
+    public long skip() throws MediaException {
+        Frame frame;
+        try {
+            frame = grabber.grabFrame(false, true, false, false, false);
+        } catch (Exception e) {
+            throw new MediaException("decode failed after " + decoded + " frames: " + e.getMessage(), e);
+        }
+        if (frame == null || frame.image == null) {
+            return -1;
+        }
+        if (++decoded > limits.maxFrames()) {
+            throw new MediaException("more than " + limits.maxFrames() + " frames: over the decode limit");
+        }
+        return Math.max(0, frame.timestamp);
+    }
+
     /** Frames decoded so far. */
     public long framesRead() {
         return decoded;

@@ -78,4 +78,22 @@ class VideoReaderTest {
             assertThrows(MediaException.class, reader::read);
         }
     }
+
+    @Test
+    void skippingFramesKeepsCountAndTimeAndTheNextReadIsAFullFrame() throws Exception {
+        try (VideoReader reader = VideoReader.open(SharedData.clip("mdn_flower.mp4"))) {
+            long t0 = reader.skip();
+            long t1 = reader.skip();
+            assertTrue(t1 > t0, "timestamps advance");
+            VideoFrame third = reader.read();
+            assertEquals(2, third.index());
+            assertEquals(960 * 540, third.y().length);
+            assertEquals(3, reader.framesRead());
+            long n = 3;
+            while (reader.skip() >= 0) {
+                n++;
+            }
+            assertTrue(n > 140, "5 s at 30 fps, got " + n);
+        }
+    }
 }
