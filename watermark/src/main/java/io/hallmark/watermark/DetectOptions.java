@@ -10,7 +10,7 @@ package io.hallmark.watermark;
  * @param falsePositiveRate per-video probability of declaring an unmarked video marked (design bound)
  */
 public record DetectOptions(double analysisFps, double segmentSeconds, int maxSegments, double falsePositiveRate) {
-    public static final DetectOptions DEFAULT = new DetectOptions(6.0, 1.0, 32, 1e-9);
+    public static final DetectOptions DEFAULT = new DetectOptions(4.0, 1.0, 32, 1e-9);
 
     public DetectOptions {
         if (!(analysisFps > 0 && analysisFps <= 1000)) {

@@ -31,7 +31,8 @@ public final class FalsePositiveBench {
     /** Settings: window length, seconds used per clip, attack variants (names from {@link Attack#all()}). */
     public record Config(double windowSeconds, double secondsPerClip, List<String> variants, int keys, int syntheticWindows) {
         public static Config defaults() {
-            return new Config(0.5, 15, List.of("h264_crf35", "scale50_crf28", "crop10each_crf23", "bright+20_crf23"), 4, 200);
+            return new Config(0.5, 15, List.of("h264_crf35", "h265_crf28", "scale50_crf28", "crop10each_crf23",
+                    "bright+20_crf23", "blur1_crf23"), 4, 300);
         }
     }
 

@@ -24,7 +24,7 @@ public final class HypothesisSearch {
     public static final int PERIOD_GRID_SIZE = (int) Math.ceil(Math.log(4096 / GRID_MIN) / Math.log(GRID_RATIO)) + 1;
     public static final double HYPOTHESES = (double) PERIOD_GRID_SIZE * TileLayout.N * TileLayout.N;
     static final double MIN_RATIO = 0.2;
-    static final double MAX_RATIO = 0.8;
+    static final double MAX_RATIO = 0.6;
     static final int COARSE_STEP = 5;
     static final int COARSE_SIZE = 64;
     static final int REFINE = 3;
