@@ -95,13 +95,16 @@ final class BenchCommand extends ParentCommand {
         @Option(names = "--threads", defaultValue = "2", description = "Files at once (default: ${DEFAULT-VALUE}).")
         int threads;
 
+        @Option(names = "--seconds", defaultValue = "3", description = "Seconds taken from each clip (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
         @Mixin
         HomeOption home;
 
         @Override
         public Integer call() throws Exception {
             HallmarkHome h = home.resolve();
-            Path corpus = ScanCorpus.build(work, sharedClips(), copies, h, new PrintStream(System.err, true));
+            Path corpus = ScanCorpus.build(work, sharedClips(), seconds, copies, h, new PrintStream(System.err, true));
             var key = io.hallmark.watermark.WatermarkKey.loadOrCreate(h.watermarkKey());
             try (var store = io.hallmark.provenance.store.ManifestStore.open(h.manifestStore());
                  var verifier = new io.hallmark.verify.Verifier(new TrustOptions().resolve(h),

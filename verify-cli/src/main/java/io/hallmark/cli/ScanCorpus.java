@@ -19,7 +19,7 @@ import java.util.Random;
 final class ScanCorpus {
     private ScanCorpus() {}
 
-    static Path build(Path work, List<Path> clips, int copies, HallmarkHome home, PrintStream log) throws Exception {
+    static Path build(Path work, List<Path> clips, int seconds, int copies, HallmarkHome home, PrintStream log) throws Exception {
         Path distinct = Files.createDirectories(work.resolve("distinct"));
         WatermarkKey key = WatermarkKey.loadOrCreate(home.watermarkKey());
         try (ManifestStore store = ManifestStore.open(home.manifestStore())) {
@@ -33,7 +33,7 @@ final class ScanCorpus {
                     continue;
                 }
                 log.println("corpus: " + name);
-                Ffmpeg.run(300, "-i", clip.toString(), "-t", "3", "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2", "-c:v",
+                Ffmpeg.run(300, "-i", clip.toString(), "-t", Integer.toString(seconds), "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2", "-c:v",
                         "libx264", "-preset", "veryfast", "-crf", "23", "-an", unmarked.toString());
                 Path certified = distinct.resolve("certified-" + name + ".mp4");
                 try (ImportSource source = ImportSource.open(unmarked, "external-model", "1")) {
