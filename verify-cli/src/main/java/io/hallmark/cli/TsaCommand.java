@@ -29,7 +29,7 @@ final class TsaCommand extends ParentCommand {
         @Override
         public Integer call() throws Exception {
             DevPki pki = Credentials.devPki(home.resolve());
-            LocalTsa tsa = LocalTsa.start(pki.issueTimeStampAuthority(), port);
+            LocalTsa tsa = LocalTsa.start(pki, port); // the PKI's stored TSA certificate: the same on every start
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 tsa.close();
