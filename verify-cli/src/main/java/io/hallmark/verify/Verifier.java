@@ -134,7 +134,7 @@ public final class Verifier implements AutoCloseable {
     private static String signedSentence(C2paReport m) {
         boolean ai = m.digitalSourceType().map(d -> d.endsWith(AI_SOURCE) || d.contains("AlgorithmicMedia")).orElse(false);
         String who = m.signer().orElse("an unknown organization");
-        String when = m.signedAt().map(t -> " on " + t.substring(0, Math.min(10, t.length()))).orElse("");
+        String when = m.signedAt().or(m::actionTime).map(t -> " on " + t.substring(0, Math.min(10, t.length()))).orElse("");
         String trust = m.isTrusted() ? "trusted" : "valid signature, signer not on your trust list";
         return (ai ? "AI-generated — signed by " : "Signed by ") + who + when + " (" + trust + ")";
     }

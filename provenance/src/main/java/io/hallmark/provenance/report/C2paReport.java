@@ -11,20 +11,22 @@ import java.util.Optional;
  * What c2pa-rs said about one file, in the terms a verifier reports: present or not, the validation state
  * exactly as c2pa-rs defines it (Trusted / Valid / Invalid), the signer, the time, how it was made, every
  * status code. Parsed from c2pa-rs's own JSON report, which is kept as {@link #rawJson()}.
+ * {@code signedAt} is the time-stamp authority's time (only with a time-stamp); {@code actionTime} is the
+ * time the signer wrote on its first action (a claim, signed but not independently attested).
  */
 public record C2paReport(boolean present, Optional<String> state, Optional<String> manifestId,
                          Optional<String> signer, Optional<String> signerCommonName, Optional<String> signedAt,
                          Optional<String> digitalSourceType, List<String> actions, Optional<String> softwareAgent,
                          Optional<String> softBindingAlg, Optional<String> softBindingValue,
                          Optional<JsonNode> generation, List<String> ingredients, List<StatusCode> statuses,
-                         Optional<String> error, String rawJson) {
+                         Optional<String> error, String rawJson, Optional<String> actionTime) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static C2paReport absent() {
         return new C2paReport(false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), Optional.empty(), "");
+                Optional.empty(), List.of(), List.of(), Optional.empty(), "", Optional.empty());
     }
 
     /** A manifest was there but could not be read at all (damaged, hostile): Invalid with the reason. */
@@ -32,7 +34,7 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
         return new C2paReport(true, Optional.of("Invalid"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), List.of(), List.of(StatusCode.of(codeForError(reason), "failure", null)),
-                Optional.of(reason), "");
+                Optional.of(reason), "", Optional.empty());
     }
 
     /** c2pa-rs reports some validation failures as read errors; give them their status code. */
@@ -56,6 +58,7 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
         List<String> actions = new ArrayList<>();
         String dst = null;
         String agent = null;
+        String when = null;
         String sbAlg = null;
         String sbValue = null;
         JsonNode generation = null;
@@ -65,6 +68,9 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
             if (label.startsWith("c2pa.actions")) {
                 for (JsonNode action : data.path("actions")) {
                     actions.add(action.path("action").asText());
+                    if (when == null && action.hasNonNull("when")) {
+                        when = action.path("when").asText();
+                    }
                     if (dst == null && action.hasNonNull("digitalSourceType")) {
                         dst = action.path("digitalSourceType").asText();
                     }
@@ -97,7 +103,7 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
                 text(sig.path("issuer")), text(sig.path("common_name")), text(sig.path("time")),
                 Optional.ofNullable(dst), List.copyOf(actions), Optional.ofNullable(agent), Optional.ofNullable(sbAlg),
                 Optional.ofNullable(sbValue), Optional.ofNullable(generation), List.copyOf(ingredients),
-                List.copyOf(statuses), Optional.empty(), reportJson);
+                List.copyOf(statuses), Optional.empty(), reportJson, Optional.ofNullable(when));
     }
 
     /** Failure codes only (what made or would make the state Invalid, plus the tolerated untrusted signer). */
