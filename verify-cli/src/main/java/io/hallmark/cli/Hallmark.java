@@ -29,7 +29,14 @@ public final class Hallmark extends ParentCommand {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (LinkageError | VirtualMachineError e) {
+            // a broken installation or an exhausted JVM: one line, a distinct exit code, no stack trace
+            err.println("hallmark: internal error: " + e);
+            err.flush();
+            return ExitCodes.ERROR;
+        }
     }
 
     static CommandLine commandLine() {
