@@ -83,15 +83,15 @@ public final class Verifier implements AutoCloseable {
 
         Optional<C2paReport> recovered = Optional.empty();
         Optional<String> recoveredId = Optional.empty();
-        if (!manifest.isValidOrTrusted() && payload.isPresent() && store.isPresent()) {
+        // Recovery is for copies whose credentials are gone; an embedded manifest that fails is tampering.
+        if (!manifest.present() && payload.isPresent() && store.isPresent()) {
             try {
                 List<StoredManifest> found = store.get().findByPayload(payload.get());
                 if (!found.isEmpty()) {
                     StoredManifest m = found.get(0);
                     // A remote service returns only the manifest store: let c2pa-rs read (and check the
                     // signature of) it against this copy; its hard binding cannot match a re-encoded copy.
-                    recovered = Optional.of(m.reportJson() != null ? C2paReport.parse(m.reportJson())
-                            : c2pa.readDetached(file, m.manifestStore()));
+                    recovered = Optional.of(recoveredReport(file, m));
                     recoveredId = Optional.of(m.manifestId());
                     notes.add("The recovered manifest binds to the original encode; this copy's bytes differ "
                             + "(re-encoded), which is expected for a copy that lost its credentials.");
@@ -131,11 +131,28 @@ public final class Verifier implements AutoCloseable {
                 List.copyOf(notes), Optional.empty(), thumbnail);
     }
 
+    /**
+     * The stored manifest read by c2pa-rs against this copy under the current trust settings (its hard
+     * binding cannot match a re-encoded copy, but signature and signer trust are evaluated now); the report
+     * kept at signing time when c2pa-rs cannot read this copy's format.
+     */
+    private C2paReport recoveredReport(Path file, StoredManifest m) throws IOException {
+        C2paReport now = c2pa.readDetached(file, m.manifestStore());
+        if (now.manifestId().isPresent() || m.reportJson() == null) {
+            return now;
+        }
+        return C2paReport.parse(m.reportJson());
+    }
+
+    private static boolean signerTrusted(C2paReport m) {
+        return m.isTrusted() || m.statuses().stream().anyMatch(s -> s.code().equals("signingCredential.trusted"));
+    }
+
     private static String signedSentence(C2paReport m) {
         boolean ai = m.digitalSourceType().map(d -> d.endsWith(AI_SOURCE) || d.contains("AlgorithmicMedia")).orElse(false);
         String who = m.signer().orElse("an unknown organization");
         String when = m.signedAt().or(m::actionTime).map(t -> " on " + t.substring(0, Math.min(10, t.length()))).orElse("");
-        String trust = m.isTrusted() ? "trusted" : "valid signature, signer not on your trust list";
+        String trust = signerTrusted(m) ? "trusted" : "valid signature, signer not on your trust list";
         return (ai ? "AI-generated — signed by " : "Signed by ") + who + when + " (" + trust + ")";
     }
 

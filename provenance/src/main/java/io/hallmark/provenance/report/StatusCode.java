@@ -44,6 +44,13 @@ public record StatusCode(String code, String kind, String explanation, String ur
             Map.entry("ingredient.claimSignature.mismatch", "An ingredient's signature does not match."),
             Map.entry("manifest.inaccessible", "The manifest is stored elsewhere and could not be fetched."),
             Map.entry("algorithm.unsupported", "The manifest uses a signature algorithm that is not allowed."),
+            Map.entry("ingredient.unknownProvenance", "An ingredient has no C2PA manifest of its own: its history before this step is unknown."),
+            Map.entry("manifest.unknownProvenance", "The manifest's history before this step is unknown."),
+            Map.entry("ingredient.manifest.missing", "An ingredient's manifest is not in the file."),
+            Map.entry("signingCredential.ocsp.skipped", "The signer's revocation status was not checked (offline)."),
+            Map.entry("timeOfSigning.insideValidity", "The signing time is within the certificate's validity."),
+            Map.entry("assertion.accessible", "A piece of the manifest could be read."),
+            Map.entry("com.adobe.prerelease", "A pre-release (pre-1.0) manifest format that current readers do not accept."),
             Map.entry("general.error", "The manifest could not be validated."));
 
     public static String explain(String code) {

@@ -79,7 +79,8 @@ public final class ReportHtml {
         svg.append(String.format(java.util.Locale.ROOT,
                 "<text x=\"0\" y=\"%d\" font-size=\"11\">0 s</text><text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%.1f s</text>",
                 h + 15, w, h + 15, end));
-        return svg.append("</svg>").toString();
+        return "<div style=\"font-size:.85rem;color:#555;margin-top:.6rem\">Watermark confidence over time "
+                + "(one bar per segment; green: the mark is present there)</div>" + svg.append("</svg>");
     }
 
     private static void row(StringBuilder html, String key, String value) {
