@@ -33,6 +33,9 @@ final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    @Mixin
+    JsonOutput json;
+
     @Option(names = "--key", paramLabel = "FILE", description = "Watermark key file (default: HOME/watermark.key).")
     Path keyFile;
 
@@ -53,8 +56,9 @@ final class CertifyCommand implements Callable<Integer> {
                     .run(source, source.info().frameRate(), output, Optional.of(input),
                             new ProgressBar(spec.commandLine().getErr(), quiet));
         }
-        spec.commandLine().getOut().printf("%s: certified %d frames, watermark payload %s, manifest %s%n", video.file(),
-                video.frames(), video.payloadHex(), video.manifestId());
+        json.print(spec.commandLine().getOut(), JsonOutput.certified(video), String.format(
+                "%s: certified %d frames, watermark payload %s, manifest %s", video.file(), video.frames(),
+                video.payloadHex(), video.manifestId()));
         return ExitCodes.OK;
     }
 }

@@ -27,6 +27,9 @@ final class GenerateCommand implements Callable<Integer> {
     boolean quiet;
 
     @Mixin
+    JsonOutput json;
+
+    @Mixin
     SigningOptions signing;
 
     @Option(names = "--key", paramLabel = "FILE", description = "Watermark key file (default: HOME/watermark.key).")
@@ -39,8 +42,8 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CertifiedVideo video = generate(generation.request(), generation.backend, generation.hidePrompt, output,
                 signing, keyFile, new ProgressBar(spec.commandLine().getErr(), quiet));
-        spec.commandLine().getOut().printf("%s: %d frames, watermark payload %s, manifest %s%n", video.file(),
-                video.frames(), video.payloadHex(), video.manifestId());
+        json.print(spec.commandLine().getOut(), JsonOutput.certified(video), String.format("%s: %d frames, watermark payload %s, manifest %s",
+                video.file(), video.frames(), video.payloadHex(), video.manifestId()));
         return ExitCodes.OK;
     }
 

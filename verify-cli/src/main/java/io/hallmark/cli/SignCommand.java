@@ -35,6 +35,9 @@ final class SignCommand implements Callable<Integer> {
     @Mixin
     SigningOptions signing;
 
+    @Mixin
+    JsonOutput json;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +55,11 @@ final class SignCommand implements Callable<Integer> {
             store.put(new StoredManifest(signed.manifestId(), null, null, output.getFileName().toString(), Instant.now(),
                     signed.manifestStore(), signed.reportJson()));
         }
-        spec.commandLine().getOut().printf("%s: signed, manifest %s%n", output, signed.manifestId());
+        ObjectNode result = JsonOutput.object();
+        result.put("file", this.output.toString());
+        result.put("manifestId", signed.manifestId());
+        result.put("manifestBytes", signed.manifestStore().length);
+        json.print(spec.commandLine().getOut(), result, this.output + ": signed, manifest " + signed.manifestId());
         return ExitCodes.OK;
     }
 }
