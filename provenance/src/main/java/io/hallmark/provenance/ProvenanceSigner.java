@@ -9,13 +9,13 @@ import io.hallmark.c2pa.Context;
 import io.hallmark.c2pa.Reader;
 import io.hallmark.c2pa.Settings;
 import io.hallmark.c2pa.Signer;
+import io.hallmark.media.VideoWriter;
 import io.hallmark.provenance.internal.BmffStructure;
 import io.hallmark.provenance.manifest.ManifestSpec;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
@@ -99,11 +99,7 @@ public final class ProvenanceSigner {
             if (manifestId == null) {
                 throw new ProvenanceException("signed file has no active manifest: c2pa-rs wrote no manifest");
             }
-            try {
-                Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING);
-            }
+            VideoWriter.moveIntoPlace(temp, output);
             return new SignedManifest(output, manifestId, store, report);
         } finally {
             Files.deleteIfExists(temp);

@@ -48,7 +48,7 @@ final class CertifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HallmarkHome home = signing.home.resolve();
-        WatermarkKey key = WatermarkKey.loadOrCreate(keyFile != null ? keyFile : home.watermarkKey());
+        WatermarkKey key = WatermarkKeyOption.load(keyFile, home);
         CertifiedVideo video;
         try (ManifestStore store = ManifestStore.open(signing.storePath());
              ImportSource source = ImportSource.open(input, model, modelVersion)) {

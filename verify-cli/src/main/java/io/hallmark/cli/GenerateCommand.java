@@ -51,7 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
     static CertifiedVideo generate(GenerationRequest request, String backend, boolean hidePrompt, Path output,
                                    SigningOptions signing, Path keyFile, ProgressBar progress) throws Exception {
         HallmarkHome home = signing.home.resolve();
-        var key = io.hallmark.watermark.WatermarkKey.loadOrCreate(keyFile != null ? keyFile : home.watermarkKey());
+        var key = WatermarkKeyOption.load(keyFile, home);
         try (ManifestStore store = ManifestStore.open(signing.storePath());
              FrameSource frames = Generators.byId(backend).open(request)) {
             return new CertifyingPipeline(key, signing.signer(), signing.tsa(), Optional.of(store))

@@ -19,7 +19,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -107,9 +106,7 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
             return verifier.verify(file);
         } catch (RuntimeException | Error e) {
             // Whatever a hostile file does to a library, the scan goes on and says so.
-            return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + e, io.hallmark.provenance
-                    .report.C2paReport.absent(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    List.of(), Optional.of(String.valueOf(e)), Optional.empty());
+            return VerificationReport.error(file, String.valueOf(e));
         }
     }
 

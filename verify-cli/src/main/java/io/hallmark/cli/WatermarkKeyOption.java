@@ -24,4 +24,9 @@ public final class WatermarkKeyOption {
         WatermarkKey.loadOrCreate(p);
         return p;
     }
+
+    /** {@code keyFile} when given, else the home folder's key (for commands whose --home comes from another mixin). */
+    static WatermarkKey load(Path keyFile, HallmarkHome home) throws IOException {
+        return WatermarkKey.loadOrCreate(keyFile != null ? keyFile : home.watermarkKey());
+    }
 }

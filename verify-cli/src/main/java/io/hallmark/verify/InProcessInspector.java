@@ -1,19 +1,17 @@
 package io.hallmark.verify;
 
 import io.hallmark.media.FrameImages;
-import io.hallmark.media.VideoFrame;
-import io.hallmark.media.VideoReader;
 import io.hallmark.watermark.DetectOptions;
+import io.hallmark.watermark.DetectionResult;
 import io.hallmark.watermark.WatermarkDetector;
 import io.hallmark.watermark.WatermarkKey;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Decodes in this JVM: for trusted files, and inside the worker process. One pass over the file: the
- * first frame becomes the thumbnail, the frames the detector samples (a few per second) are converted and
- * analysed, and every other frame is decoded but neither converted nor copied — which is most of the
- * difference between "look at the video" and "decode it", the floor this verifier is measured against.
+ * detector's own decode loop, with the first frame kept as the thumbnail.
  */
 public final class InProcessInspector implements VideoInspector {
     private final WatermarkKey key;
@@ -30,37 +28,11 @@ public final class InProcessInspector implements VideoInspector {
 
     @Override
     public Inspection inspect(Path video) {
-        WatermarkDetector detector = new WatermarkDetector(key, options);
-        Optional<byte[]> thumbnail = Optional.empty();
-        try (VideoReader reader = VideoReader.open(video)) {
-            long interval = (long) (1e6 / options.analysisFps());
-            long frameMicros = (long) (1e6 / reader.info().frameRate());
-            long next = Long.MIN_VALUE; // the detector's next sampling time (same rule as its own)
-            long last = -frameMicros;
-            while (true) {
-                boolean wanted = next == Long.MIN_VALUE || last + frameMicros >= next - frameMicros / 2;
-                if (!wanted) {
-                    long t = reader.skip();
-                    if (t < 0) {
-                        break;
-                    }
-                    last = t;
-                    continue;
-                }
-                VideoFrame frame = reader.read();
-                if (frame == null) {
-                    break;
-                }
-                last = frame.timestampMicros();
-                if (thumbnail.isEmpty()) {
-                    thumbnail = Optional.of(FrameImages.jpegThumbnail(frame, 320));
-                }
-                detector.accept(frame);
-                if (next == Long.MIN_VALUE || last >= next) {
-                    next = (next == Long.MIN_VALUE ? last : Math.max(next, last - interval)) + interval;
-                }
-            }
-            return new Inspection(Optional.of(detector.result()), thumbnail, Optional.empty());
+        AtomicReference<byte[]> thumbnail = new AtomicReference<>();
+        try {
+            DetectionResult result = WatermarkDetector.detect(video, key, options,
+                    first -> thumbnail.set(FrameImages.jpegThumbnail(first, 320)));
+            return new Inspection(Optional.of(result), Optional.ofNullable(thumbnail.get()), Optional.empty());
         } catch (Exception | LinkageError e) {
             return Inspection.failed(e.getMessage() == null ? e.toString() : e.getMessage());
         }

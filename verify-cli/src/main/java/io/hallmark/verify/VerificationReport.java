@@ -23,4 +23,11 @@ public record VerificationReport(Path file, Verdict verdict, String sentence, C2
                                  Optional<DetectionResult> watermark, Optional<C2paReport> recovered,
                                  Optional<String> recoveredManifestId, Optional<Boolean> bindingMatches,
                                  List<String> notes, Optional<String> error, Optional<byte[]> thumbnailJpeg) {
+
+    /** The file could not be checked at all. */
+    public static VerificationReport error(Path file, String reason) {
+        return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + reason, C2paReport.absent(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of(reason),
+                Optional.empty());
+    }
 }

@@ -41,16 +41,16 @@ public final class Verifier implements AutoCloseable {
     public VerificationReport verify(Path file) {
         List<String> notes = new ArrayList<>();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            return error(file, "no such readable file");
+            return VerificationReport.error(file, "no such readable file");
         }
         MediaKind kind;
         try {
             kind = MediaKind.sniff(file);
         } catch (IOException e) {
-            return error(file, "cannot read: " + e.getMessage());
+            return VerificationReport.error(file, "cannot read: " + e.getMessage());
         }
         if (kind == MediaKind.UNSUPPORTED) {
-            return error(file, "not a supported media file (MP4, MOV, MKV, WebM, AVI, JPEG, PNG)");
+            return VerificationReport.error(file, "not a supported media file (MP4, MOV, MKV, WebM, AVI, JPEG, PNG)");
         }
         C2paReport manifest;
         try {
@@ -156,11 +156,6 @@ public final class Verifier implements AutoCloseable {
         return (ai ? "AI-generated — signed by " : "Signed by ") + who + when + " (" + trust + ")";
     }
 
-    private static VerificationReport error(Path file, String reason) {
-        return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + reason, C2paReport.absent(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of(reason),
-                Optional.empty());
-    }
 
     @Override
     public void close() throws IOException {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Blind, keyed detector. Feed frames with {@link #accept}; {@link #result} can be asked at any time.
@@ -61,10 +62,41 @@ public final class WatermarkDetector {
     }
 
     public static DetectionResult detect(Path video, WatermarkKey key, DetectOptions options) throws IOException {
+        return detect(video, key, options, frame -> { });
+    }
+
+    /**
+     * Decodes {@code video} once and runs the detector over it. Frames the detector will not sample are
+     * decoded but neither converted nor copied ({@link VideoReader#skip()}), which keeps detection close to
+     * the cost of decoding. {@code firstFrame} sees the first frame (e.g. for a thumbnail).
+     */
+    public static DetectionResult detect(Path video, WatermarkKey key, DetectOptions options,
+                                         Consumer<VideoFrame> firstFrame) throws IOException {
         WatermarkDetector detector = new WatermarkDetector(key, options);
         try (VideoReader reader = VideoReader.open(video, MediaLimits.DEFAULT)) {
-            VideoFrame frame;
-            while ((frame = reader.read()) != null) {
+            long frameMicros = (long) (1e6 / reader.info().frameRate());
+            long last = -frameMicros;
+            boolean first = true;
+            while (true) {
+                // Ask with the expected time of the next frame (half a frame of slack for jittery timestamps);
+                // a frame read early and not sampled just means the next one is read too.
+                if (!first && !detector.evidence.wants(last + frameMicros + frameMicros / 2)) {
+                    long t = reader.skip();
+                    if (t < 0) {
+                        break;
+                    }
+                    last = t;
+                    continue;
+                }
+                VideoFrame frame = reader.read();
+                if (frame == null) {
+                    break;
+                }
+                if (first) {
+                    firstFrame.accept(frame);
+                    first = false;
+                }
+                last = frame.timestampMicros();
                 detector.accept(frame);
             }
         }

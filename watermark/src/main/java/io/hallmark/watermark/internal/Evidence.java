@@ -55,6 +55,11 @@ public final class Evidence {
         public int frames() { return frames; }
     }
 
+    /** Whether a frame shown at {@code timestampMicros} would be analysed (the sampling rule of {@link #accept}). */
+    public boolean wants(long timestampMicros) {
+        return nextAnalysis == Long.MIN_VALUE || timestampMicros >= nextAnalysis;
+    }
+
     /** Returns whether the frame was analysed. */
     public boolean accept(VideoFrame frame) {
         framesSeen++;
