@@ -64,7 +64,7 @@ public final class SyncCorrelator {
             re[mirror] = zr;
             im[mirror] = -zi;
         }
-        fft.inverse(re, im);
+        fft.inverseToReal(re, im);
         double norm = 1.0 / (2 * Math.sqrt(sync.length / 2.0)); // c = out/2, z = c / sqrt(n/2)
         int best = 0;
         for (int i = 1; i < re.length; i++) {

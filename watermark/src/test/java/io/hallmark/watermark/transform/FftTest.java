@@ -70,4 +70,47 @@ class FftTest {
     void rejectsSizesThatAreNotPowersOfTwo() {
         assertThrows(IllegalArgumentException.class, () -> new Fft(100));
     }
+
+    @Test
+    void realForwardMatchesTheComplexTransform() {
+        Random random = new Random(3);
+        for (int n : new int[] {2, 8, 64}) {
+            double[] re = new double[n * n];
+            double[] im = new double[n * n];
+            double[] expectedRe = new double[n * n];
+            double[] expectedIm = new double[n * n];
+            for (int i = 0; i < re.length; i++) {
+                re[i] = expectedRe[i] = random.nextGaussian();
+                im[i] = 123; // ignored on input
+            }
+            Fft2d fft = new Fft2d(n);
+            fft.forward(expectedRe, expectedIm);
+            fft.forwardReal(re, im);
+            for (int i = 0; i < re.length; i++) {
+                assertEquals(expectedRe[i], re[i], 1e-9, "re at " + i + ", n=" + n);
+                assertEquals(expectedIm[i], im[i], 1e-9, "im at " + i + ", n=" + n);
+            }
+        }
+    }
+
+    @Test
+    void inverseToRealMatchesTheComplexInverseOfAHermitianSpectrum() {
+        Random random = new Random(4);
+        for (int n : new int[] {2, 8, 64}) {
+            double[] re = new double[n * n];
+            double[] im = new double[n * n];
+            for (int i = 0; i < re.length; i++) {
+                re[i] = random.nextGaussian();
+            }
+            Fft2d fft = new Fft2d(n);
+            fft.forward(re, im); // a Hermitian spectrum
+            double[] expectedRe = re.clone();
+            double[] expectedIm = im.clone();
+            fft.inverse(expectedRe, expectedIm);
+            fft.inverseToReal(re, im);
+            for (int i = 0; i < re.length; i++) {
+                assertEquals(expectedRe[i], re[i], 1e-8, "at " + i + ", n=" + n);
+            }
+        }
+    }
 }
