@@ -31,12 +31,24 @@ public final class VideoReader implements AutoCloseable {
     }
 
     public static VideoReader open(Path file, MediaLimits limits) throws MediaException {
+        return open(file, limits, false);
+    }
+
+    /**
+     * A reader for consumers that sample a few frames per second (a detector): with {@code referenceOnly}
+     * the decoder skips the frames no other frame depends on (FFmpeg {@code skip_frame=noref}, typically
+     * half of an H.264 stream's frames, which it then never returns), cutting the decode work accordingly.
+     */
+    public static VideoReader open(Path file, MediaLimits limits, boolean referenceOnly) throws MediaException {
         FfmpegLog.quiet();
         if (!Files.isRegularFile(file)) {
             throw new MediaException("not a readable file: " + file);
         }
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        if (referenceOnly) {
+            grabber.setVideoOption("skip_frame", "noref");
+        }
         try {
             grabber.start();
             if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {

@@ -66,21 +66,31 @@ public final class WatermarkDetector {
     }
 
     /**
-     * Decodes {@code video} once and runs the detector over it. Frames the detector will not sample are
-     * decoded but neither converted nor copied ({@link VideoReader#skip()}), which keeps detection close to
-     * the cost of decoding. {@code firstFrame} sees the first frame (e.g. for a thumbnail).
+     * Decodes {@code video} once and runs the detector over it. Frames no other frame depends on are not
+     * decoded at all (the detector samples a few frames per second, any of the rest will do), and decoded
+     * frames the detector will not sample are neither converted nor copied ({@link VideoReader#skip()}). {@code firstFrame} sees the first frame (e.g. for a thumbnail).
      */
     public static DetectionResult detect(Path video, WatermarkKey key, DetectOptions options,
                                          Consumer<VideoFrame> firstFrame) throws IOException {
         WatermarkDetector detector = new WatermarkDetector(key, options);
-        try (VideoReader reader = VideoReader.open(video, MediaLimits.DEFAULT)) {
+        detector.read(video, true, firstFrame);
+        if (detector.evidence.framesSeen() == 0) {
+            // A stream whose every frame is marked disposable: read it again, all of it.
+            detector = new WatermarkDetector(key, options);
+            detector.read(video, false, firstFrame);
+        }
+        return detector.result();
+    }
+
+    private void read(Path video, boolean referenceOnly, Consumer<VideoFrame> firstFrame) throws IOException {
+        try (VideoReader reader = VideoReader.open(video, MediaLimits.DEFAULT, referenceOnly)) {
             long frameMicros = (long) (1e6 / reader.info().frameRate());
             long last = -frameMicros;
             boolean first = true;
             while (true) {
                 // Ask with the expected time of the next frame (half a frame of slack for jittery timestamps);
                 // a frame read early and not sampled just means the next one is read too.
-                if (!first && !detector.evidence.wants(last + frameMicros + frameMicros / 2)) {
+                if (!first && !evidence.wants(last + frameMicros + frameMicros / 2)) {
                     long t = reader.skip();
                     if (t < 0) {
                         break;
@@ -97,10 +107,9 @@ public final class WatermarkDetector {
                     first = false;
                 }
                 last = frame.timestampMicros();
-                detector.accept(frame);
+                accept(frame);
             }
         }
-        return detector.result();
     }
 
     public DetectionResult result() {
@@ -140,7 +149,7 @@ public final class WatermarkDetector {
         for (Evidence.SegmentImage s : evidence.segments()) {
             double z = 0;
             if (s.frames() > 0) {
-                TileFolder.Spectrum spectrum = search.folder().fold(s.image(), w, h, peak.period());
+                TileFolder.Spectrum spectrum = search.fold(s.image(), w, h, peak.period());
                 z = correlator.scoreAt(spectrum, peak.fracDx(), peak.fracDy());
             }
             segments.add(new Segment(s.startMicros() / 1e6, s.endMicros() / 1e6, detected && z >= SEGMENT_Z, z));

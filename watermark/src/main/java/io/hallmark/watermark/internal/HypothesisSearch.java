@@ -10,13 +10,21 @@ import java.util.List;
  * <p>Periods live on a fixed geometric grid {@code P_i = 16 * 1.0005^i} analysis pixels up to 4096, so
  * every hypothesis ever tested belongs to one fixed finite set of {@link #HYPOTHESES} =
  * {@value #PERIOD_GRID_SIZE} periods x N^2 shifts, whatever path the search takes: that count is the
- * Bonferroni factor of the p-value.
+ * Bonferroni factor of the p-value, so a cheaper path costs no false-positive guarantee.
  *
- * <p>Search: a coarse pass over every 5th grid period (0.25 % steps) in the plausible range
- * [{@value #MIN_RATIO}, {@value #MAX_RATIO}] x the shorter side (the embedder puts about 4 periods on
- * the shorter side; crops up to half of each side and padding move the ratio within this range), each
- * folded into a cheap 64x64 tile from a binned copy of the image; then the best few are refined on the
- * full grid with the full 128x128 tile.
+ * <p>The search is coarse-to-fine over the plausible range [{@value #MIN_RATIO}, {@value #MAX_RATIO}] x
+ * the shorter side (the embedder puts about 4 periods on the shorter side; crops up to half of each side
+ * and padding move the ratio within this range). Each stage folds a binned copy of the image with about
+ * one pixel per fold cell, so its cost does not grow with the frame size:
+ * <ol>
+ *   <li>every {@value #COARSE_STEP}th grid period into a 32x32 fold (its lowest sync frequencies only,
+ *       which tolerate the widest period error);</li>
+ *   <li>around the best {@value #COARSE_KEEP} of those, every {@value #MID_STEP}nd period into a 64x64 fold;</li>
+ *   <li>around the best {@value #MID_KEEP}, every grid period into the full 128x128 fold, whose spectrum
+ *       also carries the payload.</li>
+ * </ol>
+ * Step sizes keep the worst fold misalignment of each stage within a fraction of its highest frequency's
+ * cycle over about nine tiles, the most a 16:9 frame holds at the smallest ratio.
  */
 public final class HypothesisSearch {
     public static final double GRID_MIN = 16;
@@ -25,18 +33,34 @@ public final class HypothesisSearch {
     public static final double HYPOTHESES = (double) PERIOD_GRID_SIZE * TileLayout.N * TileLayout.N;
     static final double MIN_RATIO = 0.2;
     static final double MAX_RATIO = 0.6;
-    static final int COARSE_STEP = 5;
-    static final int COARSE_SIZE = 64;
-    static final int REFINE = 3;
-    static final int REFINE_RANGE = 5;
+    /**
+     * Coarse period steps keep the worst fold drift across the frame's long side near 0.7 of a 64-cell fold's
+     * cell: relative step = this x period / long side (0.25 % for nine tiles across, more for fewer).
+     */
+    static final double COARSE_TOLERANCE = 0.0222;
+    static final int COARSE_CELLS = 64;
+    static final int COARSE_KEEP = 3;
+    static final int MID_STEP = 2;
+    static final int MID_KEEP = 2;
+    static final int FINE_RANGE = 6;
+    static final int FINE_CLIMB = 6;
+    /**
+     * Period / shorter side of an unscaled or uniformly rescaled copy, most common sources first:
+     * {@link TilePattern#periodFor} gives 1/4 for a shorter side of 640 px and up (HD), 160 px on 480, 540
+     * and 576 px, and shorter side / 2.5 below 400 px.
+     */
+    static final double[] PRIOR_RATIOS = {0.25, 160.0 / 480, 160.0 / 540, 160.0 / 576, 0.4};
+    static final int PROBE_RANGE = 6;
+    static final double PROBE_Z = 7;
+    static final double EARLY_Z = 10;
 
     private final SyncCorrelator coarseCorrelator;
     private final SyncCorrelator correlator;
-    private final TileFolder coarseFolder = new TileFolder(COARSE_SIZE);
+    private final TileFolder coarseFolder = new TileFolder(COARSE_CELLS);
     private final TileFolder folder = new TileFolder();
 
     public HypothesisSearch(TileLayout layout) {
-        this.coarseCorrelator = new SyncCorrelator(layout, COARSE_SIZE);
+        this.coarseCorrelator = new SyncCorrelator(layout, COARSE_CELLS);
         this.correlator = new SyncCorrelator(layout);
     }
 
@@ -61,54 +85,142 @@ public final class HypothesisSearch {
     public record Best(SyncCorrelator.Peak peak, TileFolder.Spectrum spectrum) {
     }
 
+    /** A grid period and the best z of its fold at one stage. */
+    private record Scored(int index, double z) {
+    }
+
     /** Null when the image is too small for any period. */
     public Best search(float[] image, int w, int h) {
         int lo = (int) Math.ceil(Math.log(minPeriod(w, h) / GRID_MIN) / Math.log(GRID_RATIO));
-        int hi = (int) Math.floor(Math.log(maxPeriod(w, h) / GRID_MIN) / Math.log(GRID_RATIO));
+        int hi = Math.min(PERIOD_GRID_SIZE - 1, (int) Math.floor(Math.log(maxPeriod(w, h) / GRID_MIN) / Math.log(GRID_RATIO)));
         if (hi < lo) {
             return null;
         }
-        List<Binned> pyramid = new ArrayList<>();
-        pyramid.add(new Binned(image, w, h, 1));
-        List<double[]> coarse = new ArrayList<>();
-        for (int i = lo; i <= hi; i += COARSE_STEP) {
-            double period = gridPeriod(i);
-            Binned level = pyramid.get(0);
-            while (period / (level.factor * 2) >= COARSE_SIZE && level.w >= 4 && level.h >= 4) {
-                int next = pyramid.indexOf(level) + 1;
-                if (next == pyramid.size()) {
-                    pyramid.add(level.halve());
-                }
-                level = pyramid.get(next);
-            }
-            TileFolder.Spectrum s = coarseFolder.fold(level.image, level.w, level.h, period / level.factor);
-            coarse.add(new double[] {i, coarseCorrelator.search(s).z()});
+        Pyramid pyramid = new Pyramid(image, w, h);
+        Best early = probePriors(pyramid, Math.min(w, h), lo, hi);
+        if (early != null) {
+            return early;
         }
-        coarse.sort(Comparator.comparingDouble((double[] c) -> -c[1]));
-        Best best = null;
-        List<Integer> refined = new ArrayList<>();
-        for (double[] c : coarse) {
-            int centre = (int) c[0];
-            if (refined.stream().anyMatch(r -> Math.abs(r - centre) <= 2 * REFINE_RANGE)) {
-                continue;
-            }
-            refined.add(centre);
-            for (int i = Math.max(0, centre - REFINE_RANGE); i <= Math.min(PERIOD_GRID_SIZE - 1, centre + REFINE_RANGE); i++) {
-                TileFolder.Spectrum s = folder.fold(image, w, h, gridPeriod(i));
-                SyncCorrelator.Peak peak = correlator.search(s);
-                if (best == null || peak.z() > best.peak().z()) {
-                    best = new Best(peak, s);
+        int longSide = Math.max(w, h);
+        List<Scored> coarse = new ArrayList<>();
+        for (int i = lo; i <= hi; i += coarseStep(gridPeriod(i), longSide)) {
+            coarse.add(new Scored(i, coarseCorrelator.search(pyramid.fold(coarseFolder, gridPeriod(i))).z()));
+        }
+        // Around each of the best coarse periods: the 64-cell fold on a finer step, then the full fold.
+        List<Scored> mid = new ArrayList<>();
+        for (Scored c : strongest(coarse, COARSE_KEEP, 2 * coarseStep(gridPeriod(lo), longSide))) {
+            int reach = (coarseStep(gridPeriod(c.index()), longSide) + 1) / 2 + MID_STEP;
+            Scored best = c;
+            for (int i = Math.max(0, c.index() - reach); i <= Math.min(PERIOD_GRID_SIZE - 1, c.index() + reach); i += MID_STEP) {
+                if (i != c.index()) {
+                    double z = coarseCorrelator.search(pyramid.fold(coarseFolder, gridPeriod(i))).z();
+                    if (z > best.z()) {
+                        best = new Scored(i, z);
+                    }
                 }
             }
-            if (refined.size() == REFINE) {
-                break;
+            mid.add(best);
+        }
+        Best best = null;
+        for (Scored m : strongest(mid, MID_KEEP, 2 * FINE_RANGE)) {
+            Best local = climb(pyramid, m.index());
+            if (best == null || local.peak().z() > best.peak().z()) {
+                best = local;
             }
         }
         return best;
     }
 
-    public TileFolder folder() {
-        return folder;
+    /**
+     * The best full fold near grid period {@code start}: all within {@link #FINE_RANGE} steps, then further
+     * one step at a time while the best is on the edge of what was tried (the 64-cell estimate can be a few
+     * steps off).
+     */
+    private Best climb(Pyramid pyramid, int start) {
+        int from = Math.max(0, start - FINE_RANGE);
+        int to = Math.min(PERIOD_GRID_SIZE - 1, start + FINE_RANGE);
+        Best best = null;
+        int bestIndex = start;
+        for (int i = from; i <= to; i++) {
+            Best b = fine(pyramid, i);
+            if (best == null || b.peak().z() > best.peak().z()) {
+                best = b;
+                bestIndex = i;
+            }
+        }
+        for (int extra = 0; extra < FINE_CLIMB; extra++) {
+            int i;
+            if (bestIndex == from && from > 0) {
+                i = --from;
+            } else if (bestIndex == to && to < PERIOD_GRID_SIZE - 1) {
+                i = ++to;
+            } else {
+                break;
+            }
+            Best b = fine(pyramid, i);
+            if (b.peak().z() > best.peak().z()) {
+                best = b;
+                bestIndex = i;
+            }
+        }
+        return best;
+    }
+
+    private Best fine(Pyramid pyramid, int index) {
+        TileFolder.Spectrum s = pyramid.fold(folder, gridPeriod(index));
+        return new Best(correlator.search(s), s);
+    }
+
+    /**
+     * Tries first the periods of copies that were only rescaled (most re-encodes): the embedder's period
+     * over the shorter side is one of {@link #PRIOR_RATIOS}. A hypothesis reaching {@link #EARLY_Z} is
+     * returned at once; it could only be noise with probability {@code pValue(EARLY_Z)} < 1e-13, and the
+     * p-value already counts every hypothesis of the grid, whichever path the search takes.
+     */
+    private Best probePriors(Pyramid pyramid, int shortSide, int lo, int hi) {
+        for (double ratio : PRIOR_RATIOS) {
+            int centre = gridIndex(ratio * shortSide);
+            Scored best = null;
+            for (int i = Math.max(lo, centre - PROBE_RANGE); i <= Math.min(hi, centre + PROBE_RANGE); i += MID_STEP) {
+                double z = coarseCorrelator.search(pyramid.fold(coarseFolder, gridPeriod(i))).z();
+                if (best == null || z > best.z()) {
+                    best = new Scored(i, z);
+                }
+            }
+            if (best != null && best.z() >= PROBE_Z) {
+                Best found = climb(pyramid, best.index());
+                if (found.peak().z() >= EARLY_Z) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Grid steps between coarse periods near {@code period}. */
+    static int coarseStep(double period, int longSide) {
+        return Math.max(1, (int) (COARSE_TOLERANCE * period / longSide / (GRID_RATIO - 1)));
+    }
+
+    /** The {@code keep} highest-scoring entries, each more than {@code apart} grid steps from those before. */
+    private static List<Scored> strongest(List<Scored> scored, int keep, int apart) {
+        List<Scored> sorted = new ArrayList<>(scored);
+        sorted.sort(Comparator.comparingDouble((Scored s) -> -s.z()));
+        List<Scored> kept = new ArrayList<>();
+        for (Scored s : sorted) {
+            if (kept.stream().noneMatch(k -> Math.abs(k.index() - s.index()) <= apart)) {
+                kept.add(s);
+                if (kept.size() == keep) {
+                    break;
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** The fold into the full tile at one period, from a binned copy of the image like the search's last stage. */
+    public TileFolder.Spectrum fold(float[] image, int w, int h, double period) {
+        return new Pyramid(image, w, h).fold(folder, period);
     }
 
     public SyncCorrelator correlator() {
@@ -128,21 +240,39 @@ public final class HypothesisSearch {
         return Math.sqrt(2 * Math.log(HYPOTHESES / alpha));
     }
 
-    /** An image summed over factor x factor blocks. */
-    private static final class Binned {
-        final float[] image;
-        final int w;
-        final int h;
-        final int factor;
+    /**
+     * The image summed over 1x1, 2x2, 4x4, ... blocks (built on demand). A fold into n cells reads the
+     * coarsest level that still has at least one pixel per cell: folding sums pixels into cells anyway, so
+     * the coarser level carries the same signal for a fraction of the work.
+     */
+    private static final class Pyramid {
+        private final List<Level> levels = new ArrayList<>();
 
-        Binned(float[] image, int w, int h, int factor) {
-            this.image = image;
-            this.w = w;
-            this.h = h;
-            this.factor = factor;
+        Pyramid(float[] image, int w, int h) {
+            levels.add(new Level(image, w, h, 1));
         }
 
-        Binned halve() {
+        TileFolder.Spectrum fold(TileFolder folder, double period) {
+            int n = folder.size();
+            int index = 0;
+            while (period / (levels.get(index).factor * 2) >= n) {
+                Level level = levels.get(index);
+                if (level.w < 8 || level.h < 8) {
+                    break;
+                }
+                if (index + 1 == levels.size()) {
+                    levels.add(level.halve());
+                }
+                index++;
+            }
+            Level level = levels.get(index);
+            TileFolder.Spectrum s = folder.fold(level.image, level.w, level.h, period / level.factor);
+            return new TileFolder.Spectrum(s.re(), s.im(), period, s.size());
+        }
+    }
+
+    private record Level(float[] image, int w, int h, int factor) {
+        Level halve() {
             int hw = w / 2;
             int hh = h / 2;
             float[] out = new float[hw * hh];
@@ -153,7 +283,7 @@ public final class HypothesisSearch {
                     out[y * hw + x] = image[a + 2 * x] + image[a + 2 * x + 1] + image[b + 2 * x] + image[b + 2 * x + 1];
                 }
             }
-            return new Binned(out, hw, hh, factor * 2);
+            return new Level(out, hw, hh, factor * 2);
         }
     }
 }
