@@ -97,7 +97,7 @@ public final class IsolatedInspector implements VideoInspector {
     private Worker start() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-Xmx" + maxHeap, "-XX:MaxDirectMemorySize=" + maxHeap,
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), InspectionWorker.class.getName());
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Worker worker = new Worker(process);
