@@ -9,7 +9,7 @@ package io.hallmark.watermark;
  *                      would fall below this
  */
 public record EmbedOptions(double strength, double minPsnrDb) {
-    public static final EmbedOptions DEFAULT = new EmbedOptions(1.0, 42.5);
+    public static final EmbedOptions DEFAULT = new EmbedOptions(1.0, 42.2);
 
     public EmbedOptions {
         if (!(strength > 0 && strength <= 8)) {

@@ -13,10 +13,10 @@ public final class PerceptualMask {
     /** Gradient activity (mean |dx|+|dy| in levels) at which the gain is 1. */
     static final double REFERENCE_ACTIVITY = 4.0;
     /** Amplitude (levels RMS) where the texture gain is 1. */
-    public static final double BASE_AMPLITUDE = 2.5;
+    public static final double BASE_AMPLITUDE = 2.7;
     static final double SSIM_LOSS = 0.06;
     /** Per-frame budget: the expected mean SSIM loss of the whole frame, at strength 1. */
-    public static final double FRAME_SSIM_LOSS = 0.008;
+    public static final double FRAME_SSIM_LOSS = 0.0093;
     static final double C2 = (0.03 * 255) * (0.03 * 255);
     static final double MIN_GAIN = 0.3;
     static final double MAX_GAIN = 2.5;
