@@ -39,7 +39,8 @@ final class ScanCorpus {
                 try (ImportSource source = ImportSource.open(unmarked, "external-model", "1")) {
                     pipeline.run(source, source.info().frameRate(), certified, Optional.of(unmarked), Progress.NONE);
                 }
-                Ffmpeg.run(300, "-i", certified.toString(), "-vf", "scale=-2:720", "-c:v", "libx264", "-preset",
+                // "720p" as platforms mean it: the shorter side becomes 720 (a portrait clip becomes 720x1280)
+                Ffmpeg.run(300, "-i", certified.toString(), "-vf", "scale='if(gt(iw,ih),-2,720)':'if(gt(iw,ih),720,-2)'", "-c:v", "libx264", "-preset",
                         "veryfast", "-crf", "28", "-map_metadata", "-1", distinct.resolve("stripped-" + name + ".mp4").toString());
                 Path tampered = distinct.resolve("tampered-" + name + ".mp4");
                 Files.copy(certified, tampered);
