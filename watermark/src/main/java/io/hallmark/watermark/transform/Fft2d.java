@@ -129,19 +129,7 @@ public final class Fft2d {
             }
         }
         for (int col = 0; col < n; col++) {
-            for (int row = 0; row < n; row++) {
-                colRe[row] = re[row * n + col];
-                colIm[row] = im[row * n + col];
-            }
-            if (forward) {
-                fft.forward(colRe, colIm);
-            } else {
-                fft.inverse(colRe, colIm);
-            }
-            for (int row = 0; row < n; row++) {
-                re[row * n + col] = colRe[row];
-                im[row * n + col] = colIm[row];
-            }
+            columnTransform(re, im, col, forward);
         }
     }
 }
