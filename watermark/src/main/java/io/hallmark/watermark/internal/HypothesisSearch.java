@@ -14,17 +14,17 @@ import java.util.List;
  *
  * <p>The search is coarse-to-fine over the plausible range [{@value #MIN_RATIO}, {@value #MAX_RATIO}] x
  * the shorter side (the embedder puts about 4 periods on the shorter side; crops up to half of each side
- * and padding move the ratio within this range). Each stage folds a binned copy of the image with about
+ * and padding move the ratio within this range). Each fold reads a binned copy of the image with about
  * one pixel per fold cell, so its cost does not grow with the frame size:
  * <ol>
- *   <li>every {@value #COARSE_STEP}th grid period into a 32x32 fold (its lowest sync frequencies only,
- *       which tolerate the widest period error);</li>
- *   <li>around the best {@value #COARSE_KEEP} of those, every {@value #MID_STEP}nd period into a 64x64 fold;</li>
- *   <li>around the best {@value #MID_KEEP}, every grid period into the full 128x128 fold, whose spectrum
- *       also carries the payload.</li>
+ *   <li>prior probes: the periods of a copy that was only rescaled ({@link #PRIOR_RATIOS}); a refined
+ *       hypothesis reaching {@link #EARLY_Z} ends the search (most re-encodes stop here);</li>
+ *   <li>coarse: 64x64 folds over the whole range, on steps that widen as fewer tiles cross the frame
+ *       ({@link #COARSE_TOLERANCE});</li>
+ *   <li>around the best {@value #COARSE_KEEP} of those, every {@value #MID_STEP}nd period in 64x64 folds;</li>
+ *   <li>around the best {@value #MID_KEEP}, every grid period within {@value #FINE_RANGE} steps (and on while
+ *       the best is on the edge) in the full 128x128 fold, whose spectrum also carries the payload.</li>
  * </ol>
- * Step sizes keep the worst fold misalignment of each stage within a fraction of its highest frequency's
- * cycle over about nine tiles, the most a 16:9 frame holds at the smallest ratio.
  */
 public final class HypothesisSearch {
     public static final double GRID_MIN = 16;
@@ -110,16 +110,8 @@ public final class HypothesisSearch {
         List<Scored> mid = new ArrayList<>();
         for (Scored c : strongest(coarse, COARSE_KEEP, 2 * coarseStep(gridPeriod(lo), longSide))) {
             int reach = (coarseStep(gridPeriod(c.index()), longSide) + 1) / 2 + MID_STEP;
-            Scored best = c;
-            for (int i = Math.max(0, c.index() - reach); i <= Math.min(PERIOD_GRID_SIZE - 1, c.index() + reach); i += MID_STEP) {
-                if (i != c.index()) {
-                    double z = coarseCorrelator.search(pyramid.fold(coarseFolder, gridPeriod(i))).z();
-                    if (z > best.z()) {
-                        best = new Scored(i, z);
-                    }
-                }
-            }
-            mid.add(best);
+            Scored around = bestCoarse(pyramid, Math.max(0, c.index() - reach), Math.min(PERIOD_GRID_SIZE - 1, c.index() + reach));
+            mid.add(around.z() > c.z() ? around : c);
         }
         Best best = null;
         for (Scored m : strongest(mid, MID_KEEP, 2 * FINE_RANGE)) {
@@ -180,13 +172,7 @@ public final class HypothesisSearch {
     private Best probePriors(Pyramid pyramid, int shortSide, int lo, int hi) {
         for (double ratio : PRIOR_RATIOS) {
             int centre = gridIndex(ratio * shortSide);
-            Scored best = null;
-            for (int i = Math.max(lo, centre - PROBE_RANGE); i <= Math.min(hi, centre + PROBE_RANGE); i += MID_STEP) {
-                double z = coarseCorrelator.search(pyramid.fold(coarseFolder, gridPeriod(i))).z();
-                if (best == null || z > best.z()) {
-                    best = new Scored(i, z);
-                }
-            }
+            Scored best = bestCoarse(pyramid, Math.max(lo, centre - PROBE_RANGE), Math.min(hi, centre + PROBE_RANGE));
             if (best != null && best.z() >= PROBE_Z) {
                 Best found = climb(pyramid, best.index());
                 if (found.peak().z() >= EARLY_Z) {
@@ -195,6 +181,18 @@ public final class HypothesisSearch {
             }
         }
         return null;
+    }
+
+    /** The best 64-cell fold among every {@value #MID_STEP}nd grid period of [from, to]; null when empty. */
+    private Scored bestCoarse(Pyramid pyramid, int from, int to) {
+        Scored best = null;
+        for (int i = from; i <= to; i += MID_STEP) {
+            double z = coarseCorrelator.search(pyramid.fold(coarseFolder, gridPeriod(i))).z();
+            if (best == null || z > best.z()) {
+                best = new Scored(i, z);
+            }
+        }
+        return best;
     }
 
     /** Grid steps between coarse periods near {@code period}. */
