@@ -79,9 +79,24 @@ public final class VideoReader implements AutoCloseable {
 
     /** The next frame, or {@code null} at the end of the stream. */
     public VideoFrame read() throws MediaException {
+        Frame frame = next(true);
+        return frame == null ? null : copyPlanes(frame, decoded - 1);
+    }
+
+    /**
+     * Decodes the next frame but neither converts nor copies it (for readers that sample: a detector that
+     * looks at a few frames per second). Returns its presentation time in microseconds, or -1 at the end.
+     */
+    public long skip() throws MediaException {
+        Frame frame = next(false);
+        return frame == null ? -1 : Math.max(0, frame.timestamp);
+    }
+
+    /** The next decoded video frame (converted to YUV 4:2:0 when asked), counted against the frame limit. */
+    private Frame next(boolean convert) throws MediaException {
         Frame frame;
         try {
-            frame = grabber.grabImage();
+            frame = grabber.grabFrame(false, true, convert, false, false);
         } catch (Exception e) {
             throw new MediaException("decode failed after " + decoded + " frames: " + e.getMessage(), e);
         }
@@ -91,27 +106,7 @@ public final class VideoReader implements AutoCloseable {
         if (++decoded > limits.maxFrames()) {
             throw new MediaException("more than " + limits.maxFrames() + " frames: over the decode limit");
         }
-        return copyPlanes(frame, decoded - 1);
-    }
-
-    /**
-     * Decodes the next frame but neither converts nor copies it (for readers that sample: a detector that
-     * looks at a few frames per second). Returns its presentation time in microseconds, or -1 at the end.
-     */
-    public long skip() throws MediaException {
-        Frame frame;
-        try {
-            frame = grabber.grabFrame(false, true, false, false, false);
-        } catch (Exception e) {
-            throw new MediaException("decode failed after " + decoded + " frames: " + e.getMessage(), e);
-        }
-        if (frame == null || frame.image == null) {
-            return -1;
-        }
-        if (++decoded > limits.maxFrames()) {
-            throw new MediaException("more than " + limits.maxFrames() + " frames: over the decode limit");
-        }
-        return Math.max(0, frame.timestamp);
+        return frame;
     }
 
     /** Frames decoded so far. */

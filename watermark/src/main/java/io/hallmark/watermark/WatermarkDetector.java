@@ -68,7 +68,8 @@ public final class WatermarkDetector {
     /**
      * Decodes {@code video} once and runs the detector over it. Frames no other frame depends on are not
      * decoded at all (the detector samples a few frames per second, any of the rest will do), and decoded
-     * frames the detector will not sample are neither converted nor copied ({@link VideoReader#skip()}). {@code firstFrame} sees the first frame (e.g. for a thumbnail).
+     * frames the detector will not sample are neither converted nor copied ({@link VideoReader#skip()}).
+     * {@code firstFrame} sees the first frame (e.g. for a thumbnail).
      */
     public static DetectionResult detect(Path video, WatermarkKey key, DetectOptions options,
                                          Consumer<VideoFrame> firstFrame) throws IOException {

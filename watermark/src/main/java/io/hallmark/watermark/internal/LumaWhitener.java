@@ -29,6 +29,7 @@ public final class LumaWhitener {
     private final float[] next;
     private final float[] window;
     private final float[] shifted;
+    private final float[] clipped;
     private final int[] loIndex;
     private final int[] hiIndex;
     private final float[] invCount;
@@ -45,6 +46,7 @@ public final class LumaWhitener {
         this.next = new float[outWidth];
         this.window = new float[outWidth];
         this.shifted = new float[outWidth];
+        this.clipped = new float[outWidth];
         this.loIndex = new int[outWidth];
         this.hiIndex = new int[outWidth];
         this.invCount = new float[outWidth];
@@ -193,7 +195,8 @@ public final class LumaWhitener {
     }
 
     private void emitRow(float[] row, float inv, float[] accumulator, int offset) {
-        float[] out = window;
+        // Two loops: C2 (Java 17) vectorises a loop with one variable offset, not the fused one.
+        float[] out = clipped;
         for (int x = 0; x < outWidth; x++) {
             float v = row[x] - colSum[x] * inv;
             out[x] = Math.max(-CLIP, Math.min(CLIP, v));
