@@ -28,10 +28,16 @@ import java.util.function.Consumer;
  * <p>False positives, by design: the video-level test spends half of {@link DetectOptions#falsePositiveRate}
  * on the sync statistic (threshold z from {@link HypothesisSearch#threshold}) and accepts a payload-only
  * detection with probability 2^-32 (one decode attempt), which is below the other half at the default 1e-9.
+ * Once the sync statistic has proven the mark present, the payload decoder tries the {@value #LIST_SIZE}
+ * most likely words (list Viterbi) and reports the first whose keyed check passes: that recovers IDs a few
+ * bits away from the plain decode, and a wrong ID still passes with probability at most
+ * {@value #LIST_SIZE} x 2^-32 = 7.5e-9.
  */
 public final class WatermarkDetector {
     /** One-sided per-segment threshold (p &le; 1e-4 at the video's hypothesis). */
     static final double SEGMENT_Z = Math.sqrt(2 * Math.log(1e4));
+    /** Candidate words the payload decoder tries once presence is proven (wrong-ID risk 32 x 2^-32). */
+    static final int LIST_SIZE = 32;
 
     private final WatermarkKey key;
     private final DetectOptions options;
@@ -140,8 +146,9 @@ public final class WatermarkDetector {
         SyncCorrelator.Peak peak = best.peak();
         double pValue = HypothesisSearch.pValue(peak.z());
         boolean syncDetected = pValue <= options.falsePositiveRate() / 2;
+        // Without proven presence, one attempt only: a payload that passes then proves presence by itself.
         PayloadFormat.Decoded decoded = PayloadFormat.decode(key,
-                correlator.softBits(best.spectrum(), peak.fracDx(), peak.fracDy()));
+                correlator.softBits(best.spectrum(), peak.fracDx(), peak.fracDy()), syncDetected ? LIST_SIZE : 1);
         Optional<Payload> payload = decoded.payload();
         double payloadP = payload.isPresent() ? PayloadFormat.FALSE_ACCEPT : 1.0;
         boolean detected = syncDetected || (payload.isPresent() && payloadP <= options.falsePositiveRate() / 2);

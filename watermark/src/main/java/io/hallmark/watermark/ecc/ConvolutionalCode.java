@@ -55,50 +55,99 @@ public final class ConvolutionalCode {
      * means 0). Non-finite values are treated as erasures.
      */
     public int[] decode(double[] soft) {
+        return decodeList(soft, 1).get(0);
+    }
+
+    /**
+     * The {@code listSize} most likely info words for {@code soft}, best first (list Viterbi decoding: every
+     * state keeps its {@code listSize} best paths instead of one). An outer check (a CRC, a keyed MAC) can
+     * then pick the first word that passes, which recovers words a plain Viterbi decoder gets wrong by a
+     * few bits; each extra candidate tried adds one chance for a random word to pass the check.
+     */
+    public java.util.List<int[]> decodeList(double[] soft, int listSize) {
         if (soft.length != codedBits()) {
             throw new IllegalArgumentException("expected " + codedBits() + " soft values, got " + soft.length);
         }
+        if (listSize < 1 || listSize > MAX_LIST) {
+            throw new IllegalArgumentException("listSize must be within [1, " + MAX_LIST + "]: " + listSize);
+        }
         int steps = infoBits + MEMORY;
-        double[] metric = new double[STATES];
-        double[] next = new double[STATES];
-        java.util.Arrays.fill(metric, Double.NEGATIVE_INFINITY);
+        // metric[state * L + r]: the r-th best path metric into the state (descending), count[state] of them.
+        double[] metric = new double[STATES * listSize];
+        double[] next = new double[STATES * listSize];
+        int[] count = new int[STATES];
+        int[] nextCount = new int[STATES];
         metric[0] = 0;
-        // survivor[step][state] = the bit that left the register (the predecessor's oldest bit)
-        byte[][] survivor = new byte[steps][STATES];
+        count[0] = 1;
+        // Per step, state and rank: the predecessor's oldest register bit and the predecessor path's rank.
+        byte[][] fromHigh = new byte[steps][STATES * listSize];
+        byte[][] fromRank = new byte[steps][STATES * listSize];
         for (int step = 0; step < steps; step++) {
             double s0 = finite(soft[2 * step]);
             double s1 = finite(soft[2 * step + 1]);
-            java.util.Arrays.fill(next, Double.NEGATIVE_INFINITY);
-            int maxInput = step < infoBits ? 1 : 0;
-            for (int state = 0; state < STATES; state++) {
-                double m = metric[state];
-                if (m == Double.NEGATIVE_INFINITY) {
+            boolean tail = step >= infoBits;
+            for (int to = 0; to < STATES; to++) {
+                int bit = to & 1;
+                nextCount[to] = 0;
+                if (tail && bit == 1) {
                     continue;
                 }
-                for (int bit = 0; bit <= maxInput; bit++) {
-                    int reg = (state << 1) | bit;
-                    int c0 = Integer.bitCount(reg & G0) & 1;
-                    int c1 = Integer.bitCount(reg & G1) & 1;
-                    double candidate = m + (c0 == 0 ? s0 : -s0) + (c1 == 0 ? s1 : -s1);
-                    int to = reg & (STATES - 1);
-                    if (candidate > next[to]) {
-                        next[to] = candidate;
-                        survivor[step][to] = (byte) ((state >> (MEMORY - 1)) & 1);
+                // The two predecessors differ in their oldest bit; merge their sorted lists.
+                int p0 = to >> 1;
+                int p1 = p0 | (1 << (MEMORY - 1));
+                double b0 = branch((p0 << 1) | bit, s0, s1);
+                double b1 = branch((p1 << 1) | bit, s0, s1);
+                int i0 = 0;
+                int i1 = 0;
+                int n = 0;
+                while (n < listSize && (i0 < count[p0] || i1 < count[p1])) {
+                    double m0 = i0 < count[p0] ? metric[p0 * listSize + i0] + b0 : Double.NEGATIVE_INFINITY;
+                    double m1 = i1 < count[p1] ? metric[p1 * listSize + i1] + b1 : Double.NEGATIVE_INFINITY;
+                    int slot = to * listSize + n;
+                    if (m0 >= m1) {
+                        next[slot] = m0;
+                        fromHigh[step][slot] = 0;
+                        fromRank[step][slot] = (byte) i0++;
+                    } else {
+                        next[slot] = m1;
+                        fromHigh[step][slot] = 1;
+                        fromRank[step][slot] = (byte) i1++;
                     }
+                    n++;
                 }
+                nextCount[to] = n;
             }
             double[] swap = metric;
             metric = next;
             next = swap;
+            int[] swapCount = count;
+            count = nextCount;
+            nextCount = swapCount;
         }
-        // Terminated code: the path ends in state 0; walk back through the survivors.
-        int[] bits = new int[steps];
-        int state = 0;
-        for (int step = steps - 1; step >= 0; step--) {
-            bits[step] = state & 1;
-            state = (state >> 1) | (survivor[step][state] << (MEMORY - 1));
+        // Terminated code: every path ends in state 0; walk each one back.
+        java.util.List<int[]> words = new java.util.ArrayList<>(count[0]);
+        for (int r = 0; r < count[0]; r++) {
+            int[] bits = new int[steps];
+            int state = 0;
+            int rank = r;
+            for (int step = steps - 1; step >= 0; step--) {
+                int slot = state * listSize + rank;
+                bits[step] = state & 1;
+                rank = fromRank[step][slot] & 0xff;
+                state = (state >> 1) | (fromHigh[step][slot] << (MEMORY - 1));
+            }
+            words.add(java.util.Arrays.copyOf(bits, infoBits));
         }
-        return java.util.Arrays.copyOf(bits, infoBits);
+        return words;
+    }
+
+    /** Largest list {@link #decodeList} keeps (ranks are stored in a byte). */
+    public static final int MAX_LIST = 255;
+
+    private static double branch(int reg, double s0, double s1) {
+        int c0 = Integer.bitCount(reg & G0) & 1;
+        int c1 = Integer.bitCount(reg & G1) & 1;
+        return (c0 == 0 ? s0 : -s0) + (c1 == 0 ? s1 : -s1);
     }
 
     private static double finite(double v) {

@@ -4,6 +4,7 @@ import io.hallmark.watermark.Payload;
 import io.hallmark.watermark.WatermarkKey;
 import io.hallmark.watermark.ecc.ConvolutionalCode;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,24 +43,52 @@ public final class PayloadFormat {
         return CODE.encode(info);
     }
 
-    /** Result of a soft decode: the data bits found, and whether the keyed check passed. */
-    public record Decoded(long data, boolean checkPassed) {
+    /**
+     * Result of a soft decode: the data bits found (the most likely word's when no candidate passed), whether
+     * the keyed check passed, and the accepted word's place in the candidate list (1 = the most likely word;
+     * 0 when none passed).
+     */
+    public record Decoded(long data, boolean checkPassed, int rank) {
         public Optional<Payload> payload() {
             return checkPassed ? Optional.of(new Payload(data)) : Optional.empty();
         }
     }
 
-    /** Soft values: positive = coded bit 0. */
+    /** Soft values: positive = coded bit 0. Decodes the single most likely word. */
     public static Decoded decode(WatermarkKey key, double[] soft) {
-        int[] info = CODE.decode(soft);
+        return decode(key, soft, 1);
+    }
+
+    /**
+     * Tries the {@code listSize} most likely words, best first, and accepts the first whose keyed check
+     * passes; a random word passes with probability 2^-32, so the chance that a wrong word is accepted is at
+     * most {@code listSize} x 2^-32.
+     */
+    public static Decoded decode(WatermarkKey key, double[] soft, int listSize) {
+        List<int[]> words = CODE.decodeList(soft, listSize);
+        for (int r = 0; r < words.size(); r++) {
+            int[] info = words.get(r);
+            long data = data(info);
+            if (checkBits(info) == check(key, data)) {
+                return new Decoded(data, true, r + 1);
+            }
+        }
+        return new Decoded(data(words.get(0)), false, 0);
+    }
+
+    private static long data(int[] info) {
         long data = 0;
         for (int i = 0; i < DATA_BITS; i++) {
             data = (data << 1) | info[i];
         }
+        return data;
+    }
+
+    private static int checkBits(int[] info) {
         int check = 0;
         for (int i = 0; i < CHECK_BITS; i++) {
             check = (check << 1) | info[DATA_BITS + i];
         }
-        return new Decoded(data, check == check(key, data));
+        return check;
     }
 }

@@ -95,4 +95,62 @@ class ConvolutionalCodeTest {
         assertThrows(IllegalArgumentException.class, () -> code.decode(new double[10]));
         assertThrows(IllegalArgumentException.class, () -> new ConvolutionalCode(0));
     }
+
+    private double metric(int[] info, double[] soft) {
+        int[] coded = code.encode(info);
+        double m = 0;
+        for (int i = 0; i < coded.length; i++) {
+            m += coded[i] == 0 ? soft[i] : -soft[i];
+        }
+        return m;
+    }
+
+    @Test
+    void listStartsWithTheViterbiWordAndHoldsDistinctWordsBestFirst() {
+        Random random = new Random(9);
+        double[] soft = new double[code.codedBits()];
+        for (int i = 0; i < soft.length; i++) {
+            soft[i] = random.nextGaussian();
+        }
+        java.util.List<int[]> list = code.decodeList(soft, 16);
+        assertEquals(16, list.size());
+        assertArrayEquals(code.decode(soft), list.get(0));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        double previous = Double.POSITIVE_INFINITY;
+        for (int[] word : list) {
+            assertEquals(true, seen.add(java.util.Arrays.toString(word)), "duplicate word in the list");
+            double m = metric(word, soft);
+            assertEquals(true, m <= previous + 1e-9, "list out of order");
+            previous = m;
+        }
+    }
+
+    @Test
+    void listHoldsTheSentWordWhenThePlainDecodeMissesIt() {
+        Random random = new Random(10);
+        int plainMisses = 0;
+        int foundInList = 0;
+        for (int trial = 0; trial < 100; trial++) {
+            int[] info = randomBits(random, 96);
+            double[] soft = hard(code.encode(info));
+            for (int i = 0; i < soft.length; i++) {
+                soft[i] += 0.9 * random.nextGaussian();
+            }
+            if (!java.util.Arrays.equals(info, code.decode(soft))) {
+                plainMisses++;
+                if (code.decodeList(soft, 32).stream().anyMatch(w -> java.util.Arrays.equals(w, info))) {
+                    foundInList++;
+                }
+            }
+        }
+        assertEquals(true, plainMisses >= 10, "noise too weak to test: " + plainMisses);
+        assertEquals(true, foundInList >= plainMisses / 4, foundInList + " of " + plainMisses + " misses found in the list");
+    }
+
+    @Test
+    void rejectsListSizesOutOfRange() {
+        double[] soft = new double[code.codedBits()];
+        assertThrows(IllegalArgumentException.class, () -> code.decodeList(soft, 0));
+        assertThrows(IllegalArgumentException.class, () -> code.decodeList(soft, ConvolutionalCode.MAX_LIST + 1));
+    }
 }

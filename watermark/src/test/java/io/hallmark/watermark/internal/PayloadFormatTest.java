@@ -62,4 +62,40 @@ class PayloadFormatTest {
         assertEquals(204, PayloadFormat.CODED_BITS);
         assertEquals(Math.pow(2, -32), PayloadFormat.FALSE_ACCEPT);
     }
+
+    @Test
+    void listDecodingRecoversWordsThePlainDecodeGetsWrongAndNoOtherWord() {
+        Random random = new Random(11);
+        int recovered = 0;
+        for (int trial = 0; trial < 100; trial++) {
+            Payload payload = new Payload(random.nextLong());
+            double[] s = soft(PayloadFormat.encode(key, payload));
+            for (int i = 0; i < s.length; i++) {
+                s[i] += 0.9 * random.nextGaussian();
+            }
+            PayloadFormat.Decoded list = PayloadFormat.decode(key, s, 32);
+            if (list.checkPassed()) {
+                assertEquals(payload, list.payload().orElseThrow(), "a wrong word passed the check");
+                if (list.rank() > 1) {
+                    assertFalse(PayloadFormat.decode(key, s).checkPassed());
+                    recovered++;
+                }
+            }
+        }
+        assertTrue(recovered > 0, "no word recovered beyond the most likely one");
+    }
+
+    @Test
+    void listDecodingOfNoiseNeverPassesTheCheck() {
+        Random random = new Random(12);
+        for (int trial = 0; trial < 100; trial++) {
+            double[] s = new double[PayloadFormat.CODED_BITS];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = random.nextGaussian();
+            }
+            PayloadFormat.Decoded decoded = PayloadFormat.decode(key, s, 32);
+            assertFalse(decoded.checkPassed());
+            assertEquals(0, decoded.rank());
+        }
+    }
 }
