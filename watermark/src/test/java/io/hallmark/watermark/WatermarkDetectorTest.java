@@ -174,8 +174,25 @@ class WatermarkDetectorTest {
 
     @Test
     void presenceIsProvenWhereNoSinglePayloadCanBeRead() {
-        // Two clips carrying different IDs spliced together: the sync pattern (the same for every ID) adds up
-        // over all frames, the payload bits that differ cancel. Presence is proven, no payload is claimed.
+        // Every frame carries a different ID: the sync pattern (the same for every ID) adds up over all
+        // frames, while each ID gets one analysed frame's worth of evidence, too little to decode. Presence is
+        // proven, no payload is claimed.
+        WatermarkDetector detector = new WatermarkDetector(key, DetectOptions.DEFAULT.withSegmentSeconds(10));
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < 60; i++) {
+            VideoFrame frame = SyntheticVideo.textured(320, 240, i, 23);
+            detector.accept(new WatermarkEmbedder(key, new Payload(random.nextLong())).embed(frame));
+        }
+        DetectionResult r = detector.result();
+        assertTrue(r.detected());
+        assertTrue(r.pValue() < 1e-9);
+        assertTrue(r.payload().isEmpty(), () -> "claimed " + r.payload());
+    }
+
+    @Test
+    void aSpliceOfTwoIdsReportsOneOfThemOrNone() {
+        // Two clips carrying different IDs interleaved: the bits they share add up, the others cancel. The
+        // list decoder may recover either ID (both are really there), never a third one.
         Payload other = Payload.fromHex("a1b2c3d4e5f60718");
         WatermarkEmbedder first = new WatermarkEmbedder(key, payload);
         WatermarkEmbedder second = new WatermarkEmbedder(key, other);
@@ -186,7 +203,6 @@ class WatermarkDetectorTest {
         }
         DetectionResult r = detector.result();
         assertTrue(r.detected());
-        assertTrue(r.pValue() < 1e-9);
-        assertTrue(r.payload().isEmpty(), () -> "claimed " + r.payload());
+        r.payload().ifPresent(p -> assertTrue(p.equals(payload) || p.equals(other), "claimed " + p));
     }
 }
