@@ -26,6 +26,15 @@ class ConvolutionalCodeTest {
         return soft;
     }
 
+    /** The codeword as +-1 soft values plus Gaussian noise of standard deviation {@code sigma}. */
+    private static double[] noisy(int[] coded, double sigma, Random random) {
+        double[] soft = hard(coded);
+        for (int i = 0; i < soft.length; i++) {
+            soft[i] += sigma * random.nextGaussian();
+        }
+        return soft;
+    }
+
     @Test
     void hasRateOneHalfWithSixTailBits() {
         assertEquals(2 * (96 + 6), code.codedBits());
@@ -59,10 +68,7 @@ class ConvolutionalCodeTest {
         int hardFailures = 0;
         for (int trial = 0; trial < 60; trial++) {
             int[] info = randomBits(random, 96);
-            double[] soft = hard(code.encode(info));
-            for (int i = 0; i < soft.length; i++) {
-                soft[i] += 0.65 * random.nextGaussian(); // about 6 % raw bit errors
-            }
+            double[] soft = noisy(code.encode(info), 0.65, random); // about 6 % raw bit errors
             double[] signs = new double[soft.length];
             for (int i = 0; i < soft.length; i++) {
                 signs[i] = Math.signum(soft[i]);
@@ -132,10 +138,7 @@ class ConvolutionalCodeTest {
         int foundInList = 0;
         for (int trial = 0; trial < 100; trial++) {
             int[] info = randomBits(random, 96);
-            double[] soft = hard(code.encode(info));
-            for (int i = 0; i < soft.length; i++) {
-                soft[i] += 0.9 * random.nextGaussian();
-            }
+            double[] soft = noisy(code.encode(info), 0.9, random);
             if (!java.util.Arrays.equals(info, code.decode(soft))) {
                 plainMisses++;
                 if (code.decodeList(soft, 32).stream().anyMatch(w -> java.util.Arrays.equals(w, info))) {
