@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param payload           the 64-bit ID, only when its keyed 32-bit check passed
  * @param pValue            probability that an unmarked video scores this high somewhere in the whole
  *                          search (Bonferroni-corrected over every scale and shift tried); 1 when nothing was analysed
- * @param payloadPValue     probability that an unmarked video yields a payload passing the check (2^-32 per
- *                          decode attempt); 1 when no payload was found
+ * @param payloadPValue     probability that a random word passes the keyed check as this one did: 2^-32 per
+ *                          candidate tried, i.e. 2^-32 times the accepted word's place in the decoder's list
+ *                          (the list is only decoded once sync has proven presence); 1 when no payload was found
  * @param syncScore         normalised sync correlation at the best hypothesis (z)
  * @param tilePeriodPixels  estimated period of the tile in pixels of the analysed video (0 if none)
  * @param bestGuessBits     most likely 64 data bits even when the check failed (for bit-accuracy statistics)

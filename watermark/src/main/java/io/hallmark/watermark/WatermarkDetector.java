@@ -150,7 +150,8 @@ public final class WatermarkDetector {
         PayloadFormat.Decoded decoded = PayloadFormat.decode(key,
                 correlator.softBits(best.spectrum(), peak.fracDx(), peak.fracDy()), syncDetected ? LIST_SIZE : 1);
         Optional<Payload> payload = decoded.payload();
-        double payloadP = payload.isPresent() ? PayloadFormat.FALSE_ACCEPT : 1.0;
+        // A word accepted at place r in the list had r chances to pass by luck.
+        double payloadP = payload.isPresent() ? decoded.rank() * PayloadFormat.FALSE_ACCEPT : 1.0;
         boolean detected = syncDetected || (payload.isPresent() && payloadP <= options.falsePositiveRate() / 2);
 
         List<Segment> segments = new ArrayList<>();
