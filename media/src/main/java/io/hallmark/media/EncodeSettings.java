@@ -9,9 +9,11 @@ import java.util.Optional;
  * @param crf         x264 constant rate factor, 0 (lossless) to 51; 18 is visually transparent
  * @param preset      x264 preset, e.g. "veryfast", "medium"
  * @param audioSource a file whose audio stream is copied unchanged into the output, if it has one
+ * @param sourceTiming each frame keeps its own timestamp (variable frame rate stays variable, in step with
+ *                    the audio); otherwise frames are numbered at the constant frame rate given to the writer
  */
-public record EncodeSettings(int crf, String preset, Optional<Path> audioSource) {
-    public static final EncodeSettings DEFAULT = new EncodeSettings(18, "veryfast", Optional.empty());
+public record EncodeSettings(int crf, String preset, Optional<Path> audioSource, boolean sourceTiming) {
+    public static final EncodeSettings DEFAULT = new EncodeSettings(18, "veryfast", Optional.empty(), false);
 
     public EncodeSettings {
         if (crf < 0 || crf > 51) {
@@ -20,14 +22,19 @@ public record EncodeSettings(int crf, String preset, Optional<Path> audioSource)
     }
 
     public EncodeSettings withCrf(int newCrf) {
-        return new EncodeSettings(newCrf, preset, audioSource);
+        return new EncodeSettings(newCrf, preset, audioSource, sourceTiming);
     }
 
     public EncodeSettings withPreset(String newPreset) {
-        return new EncodeSettings(crf, newPreset, audioSource);
+        return new EncodeSettings(crf, newPreset, audioSource, sourceTiming);
     }
 
     public EncodeSettings withAudioFrom(Path source) {
-        return new EncodeSettings(crf, preset, Optional.of(source));
+        return new EncodeSettings(crf, preset, Optional.of(source), sourceTiming);
+    }
+
+    /** Frames keep their own timestamps: for re-encoding a decoded file whose frame rate may vary. */
+    public EncodeSettings withSourceTiming() {
+        return new EncodeSettings(crf, preset, audioSource, true);
     }
 }

@@ -11,7 +11,8 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
 /**
- * Encodes {@link VideoFrame}s to H.264 MP4 (libx264, yuv420p, faststart) at constant frame rate.
+ * Encodes {@link VideoFrame}s to H.264 MP4 (libx264, yuv420p, faststart), at constant frame rate or, with
+ * {@link EncodeSettings#sourceTiming()}, at each frame's own timestamp (on a 90 kHz clock).
  *
  * <p>Output is written to a temporary file beside the destination and moved into place only by
  * {@link #finish()}; {@link #close()} without {@code finish()} (an exception, a cancel) deletes it, so a
@@ -27,6 +28,7 @@ public final class VideoWriter implements AutoCloseable {
     private final int height;
     private final ByteBuffer packed;
     private long written;
+    private long lastTick = -1;
     private boolean finished;
     private boolean closed;
 
@@ -41,6 +43,8 @@ public final class VideoWriter implements AutoCloseable {
         int chroma = ((width + 1) / 2) * ((height + 1) / 2);
         this.packed = ByteBuffer.allocateDirect(width * height + 2 * chroma);
     }
+
+    private static final int CLOCK_HZ = 90_000;
 
     public static VideoWriter create(Path destination, int width, int height, double frameRate,
                                      EncodeSettings settings) throws MediaException {
@@ -63,7 +67,12 @@ public final class VideoWriter implements AutoCloseable {
         recorder.setFormat("mp4");
         recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
         recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-        recorder.setFrameRate(frameRate);
+        // Source timing: the stream's clock ticks at 90 kHz (the MPEG clock: exact for 24, 25, 30 and
+        // 29.97 fps) and each frame is placed at its own timestamp; x264 still gets the nominal rate.
+        recorder.setFrameRate(settings.sourceTiming() ? CLOCK_HZ : frameRate);
+        if (settings.sourceTiming()) {
+            recorder.setVideoOption("x264-params", "fps=" + frameRate);
+        }
         recorder.setVideoOption("crf", Integer.toString(settings.crf()));
         recorder.setVideoOption("preset", settings.preset());
         recorder.setOption("movflags", "+faststart");
@@ -88,6 +97,12 @@ public final class VideoWriter implements AutoCloseable {
         packed.clear();
         packed.put(frame.y()).put(frame.u()).put(frame.v()).flip();
         try {
+            if (settings.sourceTiming()) {
+                // Strictly increasing ticks: a frame that rounds onto its predecessor moves one tick on.
+                long tick = Math.max(lastTick + 1, Math.round(frame.timestampMicros() * (CLOCK_HZ / 1e6)));
+                recorder.setFrameNumber(Math.toIntExact(tick));
+                lastTick = tick;
+            }
             recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 1, width, avutil.AV_PIX_FMT_YUV420P, packed);
         } catch (Exception e) {
             throw new MediaException("encode failed at frame " + written + ": " + e.getMessage(), e);

@@ -75,4 +75,39 @@ class VideoWriterTest {
             assertThrows(MediaException.class, () -> writer.write(VideoFrame.blank(32, 32, 0, 0)));
         }
     }
+
+    @Test
+    void sourceTimingKeepsEveryFramesOwnTimestamp(@TempDir Path dir) throws Exception {
+        // 30 fps, then a pause, then 5 fps; one timestamp repeats (it moves one 90 kHz tick on).
+        long[] written = {0, 33_333, 66_667, 100_000, 400_000, 600_000, 600_000, 800_000};
+        Path out = dir.resolve("vfr.mp4");
+        try (VideoWriter writer = VideoWriter.create(out, 64, 64, 30, EncodeSettings.DEFAULT.withSourceTiming())) {
+            for (int i = 0; i < written.length; i++) {
+                writer.write(VideoFrame.blank(64, 64, i, written[i]));
+            }
+            writer.finish();
+        }
+        try (VideoReader check = VideoReader.open(out)) {
+            for (int i = 0; i < written.length; i++) {
+                VideoFrame f = check.read();
+                long expected = i == 6 ? 600_011 : written[i];
+                assertEquals(expected, f.timestampMicros(), 20, "frame " + i);
+            }
+            assertEquals(null, check.read());
+        }
+    }
+
+    @Test
+    void withoutSourceTimingFramesAreNumberedAtTheConstantRate(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cfr.mp4");
+        try (VideoWriter writer = VideoWriter.create(out, 64, 64, 25, EncodeSettings.DEFAULT)) {
+            writer.write(VideoFrame.blank(64, 64, 0, 0));
+            writer.write(VideoFrame.blank(64, 64, 1, 500_000));
+            writer.finish();
+        }
+        try (VideoReader check = VideoReader.open(out)) {
+            assertEquals(0, check.read().timestampMicros());
+            assertEquals(40_000, check.read().timestampMicros());
+        }
+    }
 }

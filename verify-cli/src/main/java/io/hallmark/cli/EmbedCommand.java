@@ -1,6 +1,7 @@
 package io.hallmark.cli;
 
 import io.hallmark.media.EncodeSettings;
+import io.hallmark.media.MediaException;
 import io.hallmark.media.VideoFrame;
 import io.hallmark.media.VideoReader;
 import io.hallmark.media.VideoWriter;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "embed", mixinStandardHelpOptions = true,
-        description = {"Watermark a video (no C2PA signing: use certify for both).", "Decodes IN, embeds the keyed watermark carrying PAYLOAD in every frame, re-encodes H.264 MP4 and copies the audio unchanged."})
+        description = {"Watermark a video (no C2PA signing: use certify for both).", "Decodes IN, embeds the keyed watermark carrying PAYLOAD in every frame, re-encodes H.264 MP4 (8-bit 4:2:0, "
+                + "every frame at its own timestamp, so variable frame rate stays in step with the audio) and copies the audio unchanged."})
 final class EmbedCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Input video (any format FFmpeg reads).")
     Path input;
@@ -46,10 +48,16 @@ final class EmbedCommand implements Callable<Integer> {
         long frames = 0;
         try (VideoReader reader = VideoReader.open(input)) {
             var info = reader.info();
+            // H.264 4:2:0 needs even sizes: an odd row or column is cropped off.
             int w = info.width() & ~1;
             int h = info.height() & ~1;
+            if (!WatermarkEmbedder.canEmbed(w, h)) {
+                throw new MediaException(input + ": " + info.width() + "x" + info.height()
+                        + " is too small to watermark: the shorter side must be at least "
+                        + WatermarkEmbedder.MIN_SIDE + " pixels");
+            }
             try (VideoWriter writer = VideoWriter.create(output, w, h, info.frameRate(),
-                    EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input))) {
+                    EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input).withSourceTiming())) {
                 VideoFrame frame;
                 while ((frame = reader.read()) != null) {
                     writer.write(embedder.embed(frame.evenCropped()));

@@ -37,9 +37,12 @@ public final class WatermarkEmbedder {
         this.options = options;
     }
 
+    /** Smallest shorter side, in pixels, of a frame that can carry the mark. */
+    public static final int MIN_SIDE = TilePattern.MIN_FRAME_SIDE;
+
     /** Whether a frame of this size can carry the mark. */
     public static boolean canEmbed(int width, int height) {
-        return Math.min(width, height) >= TilePattern.MIN_FRAME_SIDE;
+        return Math.min(width, height) >= MIN_SIDE;
     }
 
     /** The marked frame: a new luma plane, the input's chroma planes (shared), same index and timestamp. */
@@ -48,7 +51,7 @@ public final class WatermarkEmbedder {
         int h = frame.height();
         if (!canEmbed(w, h)) {
             throw new IllegalArgumentException("frame " + w + "x" + h + " is too small to watermark: the shorter side must be at least "
-                    + TilePattern.MIN_FRAME_SIDE + " pixels");
+                    + MIN_SIDE + " pixels");
         }
         if (w != width || h != height) {
             prepare(w, h);
