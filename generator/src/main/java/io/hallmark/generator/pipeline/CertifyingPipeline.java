@@ -81,7 +81,8 @@ public final class CertifyingPipeline {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             Path marked = work.resolve("marked.mp4");
-            EncodeSettings settings = original.map(encoding::withAudioFrom).orElse(encoding);
+            // An imported file keeps its sound and its frames' own timing (it may have a variable rate).
+            EncodeSettings settings = original.map(o -> encoding.withAudioFrom(o).withSourceTiming()).orElse(encoding);
             WatermarkEmbedder embedder = new WatermarkEmbedder(key, payload);
             long total = source.frameCount();
             long frames = 0;
