@@ -30,10 +30,20 @@ final class BenchCommand extends ParentCommand {
         @Option(names = "--out", defaultValue = "bench-out/watermark", description = "Output folder (default: ${DEFAULT-VALUE}).")
         Path out;
 
+        @Option(names = "--strength", paramLabel = "S",
+                description = "Embedding strength: scales the texture-masked amplitude and the SSIM budget (default: ${DEFAULT-VALUE}).")
+        double strength = io.hallmark.watermark.EmbedOptions.DEFAULT.strength();
+
+        @Option(names = "--min-psnr", paramLabel = "DB",
+                description = "Per-frame PSNR-Y floor of the marked frames (default: ${DEFAULT-VALUE}).")
+        double minPsnr = io.hallmark.watermark.EmbedOptions.DEFAULT.minPsnrDb();
+
         @Override
         public Integer call() throws Exception {
             List<Path> inputs = clips.isEmpty() ? sharedClips() : clips;
-            return WatermarkBenchmark.run(out, inputs, new PrintStream(System.out, true));
+            WatermarkBenchmark.Config config = WatermarkBenchmark.Config.defaults()
+                    .withEmbed(new io.hallmark.watermark.EmbedOptions(strength, minPsnr));
+            return WatermarkBenchmark.run(out, inputs, new PrintStream(System.out, true), config);
         }
     }
 

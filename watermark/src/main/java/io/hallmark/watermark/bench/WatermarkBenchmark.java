@@ -7,6 +7,7 @@ import io.hallmark.media.VideoInfo;
 import io.hallmark.media.VideoReader;
 import io.hallmark.media.VideoWriter;
 import io.hallmark.watermark.DetectionResult;
+import io.hallmark.watermark.EmbedOptions;
 import io.hallmark.watermark.Payload;
 import io.hallmark.watermark.WatermarkDetector;
 import io.hallmark.watermark.WatermarkEmbedder;
@@ -30,14 +31,38 @@ import javax.imageio.ImageIO;
  * applies every attack with FFmpeg and runs the detector. Writes {@code watermark-bench.md} and
  * {@code watermark-bench.json} into the output folder and prints the table.
  *
- * <p>Usage: {@code WatermarkBenchmark [--out DIR] [--seconds S] [--attacks a,b,...] [--repeats N] [clip...]}
+ * <p>Usage: {@code WatermarkBenchmark [--out DIR] [--seconds S] [--attacks a,b,...] [--repeats N]
+ * [--strength S] [--min-psnr DB] [clip...]}
  * (default: all attacks, 6 s per clip, every clip in shared/clips).
  */
 public final class WatermarkBenchmark {
-    /** Benchmark settings: seconds of each clip used, attacks by name, timing repetitions. */
-    public record Config(double seconds, List<String> attacks, int repeats, boolean unmarkedAttacks) {
+    /**
+     * Benchmark settings: seconds of each clip used, attacks by name, timing repetitions, whether the unmarked
+     * copies are attacked too, and the embedding budget (to measure what a stronger or weaker mark buys).
+     */
+    public record Config(double seconds, List<String> attacks, int repeats, boolean unmarkedAttacks, EmbedOptions embed) {
         public static Config defaults() {
-            return new Config(6.0, List.copyOf(Attack.all().keySet()), 1, false);
+            return new Config(6.0, List.copyOf(Attack.all().keySet()), 1, false, EmbedOptions.DEFAULT);
+        }
+
+        public Config withSeconds(double s) {
+            return new Config(s, attacks, repeats, unmarkedAttacks, embed);
+        }
+
+        public Config withAttacks(List<String> names) {
+            return new Config(seconds, List.copyOf(names), repeats, unmarkedAttacks, embed);
+        }
+
+        public Config withRepeats(int n) {
+            return new Config(seconds, attacks, n, unmarkedAttacks, embed);
+        }
+
+        public Config withUnmarkedAttacks() {
+            return new Config(seconds, attacks, repeats, true, embed);
+        }
+
+        public Config withEmbed(EmbedOptions options) {
+            return new Config(seconds, attacks, repeats, unmarkedAttacks, options);
         }
     }
 
@@ -64,14 +89,15 @@ public final class WatermarkBenchmark {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
-                case "--seconds" -> config = new Config(Double.parseDouble(args[++i]), config.attacks(), config.repeats(), config.unmarkedAttacks());
+                case "--seconds" -> config = config.withSeconds(Double.parseDouble(args[++i]));
                 case "--attacks" -> {
                     String list = args[++i];
-                    config = new Config(config.seconds(), list.isBlank() ? List.of() : Arrays.asList(list.split(",")),
-                            config.repeats(), config.unmarkedAttacks());
+                    config = config.withAttacks(list.isBlank() ? List.of() : Arrays.asList(list.split(",")));
                 }
-                case "--repeats" -> config = new Config(config.seconds(), config.attacks(), Integer.parseInt(args[++i]), config.unmarkedAttacks());
-                case "--unmarked-attacks" -> config = new Config(config.seconds(), config.attacks(), config.repeats(), true);
+                case "--repeats" -> config = config.withRepeats(Integer.parseInt(args[++i]));
+                case "--unmarked-attacks" -> config = config.withUnmarkedAttacks();
+                case "--strength" -> config = config.withEmbed(new EmbedOptions(Double.parseDouble(args[++i]), config.embed().minPsnrDb()));
+                case "--min-psnr" -> config = config.withEmbed(new EmbedOptions(config.embed().strength(), Double.parseDouble(args[++i])));
                 default -> clips.add(Path.of(args[i]));
             }
         }
@@ -147,7 +173,7 @@ public final class WatermarkBenchmark {
         for (int r = 0; r < Math.max(1, config.repeats()); r++) {
             plainSeconds = Math.min(plainSeconds, transcode(clip, plain, null, config.seconds(), null, null));
             double[] q = new double[7];
-            double seconds = transcode(clip, marked, new WatermarkEmbedder(key, payload), config.seconds(), q,
+            double seconds = transcode(clip, marked, new WatermarkEmbedder(key, payload, config.embed()), config.seconds(), q,
                     r == 0 ? outDir.resolve(name) : null);
             // Keep the figures of the fastest run (the first one includes JIT warm-up).
             if (seconds < markedSeconds) {
@@ -288,7 +314,8 @@ public final class WatermarkBenchmark {
 
     static String markdown(List<ClipStats> stats, List<Row> rows, Config config) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "### Embedding (first %.0f s of each clip; libx264 veryfast CRF 18 for both pipelines)%n%n", config.seconds()));
+        sb.append(String.format(Locale.ROOT, "### Embedding (first %.0f s of each clip; libx264 veryfast CRF 18 for both pipelines; "
+                + "strength %.2f, PSNR-Y floor %.1f dB)%n%n", config.seconds(), config.embed().strength(), config.embed().minPsnrDb()));
         sb.append("| clip | size | frames | PSNR-Y mean (min) dB | SSIM-Y | embed ms/frame | plain decode+encode s | decode+embed+encode s | ratio |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|\n");
         for (ClipStats s : stats) {
@@ -336,7 +363,8 @@ public final class WatermarkBenchmark {
     }
 
     static String json(List<ClipStats> stats, List<Row> rows, Config config) {
-        StringBuilder sb = new StringBuilder("{\n  \"secondsPerClip\": " + config.seconds() + ",\n  \"clips\": [\n");
+        StringBuilder sb = new StringBuilder("{\n  \"secondsPerClip\": " + config.seconds() + ",\n  \"strength\": "
+                + config.embed().strength() + ",\n  \"minPsnrDb\": " + config.embed().minPsnrDb() + ",\n  \"clips\": [\n");
         for (int i = 0; i < stats.size(); i++) {
             ClipStats s = stats.get(i);
             sb.append(String.format(Locale.ROOT, "    {\"clip\": \"%s\", \"width\": %d, \"height\": %d, \"frames\": %d, \"psnrY\": %.3f, \"psnrYMin\": %.3f, "
