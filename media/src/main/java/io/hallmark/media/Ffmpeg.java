@@ -22,6 +22,16 @@ public final class Ffmpeg {
     }
 
     /**
+     * Lets a process started by {@code builder} run the bundled executable: some bundled libraries (libva)
+     * lack an $ORIGIN runpath, so the loader is pointed at the extracted folder.
+     */
+    public static void useBundledLibraries(ProcessBuilder builder) {
+        String dir = Path.of(executable()).getParent().toString();
+        String inherited = System.getenv("LD_LIBRARY_PATH");
+        builder.environment().put("LD_LIBRARY_PATH", inherited == null ? dir : dir + ":" + inherited);
+    }
+
+    /**
      * Runs {@code ffmpeg -hide_banner -nostdin -loglevel error -y ARGS...}; fails with the tail of its
      * stderr when it exits non-zero or runs past {@code timeoutSeconds}.
      */
@@ -30,10 +40,7 @@ public final class Ffmpeg {
         command.addAll(args);
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            // Some bundled libraries (libva) lack an $ORIGIN runpath: point the loader at the extracted folder.
-            String dir = Path.of(command.get(0)).getParent().toString();
-            String inherited = System.getenv("LD_LIBRARY_PATH");
-            builder.environment().put("LD_LIBRARY_PATH", inherited == null ? dir : dir + ":" + inherited);
+            useBundledLibraries(builder);
             Process process = builder.start();
             byte[] output;
             try (var in = process.getInputStream()) {

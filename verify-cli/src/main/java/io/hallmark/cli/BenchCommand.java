@@ -38,11 +38,19 @@ final class BenchCommand extends ParentCommand {
                 description = "Per-frame PSNR-Y floor of the marked frames (default: ${DEFAULT-VALUE}).")
         double minPsnr = io.hallmark.watermark.EmbedOptions.DEFAULT.minPsnrDb();
 
+        @Option(names = "--dwtdct",
+                description = "Also run invisible-watermark's dwtDct (python3, pip invisible-watermark) on the same clips and attacks: "
+                        + "a side-by-side table. Slow (about 0.1 s per frame in python).")
+        boolean dwtDct;
+
         @Override
         public Integer call() throws Exception {
             List<Path> inputs = clips.isEmpty() ? sharedClips() : clips;
             WatermarkBenchmark.Config config = WatermarkBenchmark.Config.defaults()
                     .withEmbed(new io.hallmark.watermark.EmbedOptions(strength, minPsnr));
+            if (dwtDct) {
+                config = config.withDwtDct();
+            }
             return WatermarkBenchmark.run(out, inputs, new PrintStream(System.out, true), config);
         }
     }

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
@@ -32,7 +33,7 @@ import javax.imageio.ImageIO;
  * {@code watermark-bench.json} into the output folder and prints the table.
  *
  * <p>Usage: {@code WatermarkBenchmark [--out DIR] [--seconds S] [--attacks a,b,...] [--repeats N]
- * [--strength S] [--min-psnr DB] [clip...]}
+ * [--strength S] [--min-psnr DB] [--dwtdct] [clip...]}
  * (default: all attacks, 6 s per clip, every clip in shared/clips).
  */
 public final class WatermarkBenchmark {
@@ -40,29 +41,35 @@ public final class WatermarkBenchmark {
      * Benchmark settings: seconds of each clip used, attacks by name, timing repetitions, whether the unmarked
      * copies are attacked too, and the embedding budget (to measure what a stronger or weaker mark buys).
      */
-    public record Config(double seconds, List<String> attacks, int repeats, boolean unmarkedAttacks, EmbedOptions embed) {
+    public record Config(double seconds, List<String> attacks, int repeats, boolean unmarkedAttacks, EmbedOptions embed,
+                         boolean dwtDct) {
         public static Config defaults() {
-            return new Config(6.0, List.copyOf(Attack.all().keySet()), 1, false, EmbedOptions.DEFAULT);
+            return new Config(6.0, List.copyOf(Attack.all().keySet()), 1, false, EmbedOptions.DEFAULT, false);
+        }
+
+        /** Also runs invisible-watermark's dwtDct (python3) on the same clips and attacks. */
+        public Config withDwtDct() {
+            return new Config(seconds, attacks, repeats, unmarkedAttacks, embed, true);
         }
 
         public Config withSeconds(double s) {
-            return new Config(s, attacks, repeats, unmarkedAttacks, embed);
+            return new Config(s, attacks, repeats, unmarkedAttacks, embed, dwtDct);
         }
 
         public Config withAttacks(List<String> names) {
-            return new Config(seconds, List.copyOf(names), repeats, unmarkedAttacks, embed);
+            return new Config(seconds, List.copyOf(names), repeats, unmarkedAttacks, embed, dwtDct);
         }
 
         public Config withRepeats(int n) {
-            return new Config(seconds, attacks, n, unmarkedAttacks, embed);
+            return new Config(seconds, attacks, n, unmarkedAttacks, embed, dwtDct);
         }
 
         public Config withUnmarkedAttacks() {
-            return new Config(seconds, attacks, repeats, true, embed);
+            return new Config(seconds, attacks, repeats, true, embed, dwtDct);
         }
 
         public Config withEmbed(EmbedOptions options) {
-            return new Config(seconds, attacks, repeats, unmarkedAttacks, options);
+            return new Config(seconds, attacks, repeats, unmarkedAttacks, options, dwtDct);
         }
     }
 
@@ -70,6 +77,11 @@ public final class WatermarkBenchmark {
     public record Row(String clip, String attack, boolean marked, boolean detected, boolean exactPayload,
                       boolean wrongPayload, double bitAccuracy, double pValue, double z, double period,
                       double detectFps, double realTimeFactor) {
+    }
+
+    /** One outcome of the dwtDct baseline on the same clip and attack. */
+    public record BaselineRow(String clip, String attack, boolean exact, double bitAccuracy, double psnrY,
+                              double embedMsPerFrame) {
     }
 
     /** Per-clip embedding figures. */
@@ -96,6 +108,7 @@ public final class WatermarkBenchmark {
                 }
                 case "--repeats" -> config = config.withRepeats(Integer.parseInt(args[++i]));
                 case "--unmarked-attacks" -> config = config.withUnmarkedAttacks();
+                case "--dwtdct" -> config = config.withDwtDct();
                 case "--strength" -> config = config.withEmbed(new EmbedOptions(Double.parseDouble(args[++i]), config.embed().minPsnrDb()));
                 case "--min-psnr" -> config = config.withEmbed(new EmbedOptions(config.embed().strength(), Double.parseDouble(args[++i])));
                 default -> clips.add(Path.of(args[i]));
@@ -124,6 +137,8 @@ public final class WatermarkBenchmark {
         WatermarkKey key = WatermarkKey.fromPassphrase("hallmark watermark benchmark");
         List<ClipStats> stats = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
+        List<BaselineRow> baselineRows = new ArrayList<>();
+        Optional<DwtDctBaseline> dwtDct = config.dwtDct() ? DwtDctBaseline.find(work, out) : Optional.empty();
         int failures = 0;
         for (Path clip : clips) {
             String name = clip.getFileName().toString().replaceAll("\\.[^.]+$", "");
@@ -156,10 +171,21 @@ public final class WatermarkBenchmark {
                     failures++;
                 }
             }
+            if (dwtDct.isPresent()) {
+                try {
+                    baselineRows.addAll(baseline(dwtDct.get(), clip, name, payload, config, work, known, out));
+                } catch (IOException | RuntimeException e) {
+                    out.println("FAILED dwtDct baseline on " + name + ": " + e.getMessage());
+                    failures++;
+                }
+            }
         }
-        String md = markdown(stats, rows, config);
+        String md = markdown(stats, rows, config) + sideBySide(rows, baselineRows);
         Files.writeString(outDir.resolve("watermark-bench.md"), md);
         Files.writeString(outDir.resolve("watermark-bench.json"), json(stats, rows, config));
+        if (!baselineRows.isEmpty()) {
+            Files.writeString(outDir.resolve("dwtdct-baseline.json"), baselineJson(baselineRows));
+        }
         out.println();
         out.println(md);
         return failures == 0 ? 0 : 1;
@@ -310,6 +336,63 @@ public final class WatermarkBenchmark {
                 marked ? String.format(Locale.ROOT, "%.3f", row.bitAccuracy()) : "-", r.pValue(), r.syncScore(),
                 r.tilePeriodPixels(), row.detectFps(), row.realTimeFactor());
         return row;
+    }
+
+    /** dwtDct on the same clip, payload bits and attacks (it marks and reads; the attacks are ours). */
+    private static List<BaselineRow> baseline(DwtDctBaseline dwtDct, Path clip, String name, Payload payload, Config config,
+                                              Path work, Map<String, Attack> known, PrintStream out) throws IOException {
+        Path marked = work.resolve(name + "-dwtdct.mp4");
+        DwtDctBaseline.Embedded e = dwtDct.embed(clip, marked, config.seconds(), payload.bits());
+        out.printf(Locale.ROOT, "%s dwtDct: %d frames, PSNR-Y %.2f dB, embed %.0f ms/frame%n", name, e.frames(), e.psnrY(),
+                e.embedMsPerFrame());
+        List<BaselineRow> rows = new ArrayList<>();
+        List<String> attacks = new ArrayList<>(List.of("none (CRF 18)"));
+        attacks.addAll(config.attacks());
+        for (String attack : attacks) {
+            Path copy = attack.startsWith("none") ? marked : known.get(attack).apply(marked, work, name + "-d");
+            Optional<Long> bits = dwtDct.decode(copy);
+            double accuracy = bits.map(b -> 1.0 - Long.bitCount(b ^ payload.bits()) / 64.0).orElse(Double.NaN);
+            boolean exact = bits.isPresent() && bits.get() == payload.bits();
+            rows.add(new BaselineRow(name, attack, exact, accuracy, e.psnrY(), e.embedMsPerFrame()));
+            out.printf(Locale.ROOT, "  dwtDct %-34s bitacc=%.3f exact=%s%n", attack, accuracy, exact);
+        }
+        return rows;
+    }
+
+    /** Per attack: dwtDct against this watermark on the clips both ran. */
+    static String sideBySide(List<Row> rows, List<BaselineRow> baseline) {
+        if (baseline.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n### Side by side: invisible-watermark dwtDct vs this watermark (same clips, attacks, payload)\n\n");
+        sb.append("| attack | dwtDct exact | dwtDct mean bit acc | this watermark exact | this watermark mean bit acc |\n|---|---|---|---|---|\n");
+        for (String attack : baseline.stream().map(BaselineRow::attack).distinct().toList()) {
+            List<BaselineRow> theirs = baseline.stream().filter(b -> b.attack().equals(attack)).toList();
+            List<Row> ours = rows.stream().filter(r -> r.marked() && r.attack().equals(attack)
+                    && theirs.stream().anyMatch(b -> b.clip().equals(r.clip()))).toList();
+            sb.append(String.format(Locale.ROOT, "| %s | %d/%d | %.3f | %d/%d | %.3f |%n", attack,
+                    theirs.stream().filter(BaselineRow::exact).count(), theirs.size(),
+                    theirs.stream().mapToDouble(b -> Double.isNaN(b.bitAccuracy()) ? 0.5 : b.bitAccuracy()).average().orElse(Double.NaN),
+                    ours.stream().filter(Row::exactPayload).count(), ours.size(),
+                    ours.stream().mapToDouble(Row::bitAccuracy).average().orElse(Double.NaN)));
+        }
+        sb.append(String.format(Locale.ROOT, "%ndwtDct PSNR-Y %.2f dB mean, embed %.0f ms/frame mean (python); unreadable copies "
+                        + "(a side under 256 px) count as bit accuracy 0.5.%n",
+                baseline.stream().mapToDouble(BaselineRow::psnrY).average().orElse(Double.NaN),
+                baseline.stream().mapToDouble(BaselineRow::embedMsPerFrame).average().orElse(Double.NaN)));
+        return sb.toString();
+    }
+
+    static String baselineJson(List<BaselineRow> rows) {
+        StringBuilder sb = new StringBuilder("[\n");
+        for (int i = 0; i < rows.size(); i++) {
+            BaselineRow r = rows.get(i);
+            sb.append(String.format(Locale.ROOT, "  {\"clip\": \"%s\", \"attack\": \"%s\", \"exact\": %s, \"bitAccuracy\": %s, "
+                            + "\"psnrY\": %.3f, \"embedMsPerFrame\": %.1f}%s%n", r.clip(), r.attack(), r.exact(),
+                    Double.isNaN(r.bitAccuracy()) ? "null" : String.format(Locale.ROOT, "%.4f", r.bitAccuracy()),
+                    r.psnrY(), r.embedMsPerFrame(), i + 1 < rows.size() ? "," : ""));
+        }
+        return sb.append("]\n").toString();
     }
 
     static String markdown(List<ClipStats> stats, List<Row> rows, Config config) {
