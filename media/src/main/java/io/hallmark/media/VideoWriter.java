@@ -20,6 +20,9 @@ import org.bytedeco.javacv.Frame;
  * copied unchanged (remuxed) at finish.
  */
 public final class VideoWriter implements AutoCloseable {
+    /** Time base of source-timed streams: the 90 kHz MPEG clock. */
+    private static final int CLOCK_HZ = 90_000;
+
     private final FFmpegFrameRecorder recorder;
     private final Path destination;
     private final Path temp;
@@ -43,8 +46,6 @@ public final class VideoWriter implements AutoCloseable {
         int chroma = ((width + 1) / 2) * ((height + 1) / 2);
         this.packed = ByteBuffer.allocateDirect(width * height + 2 * chroma);
     }
-
-    private static final int CLOCK_HZ = 90_000;
 
     public static VideoWriter create(Path destination, int width, int height, double frameRate,
                                      EncodeSettings settings) throws MediaException {

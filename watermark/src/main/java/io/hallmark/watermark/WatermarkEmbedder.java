@@ -17,6 +17,9 @@ import io.hallmark.watermark.internal.TilePattern;
  * {@link #embed} throws {@link IllegalArgumentException} for them. Not thread-safe: one embedder per stream.
  */
 public final class WatermarkEmbedder {
+    /** Smallest shorter side, in pixels, of a frame that can carry the mark. */
+    public static final int MIN_SIDE = TilePattern.MIN_FRAME_SIDE;
+
 
     private final TileLayout layout;
     private final int[] codedBits;
@@ -36,9 +39,6 @@ public final class WatermarkEmbedder {
         this.codedBits = PayloadFormat.encode(key, payload);
         this.options = options;
     }
-
-    /** Smallest shorter side, in pixels, of a frame that can carry the mark. */
-    public static final int MIN_SIDE = TilePattern.MIN_FRAME_SIDE;
 
     /** Whether a frame of this size can carry the mark. */
     public static boolean canEmbed(int width, int height) {

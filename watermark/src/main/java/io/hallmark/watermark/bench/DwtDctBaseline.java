@@ -4,10 +4,10 @@ import io.hallmark.media.Ffmpeg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -76,46 +76,42 @@ final class DwtDctBaseline {
         return Double.parseDouble(m.group(1));
     }
 
-    /** Runs the script; returns its standard output, or fails with the tail of its error output. */
+    /**
+     * Runs the script; returns its standard output, or fails with the tail of its error output. Both streams go
+     * to files, so the process never blocks on a full pipe and the timeout bounds it.
+     */
     private String python(String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("python3", script.toString()));
+        List<String> command = new ArrayList<>(List.of("python3", script.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE);
-        Ffmpeg.useBundledLibraries(builder); // the script runs the bundled ffmpeg
-        Process process;
+        Path stdout = Files.createTempFile(script.getParent(), "dwtdct", ".out");
+        Path stderr = Files.createTempFile(script.getParent(), "dwtdct", ".err");
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IOException("cannot run python3: " + e.getMessage(), e);
-        }
-        // Read stderr on a thread so a chatty process cannot block on a full pipe.
-        StringBuilder err = new StringBuilder();
-        Thread drain = new Thread(() -> {
-            try (InputStream in = process.getErrorStream()) {
-                err.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException ignored) {
-                // the exit code tells
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            Ffmpeg.useBundledLibraries(builder); // the script runs the bundled ffmpeg
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                throw new IOException("cannot run python3: " + e.getMessage(), e);
             }
-        });
-        drain.start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new IOException("dwtDct baseline timed out: " + args[0]);
+                }
+            } catch (InterruptedException e) {
                 process.destroyForcibly();
-                throw new IOException("dwtDct baseline timed out: " + args[0]);
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
             }
-            drain.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            if (process.exitValue() != 0) {
+                String text = Files.readString(stderr).strip();
+                throw new IOException(text.substring(Math.max(0, text.length() - 300)));
+            }
+            return Files.readString(stdout);
+        } finally {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
         }
-        if (process.exitValue() != 0) {
-            String text = err.toString().strip();
-            throw new IOException(text.substring(Math.max(0, text.length() - 300)));
-        }
-        return output;
     }
 }

@@ -37,6 +37,9 @@ import javax.imageio.ImageIO;
  * (default: all attacks, 6 s per clip, every clip in shared/clips).
  */
 public final class WatermarkBenchmark {
+    /** The row name of the marked (or plain) encode itself, before any attack. */
+    static final String UNATTACKED = "none (CRF 18)";
+
     /**
      * Benchmark settings: seconds of each clip used, attacks by name, timing repetitions, whether the unmarked
      * copies are attacked too, and the embedding budget (to measure what a stronger or weaker mark buys).
@@ -157,8 +160,8 @@ public final class WatermarkBenchmark {
             out.printf(Locale.ROOT, "%s %dx%d %d frames: PSNR-Y %.2f (min %.2f) SSIM %.4f, embed %.2f ms/frame, pipeline %.2fs vs plain %.2fs = %.3fx%n",
                     name, cs.width(), cs.height(), cs.frames(), cs.psnrMean(), cs.psnrMin(), cs.ssimMean(), cs.embedMsPerFrame(),
                     cs.markedSeconds(), cs.plainSeconds(), cs.ratio());
-            rows.add(detect(name, "none (CRF 18)", marked, key, payload, true, out));
-            rows.add(detect(name, "none (CRF 18)", plain, key, payload, false, out));
+            rows.add(detect(name, UNATTACKED, marked, key, payload, true, out));
+            rows.add(detect(name, UNATTACKED, plain, key, payload, false, out));
             for (String attackName : config.attacks()) {
                 Attack attack = known.get(attackName);
                 try {
@@ -346,10 +349,10 @@ public final class WatermarkBenchmark {
         out.printf(Locale.ROOT, "%s dwtDct: %d frames, PSNR-Y %.2f dB, embed %.0f ms/frame%n", name, e.frames(), e.psnrY(),
                 e.embedMsPerFrame());
         List<BaselineRow> rows = new ArrayList<>();
-        List<String> attacks = new ArrayList<>(List.of("none (CRF 18)"));
+        List<String> attacks = new ArrayList<>(List.of(UNATTACKED));
         attacks.addAll(config.attacks());
         for (String attack : attacks) {
-            Path copy = attack.startsWith("none") ? marked : known.get(attack).apply(marked, work, name + "-d");
+            Path copy = attack.equals(UNATTACKED) ? marked : known.get(attack).apply(marked, work, name + "-d");
             Optional<Long> bits = dwtDct.decode(copy);
             double accuracy = bits.map(b -> 1.0 - Long.bitCount(b ^ payload.bits()) / 64.0).orElse(Double.NaN);
             boolean exact = bits.isPresent() && bits.get() == payload.bits();
