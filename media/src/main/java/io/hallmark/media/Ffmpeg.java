@@ -2,6 +2,7 @@ package io.hallmark.media;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,20 +39,25 @@ public final class Ffmpeg {
     public static void run(long timeoutSeconds, List<String> args) throws MediaException {
         List<String> command = new ArrayList<>(List.of(executable(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
         command.addAll(args);
+        Path log = null;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // Output goes to a file, not a pipe: reading a pipe to its end would wait for a hung ffmpeg
+            // forever, and the timeout below would never fire.
+            log = Files.createTempFile("hallmark-ffmpeg", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             useBundledLibraries(builder);
             Process process = builder.start();
-            byte[] output;
-            try (var in = process.getInputStream()) {
-                output = in.readAllBytes();
-            }
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new MediaException("ffmpeg timed out after " + timeoutSeconds + " s: " + args);
+                }
+            } catch (InterruptedException e) {
                 process.destroyForcibly();
-                throw new MediaException("ffmpeg timed out after " + timeoutSeconds + " s: " + args);
+                throw e;
             }
             if (process.exitValue() != 0) {
-                String text = new String(output, StandardCharsets.UTF_8).strip();
+                String text = Files.readString(log, StandardCharsets.UTF_8).strip();
                 throw new MediaException("ffmpeg failed (" + process.exitValue() + "): "
                         + text.substring(Math.max(0, text.length() - 500)));
             }
@@ -60,6 +66,10 @@ public final class Ffmpeg {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MediaException("interrupted while running ffmpeg", e);
+        } finally {
+            if (log != null) {
+                VideoWriter.deleteQuietly(log);
+            }
         }
     }
 

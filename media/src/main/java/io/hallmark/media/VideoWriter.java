@@ -174,11 +174,12 @@ public final class VideoWriter implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path path) {
+    /** Best-effort delete (also used by {@link Ffmpeg} for its log). */
+    static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
-            // best effort: a leftover hidden temp file is harmless
+            // best effort: a leftover temp file is harmless
         }
     }
 }
