@@ -84,9 +84,13 @@ class EmbedCommandTest {
         for (int i = 0; i < in.size(); i++) {
             assertEquals(in.get(i), out.get(i), 50, "frame " + i);
         }
-        assertEquals(90, in.size());
+        // The fixture is ffmpeg's output, not ours: on one CI machine it held 89 of the 90 frames. What is
+        // under test is that embed keeps whatever frames and times the source has, at both rates.
+        assertTrue(in.size() >= 85, "fixture frames: " + in.size());
         assertEquals(33_333, in.get(2) - in.get(1), 1_000, "30 fps at first: " + in);
-        assertEquals(100_000, in.get(80) - in.get(79), 1_000, "10 fps later: " + in);
+        int last = in.size() - 1;
+        assertEquals(100_000, in.get(last) - in.get(last - 1), 1_000, "10 fps later: " + in);
+        assertEquals(4_900_000, in.get(last) - in.get(0), 200_000, "5 s of video: " + in);
         try (VideoReader marked = VideoReader.open(dir.resolve("marked-vfr.mp4.mp4"))) {
             assertTrue(marked.info().hasAudio());
         }
