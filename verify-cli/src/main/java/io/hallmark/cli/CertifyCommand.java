@@ -3,6 +3,7 @@ package io.hallmark.cli;
 import io.hallmark.generator.imported.ImportSource;
 import io.hallmark.generator.pipeline.CertifiedVideo;
 import io.hallmark.generator.pipeline.CertifyingPipeline;
+import io.hallmark.provenance.manifest.GenerationInfo;
 import io.hallmark.provenance.store.ManifestStore;
 import io.hallmark.watermark.WatermarkKey;
 import java.nio.file.Path;
@@ -23,11 +24,12 @@ final class CertifyCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mp4", description = "Certified video.")
     Path output;
 
-    @Option(names = "--model", defaultValue = "unknown", paramLabel = "NAME",
-            description = "The generator that made IN, as claimed by its supplier (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = GenerationInfo.UNCLAIMED, paramLabel = "NAME",
+            description = "The generator that made IN, as claimed by its supplier (default: none claimed;"
+                    + " the manifest still says AI-generated, without naming a model).")
     String model;
 
-    @Option(names = "--model-version", defaultValue = "unknown", paramLabel = "V", description = "Its version.")
+    @Option(names = "--model-version", defaultValue = GenerationInfo.UNCLAIMED, paramLabel = "V", description = "Its version.")
     String modelVersion;
 
     @Option(names = "--quiet", description = "No progress output.")

@@ -4,6 +4,7 @@ import io.hallmark.generator.FrameSource;
 import io.hallmark.generator.GenerationException;
 import io.hallmark.generator.GenerationRequest;
 import io.hallmark.generator.VideoGenerator;
+import io.hallmark.provenance.manifest.GenerationInfo;
 import java.nio.file.Path;
 
 /**
@@ -39,7 +40,7 @@ public final class ImportGenerator implements VideoGenerator {
         if (file == null || file.isBlank()) {
             throw new IllegalArgumentException("the import backend needs option '" + OPTION_FILE + "'");
         }
-        return ImportSource.open(Path.of(file), request.option(OPTION_CLAIMED_MODEL, "unknown"),
-                request.option(OPTION_CLAIMED_VERSION, "unknown"));
+        return ImportSource.open(Path.of(file), request.option(OPTION_CLAIMED_MODEL, GenerationInfo.UNCLAIMED),
+                request.option(OPTION_CLAIMED_VERSION, GenerationInfo.UNCLAIMED));
     }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * How a video was made, recorded in the {@code io.hallmark.generation} assertion.
  *
- * @param model        generator / model name, e.g. "hallmark-procedural" or the claimed external model
+ * @param model        generator / model name, e.g. "hallmark-procedural" or the claimed external model, or
+ *                     {@link #UNCLAIMED} when an imported file's supplier named none
  * @param modelVersion its version
  * @param seed         the seed, when the generator is seeded (null otherwise)
  * @param prompt       the prompt text (stored as given, or only as its SHA-256 when {@code hidePrompt})
@@ -14,7 +15,15 @@ import java.util.Map;
  */
 public record GenerationInfo(String model, String modelVersion, Long seed, String prompt,
                              Map<String, Object> parameters, boolean generatedByHallmark) {
+    /** The model of an imported file whose supplier did not name one. */
+    public static final String UNCLAIMED = "unknown";
+
     public GenerationInfo {
         parameters = Map.copyOf(parameters);
+    }
+
+    /** False when nobody named the model: the manifest then names no software agent for the generation. */
+    public boolean modelClaimed() {
+        return !model.equals(UNCLAIMED);
     }
 }

@@ -153,6 +153,9 @@ public record ManifestSpec(String title, String format, Origin origin, Optional<
     }
 
     private static void agent(ObjectNode action, GenerationInfo info) {
+        if (!info.modelClaimed()) {
+            return; // a verifier would otherwise show "by unknown unknown"
+        }
         ObjectNode agent = action.putObject("softwareAgent");
         agent.put("name", info.model());
         agent.put("version", info.modelVersion());
