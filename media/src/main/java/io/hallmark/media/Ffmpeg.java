@@ -1,12 +1,9 @@
 package io.hallmark.media;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Loader;
 
 /**
@@ -39,37 +36,19 @@ public final class Ffmpeg {
     public static void run(long timeoutSeconds, List<String> args) throws MediaException {
         List<String> command = new ArrayList<>(List.of(executable(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
         command.addAll(args);
-        Path log = null;
+        ProcessBuilder builder = new ProcessBuilder(command);
+        useBundledLibraries(builder);
+        ExternalProcess.Result result;
         try {
-            // Output goes to a file, not a pipe: reading a pipe to its end would wait for a hung ffmpeg
-            // forever, and the timeout below would never fire.
-            log = Files.createTempFile("hallmark-ffmpeg", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            useBundledLibraries(builder);
-            Process process = builder.start();
-            try {
-                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new MediaException("ffmpeg timed out after " + timeoutSeconds + " s: " + args);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                throw e;
-            }
-            if (process.exitValue() != 0) {
-                String text = Files.readString(log, StandardCharsets.UTF_8).strip();
-                throw new MediaException("ffmpeg failed (" + process.exitValue() + "): "
-                        + text.substring(Math.max(0, text.length() - 500)));
-            }
+            result = ExternalProcess.run(builder, timeoutSeconds);
         } catch (IOException e) {
-            throw new MediaException("cannot run ffmpeg: " + e.getMessage(), e);
+            throw new MediaException(e.getMessage() + ": " + args, e); // did not start, or timed out
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MediaException("interrupted while running ffmpeg", e);
-        } finally {
-            if (log != null) {
-                VideoWriter.deleteQuietly(log);
-            }
+        }
+        if (result.exitCode() != 0) {
+            throw new MediaException("ffmpeg failed (" + result.exitCode() + "): " + result.errorTail(500));
         }
     }
 

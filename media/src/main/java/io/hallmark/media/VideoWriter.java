@@ -174,7 +174,7 @@ public final class VideoWriter implements AutoCloseable {
         }
     }
 
-    /** Best-effort delete (also used by {@link Ffmpeg} for its log). */
+    /** Best-effort delete (also used by {@link ExternalProcess} for its output files). */
     static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);

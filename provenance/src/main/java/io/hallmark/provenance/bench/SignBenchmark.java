@@ -1,5 +1,6 @@
 package io.hallmark.provenance.bench;
 
+import io.hallmark.media.ExternalProcess;
 import io.hallmark.media.Ffmpeg;
 import io.hallmark.provenance.ClaimSigner;
 import io.hallmark.provenance.ProvenanceReader;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Signing cost on large MP4s, against {@code sha256sum} of the same file in the same run (the floor: one
@@ -97,10 +97,9 @@ public final class SignBenchmark {
 
     static double sha256sum(Path file) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("sha256sum", file.toString()).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("sha256sum failed");
+        ExternalProcess.Result result = ExternalProcess.run(new ProcessBuilder("sha256sum", file.toString()), 600);
+        if (result.exitCode() != 0) {
+            throw new IOException("sha256sum failed: " + result.errorTail(300));
         }
         return (System.nanoTime() - t0) / 1e9;
     }

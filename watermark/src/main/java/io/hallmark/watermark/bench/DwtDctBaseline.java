@@ -1,5 +1,6 @@
 package io.hallmark.watermark.bench;
 
+import io.hallmark.media.ExternalProcess;
 import io.hallmark.media.Ffmpeg;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,42 +76,22 @@ final class DwtDctBaseline {
         return Double.parseDouble(m.group(1));
     }
 
-    /**
-     * Runs the script; returns its standard output, or fails with the tail of its error output. Both streams go
-     * to files, so the process never blocks on a full pipe and the timeout bounds it.
-     */
+    /** Runs the script; returns its standard output, or fails with the tail of its error output. */
     private String python(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("python3", script.toString()));
         command.addAll(List.of(args));
-        Path stdout = Files.createTempFile(script.getParent(), "dwtdct", ".out");
-        Path stderr = Files.createTempFile(script.getParent(), "dwtdct", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Ffmpeg.useBundledLibraries(builder); // the script runs the bundled ffmpeg
+        ExternalProcess.Result result;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-            Ffmpeg.useBundledLibraries(builder); // the script runs the bundled ffmpeg
-            Process process;
-            try {
-                process = builder.start();
-            } catch (IOException e) {
-                throw new IOException("cannot run python3: " + e.getMessage(), e);
-            }
-            try {
-                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IOException("dwtDct baseline timed out: " + args[0]);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-            if (process.exitValue() != 0) {
-                String text = Files.readString(stderr).strip();
-                throw new IOException(text.substring(Math.max(0, text.length() - 300)));
-            }
-            return Files.readString(stdout);
-        } finally {
-            Files.deleteIfExists(stdout);
-            Files.deleteIfExists(stderr);
+            result = ExternalProcess.run(builder, TIMEOUT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
+        if (result.exitCode() != 0) {
+            throw new IOException(result.errorTail(300));
+        }
+        return result.output();
     }
 }
