@@ -2,6 +2,7 @@ package io.hallmark.cli;
 
 import io.hallmark.generator.bench.GeneratorBenchmark;
 import io.hallmark.provenance.bench.SignBenchmark;
+import io.hallmark.watermark.EmbedOptions;
 import io.hallmark.watermark.bench.WatermarkBenchmark;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,11 +33,11 @@ final class BenchCommand extends ParentCommand {
 
         @Option(names = "--strength", paramLabel = "S",
                 description = "Embedding strength: scales the texture-masked amplitude and the SSIM budget (default: ${DEFAULT-VALUE}).")
-        double strength = io.hallmark.watermark.EmbedOptions.DEFAULT.strength();
+        double strength = EmbedOptions.DEFAULT.strength();
 
         @Option(names = "--min-psnr", paramLabel = "DB",
                 description = "Per-frame PSNR-Y floor of the marked frames (default: ${DEFAULT-VALUE}).")
-        double minPsnr = io.hallmark.watermark.EmbedOptions.DEFAULT.minPsnrDb();
+        double minPsnr = EmbedOptions.DEFAULT.minPsnrDb();
 
         @Option(names = "--dwtdct",
                 description = "Also run invisible-watermark's dwtDct (python3, pip invisible-watermark) on the same clips and attacks: "
@@ -47,7 +48,7 @@ final class BenchCommand extends ParentCommand {
         public Integer call() throws Exception {
             List<Path> inputs = clips.isEmpty() ? sharedClips() : clips;
             WatermarkBenchmark.Config config = WatermarkBenchmark.Config.defaults()
-                    .withEmbed(new io.hallmark.watermark.EmbedOptions(strength, minPsnr));
+                    .withEmbed(new EmbedOptions(strength, minPsnr));
             if (dwtDct) {
                 config = config.withDwtDct();
             }

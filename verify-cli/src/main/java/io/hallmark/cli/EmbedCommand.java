@@ -52,9 +52,7 @@ final class EmbedCommand implements Callable<Integer> {
             int w = info.width() & ~1;
             int h = info.height() & ~1;
             if (!WatermarkEmbedder.canEmbed(w, h)) {
-                throw new MediaException(input + ": " + info.width() + "x" + info.height()
-                        + " is too small to watermark: the shorter side must be at least "
-                        + WatermarkEmbedder.MIN_SIDE + " pixels");
+                throw new MediaException(input + ": " + WatermarkEmbedder.tooSmall(info.width(), info.height()));
             }
             try (VideoWriter writer = VideoWriter.create(output, w, h, info.frameRate(),
                     EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input).withSourceTiming())) {

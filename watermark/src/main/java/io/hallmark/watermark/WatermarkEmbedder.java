@@ -20,7 +20,6 @@ public final class WatermarkEmbedder {
     /** Smallest shorter side, in pixels, of a frame that can carry the mark. */
     public static final int MIN_SIDE = TilePattern.MIN_FRAME_SIDE;
 
-
     private final TileLayout layout;
     private final int[] codedBits;
     private final EmbedOptions options;
@@ -45,13 +44,17 @@ public final class WatermarkEmbedder {
         return Math.min(width, height) >= MIN_SIDE;
     }
 
+    /** Why a frame of this size cannot carry the mark (for error messages). */
+    public static String tooSmall(int width, int height) {
+        return width + "x" + height + " is too small to watermark: the shorter side must be at least " + MIN_SIDE + " pixels";
+    }
+
     /** The marked frame: a new luma plane, the input's chroma planes (shared), same index and timestamp. */
     public VideoFrame embed(VideoFrame frame) {
         int w = frame.width();
         int h = frame.height();
         if (!canEmbed(w, h)) {
-            throw new IllegalArgumentException("frame " + w + "x" + h + " is too small to watermark: the shorter side must be at least "
-                    + MIN_SIDE + " pixels");
+            throw new IllegalArgumentException("frame " + tooSmall(w, h));
         }
         if (w != width || h != height) {
             prepare(w, h);

@@ -1,5 +1,9 @@
 package io.hallmark.watermark.ecc;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Rate-1/2, constraint-length-7 convolutional code (the NASA/CCSDS generators 133 and 171 octal),
  * terminated with 6 zero tail bits, decoded by a soft-decision Viterbi decoder.
@@ -64,7 +68,7 @@ public final class ConvolutionalCode {
      * then pick the first word that passes, which recovers words a plain Viterbi decoder gets wrong by a
      * few bits; each extra candidate tried adds one chance for a random word to pass the check.
      */
-    public java.util.List<int[]> decodeList(double[] soft, int listSize) {
+    public List<int[]> decodeList(double[] soft, int listSize) {
         if (soft.length != codedBits()) {
             throw new IllegalArgumentException("expected " + codedBits() + " soft values, got " + soft.length);
         }
@@ -125,7 +129,7 @@ public final class ConvolutionalCode {
             nextCount = swapCount;
         }
         // Terminated code: every path ends in state 0; walk each one back.
-        java.util.List<int[]> words = new java.util.ArrayList<>(count[0]);
+        List<int[]> words = new ArrayList<>(count[0]);
         for (int r = 0; r < count[0]; r++) {
             int[] bits = new int[steps];
             int state = 0;
@@ -136,7 +140,7 @@ public final class ConvolutionalCode {
                 rank = fromRank[step][slot] & 0xff;
                 state = (state >> 1) | (fromHigh[step][slot] << (MEMORY - 1));
             }
-            words.add(java.util.Arrays.copyOf(bits, infoBits));
+            words.add(Arrays.copyOf(bits, infoBits));
         }
         return words;
     }
