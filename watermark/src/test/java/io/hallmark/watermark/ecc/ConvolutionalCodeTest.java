@@ -3,8 +3,13 @@ package io.hallmark.watermark.ecc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConvolutionalCodeTest {
@@ -73,15 +78,15 @@ class ConvolutionalCodeTest {
             for (int i = 0; i < soft.length; i++) {
                 signs[i] = Math.signum(soft[i]);
             }
-            if (!java.util.Arrays.equals(info, code.decode(soft))) {
+            if (!Arrays.equals(info, code.decode(soft))) {
                 softFailures++;
             }
-            if (!java.util.Arrays.equals(info, code.decode(signs))) {
+            if (!Arrays.equals(info, code.decode(signs))) {
                 hardFailures++;
             }
         }
-        assertEquals(true, softFailures < hardFailures, "soft " + softFailures + " vs hard " + hardFailures);
-        assertEquals(true, softFailures <= 6, "soft failures: " + softFailures);
+        assertTrue(softFailures < hardFailures, "soft " + softFailures + " vs hard " + hardFailures);
+        assertTrue(softFailures <= 6, "soft failures: " + softFailures);
     }
 
     @Test
@@ -118,15 +123,15 @@ class ConvolutionalCodeTest {
         for (int i = 0; i < soft.length; i++) {
             soft[i] = random.nextGaussian();
         }
-        java.util.List<int[]> list = code.decodeList(soft, 16);
+        List<int[]> list = code.decodeList(soft, 16);
         assertEquals(16, list.size());
         assertArrayEquals(code.decode(soft), list.get(0));
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         double previous = Double.POSITIVE_INFINITY;
         for (int[] word : list) {
-            assertEquals(true, seen.add(java.util.Arrays.toString(word)), "duplicate word in the list");
+            assertTrue(seen.add(Arrays.toString(word)), "duplicate word in the list");
             double m = metric(word, soft);
-            assertEquals(true, m <= previous + 1e-9, "list out of order");
+            assertTrue(m <= previous + 1e-9, "list out of order");
             previous = m;
         }
     }
@@ -139,15 +144,15 @@ class ConvolutionalCodeTest {
         for (int trial = 0; trial < 100; trial++) {
             int[] info = randomBits(random, 96);
             double[] soft = noisy(code.encode(info), 0.9, random);
-            if (!java.util.Arrays.equals(info, code.decode(soft))) {
+            if (!Arrays.equals(info, code.decode(soft))) {
                 plainMisses++;
-                if (code.decodeList(soft, 32).stream().anyMatch(w -> java.util.Arrays.equals(w, info))) {
+                if (code.decodeList(soft, 32).stream().anyMatch(w -> Arrays.equals(w, info))) {
                     foundInList++;
                 }
             }
         }
-        assertEquals(true, plainMisses >= 10, "noise too weak to test: " + plainMisses);
-        assertEquals(true, foundInList >= plainMisses / 4, foundInList + " of " + plainMisses + " misses found in the list");
+        assertTrue(plainMisses >= 10, "noise too weak to test: " + plainMisses);
+        assertTrue(foundInList >= plainMisses / 4, foundInList + " of " + plainMisses + " misses found in the list");
     }
 
     @Test
