@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int NO_PROVENANCE = 3;
     /** verify: a manifest is invalid — the file changed after signing. */
     public static final int TAMPERED = 4;
+    /** verify: a watermark copied from another video (content does not match the manifest it points to). */
+    public static final int MARK_MISMATCH = 5;
     /** detect: no watermark found. */
     public static final int NOT_DETECTED = 3;
 

@@ -53,7 +53,7 @@ final class SignCommand implements Callable<Integer> {
                 Optional.empty());
         try (ManifestStore store = ManifestStore.open(signing.storePath())) {
             store.put(new StoredManifest(signed.manifestId(), null, null, output.getFileName().toString(), Instant.now(),
-                    signed.manifestStore(), signed.reportJson()));
+                    signed.manifestStore(), signed.reportJson(), null));
         }
         ObjectNode result = JsonOutput.object();
         result.put("file", this.output.toString());

@@ -73,7 +73,7 @@ final class VerifyCommand implements Callable<Integer> {
         return exitCode(reports);
     }
 
-    /** The worst result decides: error > tampered > no provenance > ok. */
+    /** The worst result decides: error > copied mark > tampered > no provenance > ok. */
     static int exitCode(List<VerificationReport> reports) {
         int code = ExitCodes.OK;
         for (VerificationReport r : reports) {
@@ -92,6 +92,7 @@ final class VerifyCommand implements Callable<Integer> {
             case SIGNED, RECOVERED -> ExitCodes.OK;
             case WATERMARK_ONLY, NO_PROVENANCE -> ExitCodes.NO_PROVENANCE;
             case TAMPERED -> ExitCodes.TAMPERED;
+            case MARK_MISMATCH -> ExitCodes.MARK_MISMATCH;
             case ERROR -> ExitCodes.ERROR;
         };
     }

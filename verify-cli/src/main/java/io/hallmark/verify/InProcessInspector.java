@@ -1,5 +1,6 @@
 package io.hallmark.verify;
 
+import io.hallmark.fingerprint.VideoFingerprinter;
 import io.hallmark.media.FrameImages;
 import io.hallmark.watermark.DetectOptions;
 import io.hallmark.watermark.DetectionResult;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Decodes in this JVM: for trusted files, and inside the worker process. One pass over the file: the
- * detector's own decode loop, with the first frame kept as the thumbnail.
+ * detector's own decode loop, with the first frame kept as the thumbnail and the decoded frames fingerprinted.
  */
 public final class InProcessInspector implements VideoInspector {
     private final WatermarkKey key;
@@ -29,10 +30,16 @@ public final class InProcessInspector implements VideoInspector {
     @Override
     public Inspection inspect(Path video) {
         AtomicReference<byte[]> thumbnail = new AtomicReference<>();
+        VideoFingerprinter fingerprinter = VideoFingerprinter.forVerification();
         try {
-            DetectionResult result = WatermarkDetector.detect(video, key, options,
-                    first -> thumbnail.set(FrameImages.jpegThumbnail(first, 320)));
-            return new Inspection(Optional.of(result), Optional.ofNullable(thumbnail.get()), Optional.empty());
+            DetectionResult result = WatermarkDetector.detect(video, key, options, frame -> {
+                if (thumbnail.get() == null) {
+                    thumbnail.set(FrameImages.jpegThumbnail(frame, 320));
+                }
+                fingerprinter.accept(frame);
+            });
+            return new Inspection(Optional.of(result), Optional.of(fingerprinter.result()),
+                    Optional.ofNullable(thumbnail.get()), Optional.empty());
         } catch (Exception | LinkageError e) {
             return Inspection.failed(e.getMessage() == null ? e.toString() : e.getMessage());
         }

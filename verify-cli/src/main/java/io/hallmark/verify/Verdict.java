@@ -9,7 +9,15 @@ public enum Verdict {
     SIGNED("Signed: provenance credentials are intact"),
     /** No usable embedded manifest, but the watermark's payload found the manifest in the store. */
     RECOVERED("Watermark found, credentials stripped: manifest recovered from the store"),
-    /** The watermark is present, but its payload did not decode or is unknown to the store. */
+    /**
+     * The watermark's ID points to a manifest, but this file's content is not the content that manifest
+     * describes (its fingerprint does not match): the mark was copied onto other footage.
+     */
+    MARK_MISMATCH("Copied watermark: the content does not match the manifest the mark points to"),
+    /**
+     * A watermark is present, but no manifest could be confirmed for this content (ID unreadable or unknown,
+     * or the content could not be compared). Not proof of where the video came from.
+     */
     WATERMARK_ONLY("Carries a Hallmark watermark, but its manifest could not be identified"),
     /** A manifest is embedded but does not validate: the file changed after signing, or the manifest is damaged. */
     TAMPERED("Tampered: the file changed after signing, or its credentials are damaged"),

@@ -1,6 +1,8 @@
 package io.hallmark.verify;
 
+import io.hallmark.fingerprint.ContentComparison;
 import io.hallmark.provenance.report.C2paReport;
+import io.hallmark.provenance.store.FingerprintMatch;
 import io.hallmark.watermark.DetectionResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,16 +20,26 @@ import java.util.Optional;
  * @param bindingMatches whether the watermark payload equals the manifest's soft-binding value (empty when
  *                      either is missing)
  * @param notes         further plain-language observations
+ * @param contentCheck  this file's fingerprint against the fingerprint in the manifest the watermark pointed
+ *                      to (empty when no manifest was found through the watermark)
+ * @param possibleMatches manifests in the store whose fingerprint resembles this file's, most similar first:
+ *                      leads, not proof (only looked up when nothing stronger was found)
  */
 public record VerificationReport(Path file, Verdict verdict, String sentence, C2paReport c2pa,
                                  Optional<DetectionResult> watermark, Optional<C2paReport> recovered,
                                  Optional<String> recoveredManifestId, Optional<Boolean> bindingMatches,
-                                 List<String> notes, Optional<String> error, Optional<byte[]> thumbnailJpeg) {
+                                 List<String> notes, Optional<String> error, Optional<byte[]> thumbnailJpeg,
+                                 Optional<ContentComparison> contentCheck, List<FingerprintMatch> possibleMatches) {
+    public VerificationReport {
+        notes = List.copyOf(notes);
+        possibleMatches = List.copyOf(possibleMatches);
+    }
+
 
     /** The file could not be checked at all. */
     public static VerificationReport error(Path file, String reason) {
         return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + reason, C2paReport.absent(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of(reason),
-                Optional.empty());
+                Optional.empty(), Optional.empty(), List.of());
     }
 }

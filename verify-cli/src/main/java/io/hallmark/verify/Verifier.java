@@ -1,6 +1,10 @@
 package io.hallmark.verify;
 
+import io.hallmark.fingerprint.ContentComparison;
+import io.hallmark.fingerprint.VideoFingerprint;
 import io.hallmark.provenance.ProvenanceReader;
+import io.hallmark.provenance.manifest.ContentFingerprint;
+import io.hallmark.provenance.store.FingerprintMatch;
 import io.hallmark.provenance.TrustSettings;
 import io.hallmark.provenance.report.C2paReport;
 import io.hallmark.provenance.store.ManifestLookup;
@@ -17,10 +21,15 @@ import java.util.Optional;
 
 /**
  * Checks one file: the embedded C2PA manifest (c2pa-rs), the watermark (videos), their agreement, and —
- * when the credentials are gone but the watermark is there — the manifest store.
+ * when the credentials are gone but the watermark is there — the manifest store. A manifest found through
+ * the watermark is reported as this file's only when the file's content fingerprint matches the one that
+ * manifest records (else {@link Verdict#MARK_MISMATCH}, or {@link Verdict#WATERMARK_ONLY} when it cannot be
+ * compared). When nothing stronger is found, the store's fingerprint look-up adds "possible matches".
  */
 public final class Verifier implements AutoCloseable {
     private static final String AI_SOURCE = "trainedAlgorithmicMedia";
+    /** Leads listed when a file's content resembles stored manifests. */
+    static final int MAX_POSSIBLE_MATCHES = 5;
 
     private final ProvenanceReader c2pa;
     private final VideoInspector inspector;
@@ -59,10 +68,12 @@ public final class Verifier implements AutoCloseable {
             manifest = C2paReport.unreadable(e.getMessage());
         }
         Optional<DetectionResult> mark = Optional.empty();
+        Optional<VideoFingerprint> seen = Optional.empty();
         Optional<byte[]> thumbnail = Optional.empty();
         if (kind == MediaKind.VIDEO) {
             VideoInspector.Inspection inspection = inspector.inspect(file);
             mark = inspection.detection();
+            seen = inspection.fingerprint();
             thumbnail = inspection.thumbnailJpeg();
             inspection.error().ifPresent(e -> notes.add("The video could not be decoded for watermark detection: " + e));
         } else {
@@ -83,6 +94,8 @@ public final class Verifier implements AutoCloseable {
 
         Optional<C2paReport> recovered = Optional.empty();
         Optional<String> recoveredId = Optional.empty();
+        Optional<ContentComparison> contentCheck = Optional.empty();
+        Optional<String> mismatchedId = Optional.empty();
         // Recovery is for copies whose credentials are gone; an embedded manifest that fails is tampering.
         if (!manifest.present() && payload.isPresent() && store.isPresent()) {
             try {
@@ -91,10 +104,20 @@ public final class Verifier implements AutoCloseable {
                     StoredManifest m = found.get(0);
                     // A remote service returns only the manifest store: let c2pa-rs read (and check the
                     // signature of) it against this copy; its hard binding cannot match a re-encoded copy.
-                    recovered = Optional.of(recoveredReport(file, m));
-                    recoveredId = Optional.of(m.manifestId());
-                    notes.add("The recovered manifest binds to the original encode; this copy's bytes differ "
-                            + "(re-encoded), which is expected for a copy that lost its credentials.");
+                    C2paReport candidate = recoveredReport(file, m);
+                    // The mark only says "made by this key for manifest X". Whether this file is X's content is
+                    // for the fingerprint X's signer recorded: a mark copied onto other footage fails here.
+                    contentCheck = compareContent(seen, candidate, payload.get(), notes);
+                    ContentComparison.Decision decision = contentCheck.map(ContentComparison::decision)
+                            .orElse(ContentComparison.Decision.INCONCLUSIVE);
+                    if (decision == ContentComparison.Decision.MATCH) {
+                        recovered = Optional.of(candidate);
+                        recoveredId = Optional.of(m.manifestId());
+                        notes.add("The recovered manifest binds to the original encode; this copy's bytes differ "
+                                + "(re-encoded), which is expected for a copy that lost its credentials.");
+                    } else if (decision == ContentComparison.Decision.MISMATCH) {
+                        mismatchedId = Optional.of(m.manifestId());
+                    }
                 } else {
                     notes.add("Watermark payload " + payload.get() + " is not in the manifest store " + store.get().describe());
                 }
@@ -118,17 +141,84 @@ public final class Verifier implements AutoCloseable {
             verdict = Verdict.RECOVERED;
             sentence = "Watermark found, credentials stripped — recovered from the store: "
                     + signedSentence(recovered.get()).replaceFirst("^Signed", "signed");
+        } else if (mismatchedId.isPresent()) {
+            verdict = Verdict.MARK_MISMATCH;
+            sentence = "This video carries a Hallmark watermark copied from another video: its content does not "
+                    + "match the manifest the mark points to (" + mismatchedId.get() + ")";
         } else if (mark.map(DetectionResult::detected).orElse(false)) {
             verdict = Verdict.WATERMARK_ONLY;
             sentence = payload.isPresent()
-                    ? "Carries a Hallmark watermark (payload " + payload.get() + "), but no manifest is known for it"
-                    : "Carries a Hallmark watermark, but the copy is too degraded to identify its manifest";
+                    ? "Carries a Hallmark watermark (ID " + payload.get() + "), but no signed manifest could be "
+                            + "confirmed for this content; the mark alone does not show who made the video"
+                    : "A Hallmark watermark pattern is present, but its ID could not be read; this alone does not "
+                            + "show who made the video or how";
         } else {
             verdict = Verdict.NO_PROVENANCE;
             sentence = "No provenance found";
         }
+        List<FingerprintMatch> leads = List.of();
+        if ((verdict == Verdict.WATERMARK_ONLY || verdict == Verdict.NO_PROVENANCE) && seen.isPresent()
+                && store.isPresent()) {
+            leads = possibleMatches(seen.get(), notes);
+            if (!leads.isEmpty()) {
+                FingerprintMatch best = leads.get(0);
+                sentence += "; possible match in the store: manifest " + best.manifestId() + " (similarity "
+                        + best.similarityScore() + " %, a resemblance, not proof)";
+            }
+        }
         return new VerificationReport(file, verdict, sentence, manifest, mark, recovered, recoveredId, bindingMatches,
-                List.copyOf(notes), Optional.empty(), thumbnail);
+                List.copyOf(notes), Optional.empty(), thumbnail, contentCheck, leads);
+    }
+
+    /**
+     * This file's fingerprint against the one recorded in the manifest the mark points to. Empty (with a note
+     * saying why) when either is missing or unreadable: then the content cannot be confirmed, and the caller
+     * must not report the manifest as this file's.
+     */
+    private static Optional<ContentComparison> compareContent(Optional<VideoFingerprint> seen, C2paReport candidate,
+                                                              String payload, List<String> notes) {
+        if (candidate.softBindingValue().filter(payload::equalsIgnoreCase).isEmpty()) {
+            notes.add("The store returned a manifest whose soft binding is not watermark ID " + payload
+                    + ": it is not used.");
+            return Optional.empty();
+        }
+        Optional<ContentFingerprint> recorded = candidate.contentFingerprint()
+                .filter(f -> f.algorithm().equals(VideoFingerprint.ALGORITHM));
+        if (recorded.isEmpty()) {
+            notes.add("The manifest the watermark points to records no content fingerprint (signed before "
+                    + "fingerprints, or by other software), so this content cannot be confirmed as the signed one.");
+            return Optional.empty();
+        }
+        if (seen.isEmpty()) {
+            notes.add("This file's content could not be fingerprinted, so it cannot be confirmed as the signed one.");
+            return Optional.empty();
+        }
+        VideoFingerprint reference;
+        try {
+            reference = VideoFingerprint.decode(recorded.get().value());
+        } catch (IllegalArgumentException e) {
+            notes.add("The manifest's content fingerprint is unreadable (" + e.getMessage() + ").");
+            return Optional.empty();
+        }
+        ContentComparison c = ContentComparison.compare(seen.get(), reference);
+        notes.add(String.format(java.util.Locale.ROOT, "Content check: %d of %d sampled frames match the signed "
+                + "fingerprint (median distance %d of 256 bits): %s.", c.matchedFrames(), c.usableFrames(),
+                c.medianDistance(), switch (c.decision()) {
+                    case MATCH -> "same content";
+                    case MISMATCH -> "different content";
+                    case INCONCLUSIVE -> "too few textured frames to tell";
+                }));
+        return Optional.of(c);
+    }
+
+    private List<FingerprintMatch> possibleMatches(VideoFingerprint seen, List<String> notes) {
+        try {
+            return store.get().findByFingerprint(seen, MAX_POSSIBLE_MATCHES).stream()
+                    .filter(m -> m.comparison().decision() == ContentComparison.Decision.MATCH).toList();
+        } catch (IOException | IllegalArgumentException e) {
+            notes.add("Fingerprint look-up in the store failed: " + e.getMessage());
+            return List.of();
+        }
     }
 
     /**

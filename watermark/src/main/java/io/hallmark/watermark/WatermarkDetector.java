@@ -75,21 +75,24 @@ public final class WatermarkDetector {
      * Decodes {@code video} once and runs the detector over it. Frames no other frame depends on are not
      * decoded at all (the detector samples a few frames per second, any of the rest will do), and decoded
      * frames the detector will not sample are neither converted nor copied ({@link VideoReader#skip()}).
-     * {@code firstFrame} sees the first frame (e.g. for a thumbnail).
+     * {@code onFrame} sees every frame the detector decodes (the first, then a few per second; e.g. for a
+     * thumbnail and a content fingerprint), in order, before the detector does; it must not keep the frame
+     * beyond the call without {@link VideoFrame#copy()}. If the stream has to be read a second time (every
+     * frame marked disposable), {@code onFrame} sees the frames of that second pass only.
      */
     public static DetectionResult detect(Path video, WatermarkKey key, DetectOptions options,
-                                         Consumer<VideoFrame> firstFrame) throws IOException {
+                                         Consumer<VideoFrame> onFrame) throws IOException {
         WatermarkDetector detector = new WatermarkDetector(key, options);
-        detector.read(video, true, firstFrame);
+        detector.read(video, true, onFrame);
         if (detector.evidence.framesSeen() == 0) {
             // A stream whose every frame is marked disposable: read it again, all of it.
             detector = new WatermarkDetector(key, options);
-            detector.read(video, false, firstFrame);
+            detector.read(video, false, onFrame);
         }
         return detector.result();
     }
 
-    private void read(Path video, boolean referenceOnly, Consumer<VideoFrame> firstFrame) throws IOException {
+    private void read(Path video, boolean referenceOnly, Consumer<VideoFrame> onFrame) throws IOException {
         try (VideoReader reader = VideoReader.open(video, MediaLimits.DEFAULT, referenceOnly)) {
             long frameMicros = (long) (1e6 / reader.info().frameRate());
             long last = -frameMicros;
@@ -109,10 +112,8 @@ public final class WatermarkDetector {
                 if (frame == null) {
                     break;
                 }
-                if (first) {
-                    firstFrame.accept(frame);
-                    first = false;
-                }
+                first = false;
+                onFrame.accept(frame);
                 last = frame.timestampMicros();
                 accept(frame);
             }

@@ -1,5 +1,7 @@
 package io.hallmark.generator.pipeline;
 
+import io.hallmark.fingerprint.VideoFingerprint;
+import io.hallmark.fingerprint.VideoFingerprinter;
 import io.hallmark.generator.FrameSource;
 import io.hallmark.generator.GenerationRecord;
 import io.hallmark.media.EncodeSettings;
@@ -9,6 +11,7 @@ import io.hallmark.media.VideoWriter;
 import io.hallmark.provenance.ClaimSigner;
 import io.hallmark.provenance.ProvenanceSigner;
 import io.hallmark.provenance.SignedManifest;
+import io.hallmark.provenance.manifest.ContentFingerprint;
 import io.hallmark.provenance.manifest.GenerationInfo;
 import io.hallmark.provenance.manifest.ManifestSpec;
 import io.hallmark.provenance.manifest.SoftBinding;
@@ -30,7 +33,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * generate -> watermark -> encode -> sign -> store, in one streaming pass. Frames go from the source
+ * generate -> watermark -> encode -> sign -> store, in one streaming pass. The marked frames are also
+ * fingerprinted on the way ({@link VideoFingerprinter#forSigning()}), and the fingerprint goes into the
+ * manifest and the store, so a verifier can tell this content from other footage carrying a copied mark. Frames go from the source
  * through the embedder straight into the encoder, so no unmarked frame is ever written; the marked but
  * unsigned intermediate lives in a private temporary folder and is deleted whatever happens. The only
  * file that appears at the destination is the signed one.
@@ -84,6 +89,8 @@ public final class CertifyingPipeline {
             // An imported file keeps its sound and its frames' own timing (it may have a variable rate).
             EncodeSettings settings = original.map(o -> encoding.withAudioFrom(o).withSourceTiming()).orElse(encoding);
             WatermarkEmbedder embedder = new WatermarkEmbedder(key, payload);
+            // The fingerprint is taken from the marked frames as they are encoded: the content we vouch for.
+            VideoFingerprinter fingerprinter = VideoFingerprinter.forSigning();
             long total = source.frameCount();
             long frames = 0;
             byte[] thumbnail = null;
@@ -100,6 +107,7 @@ public final class CertifyingPipeline {
                         thumbnail = FrameImages.jpegThumbnail(out, 320);
                     }
                     writer.write(out);
+                    fingerprinter.accept(out);
                     frames++;
                     if (!progress.update("watermarking and encoding", frames, total)) {
                         throw new CancelledException("encoding");
@@ -118,7 +126,11 @@ public final class CertifyingPipeline {
             double seconds = frames / frameRate;
             SoftBinding binding = new SoftBinding(payload.hex(),
                     List.of(new SoftBinding.TimeSpan(0, Math.round(seconds * 1000))));
+            VideoFingerprint fingerprint = fingerprinter.result();
+            String encodedFingerprint = fingerprint.encode();
             ManifestSpec spec = specFor(record, output.getFileName().toString()).withSoftBinding(binding)
+                    .withFingerprint(new ContentFingerprint(VideoFingerprint.ALGORITHM, encodedFingerprint,
+                            Math.round(seconds * 1000)))
                     .withTrainingMining(trainingMining).withHiddenPrompt(hidePrompt);
             progress.update("signing", 0, -1);
             SignedManifest signed = new ProvenanceSigner(signer, tsaUrl)
@@ -126,7 +138,8 @@ public final class CertifyingPipeline {
                     .sign(marked, output, spec, Optional.of(thumbnail), original.orElse(marked));
             if (store.isPresent()) {
                 store.get().put(new StoredManifest(signed.manifestId(), payload.hex(), SoftBinding.ALGORITHM,
-                        output.getFileName().toString(), Instant.now(), signed.manifestStore(), signed.reportJson()));
+                        output.getFileName().toString(), Instant.now(), signed.manifestStore(), signed.reportJson(),
+                        encodedFingerprint));
             }
             progress.update("done", frames, frames);
             return new CertifiedVideo(output, signed.manifestId(), payload.hex(), frames, seconds, record,

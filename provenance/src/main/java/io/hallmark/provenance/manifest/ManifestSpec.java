@@ -21,12 +21,15 @@ import java.util.Optional;
  *       ingredient (certified/signed files made elsewhere); {@code c2pa.watermarked} when a soft binding exists.</li>
  *   <li>{@code io.hallmark.generation}: model, seed, parameters, the prompt or its SHA-256.</li>
  *   <li>{@code c2pa.soft-binding}: the watermark payload per time span.</li>
+ *   <li>a second {@code c2pa.soft-binding}: the content's perceptual fingerprint ({@link ContentFingerprint}),
+ *       so a verifier can tell a true copy from other footage that carries a copied watermark.</li>
  *   <li>{@code cawg.training-mining}: the publisher's AI training/mining choice.</li>
  * </ul>
  */
 public record ManifestSpec(String title, String format, Origin origin, Optional<GenerationInfo> generation,
                            Optional<SoftBinding> softBinding, TrainingMining trainingMining, boolean hidePrompt,
-                           boolean hasThumbnail, Instant when, Optional<ObjectNode> extra) {
+                           boolean hasThumbnail, Instant when, Optional<ObjectNode> extra,
+                           Optional<ContentFingerprint> fingerprint) {
 
     /** Identifier of the thumbnail resource the signer adds next to the definition. */
     public static final String THUMBNAIL_ID = "thumbnail.jpg";
@@ -55,40 +58,49 @@ public record ManifestSpec(String title, String format, Origin origin, Optional<
 
     public static ManifestSpec generated(String title, GenerationInfo info) {
         return new ManifestSpec(title, "video/mp4", Origin.GENERATED, Optional.of(info), Optional.empty(),
-                TrainingMining.NOT_ALLOWED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty());
+                TrainingMining.NOT_ALLOWED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty(),
+                Optional.empty());
     }
 
     public static ManifestSpec imported(String title, GenerationInfo claimed) {
         return new ManifestSpec(title, "video/mp4", Origin.IMPORTED_AI, Optional.of(claimed), Optional.empty(),
-                TrainingMining.NOT_ALLOWED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty());
+                TrainingMining.NOT_ALLOWED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty(),
+                Optional.empty());
     }
 
     public static ManifestSpec asIs(String title, String format) {
         return new ManifestSpec(title, format, Origin.SIGNED_AS_IS, Optional.empty(), Optional.empty(),
-                TrainingMining.UNSPECIFIED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty());
+                TrainingMining.UNSPECIFIED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty(),
+                Optional.empty());
     }
 
     public ManifestSpec withSoftBinding(SoftBinding binding) {
         return new ManifestSpec(title, format, origin, generation, Optional.of(binding), trainingMining, hidePrompt,
-                hasThumbnail, when, extra);
+                hasThumbnail, when, extra, fingerprint);
     }
 
     public ManifestSpec withTrainingMining(TrainingMining choice) {
-        return new ManifestSpec(title, format, origin, generation, softBinding, choice, hidePrompt, hasThumbnail, when, extra);
+        return new ManifestSpec(title, format, origin, generation, softBinding, choice, hidePrompt, hasThumbnail, when, extra, fingerprint);
     }
 
     public ManifestSpec withHiddenPrompt(boolean hide) {
-        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hide, hasThumbnail, when, extra);
+        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hide, hasThumbnail, when, extra, fingerprint);
     }
 
     public ManifestSpec withThumbnail(boolean thumbnail) {
-        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, thumbnail, when, extra);
+        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, thumbnail, when, extra, fingerprint);
+    }
+
+    /** Records the content's perceptual fingerprint as a second soft binding (verifiers check copies against it). */
+    public ManifestSpec withFingerprint(ContentFingerprint contentFingerprint) {
+        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, hasThumbnail,
+                when, extra, Optional.of(contentFingerprint));
     }
 
     /** Extra manifest content (user JSON): its "assertions" are appended, other fields override ours. */
     public ManifestSpec withExtra(ObjectNode extraDefinition) {
         return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, hasThumbnail,
-                when, Optional.of(extraDefinition));
+                when, Optional.of(extraDefinition), fingerprint);
     }
 
     /** The ingredient JSON for the source file of {@link Origin#IMPORTED_AI}/{@link Origin#SIGNED_AS_IS}. */
@@ -117,6 +129,7 @@ public record ManifestSpec(String title, String format, Origin origin, Optional<
         addActions(assertions.addObject());
         generation.ifPresent(info -> addGeneration(assertions.addObject(), info));
         softBinding.ifPresent(binding -> addSoftBinding(assertions.addObject(), binding));
+        fingerprint.ifPresent(fp -> addFingerprint(assertions.addObject(), fp));
         if (trainingMining != TrainingMining.UNSPECIFIED) {
             addTrainingMining(assertions.addObject());
         }
@@ -195,6 +208,22 @@ public record ManifestSpec(String title, String format, Origin origin, Optional<
             timespan.put("end", span.endMillis());
             block.put("value", binding.payloadHex());
         }
+    }
+
+    /**
+     * The fingerprint as a C2PA soft binding (C2PA 2.1, 8.2 "Soft Bindings": alg, blocks of scope + value):
+     * one block over the whole duration whose value is the encoded fingerprint.
+     */
+    private static void addFingerprint(ObjectNode assertion, ContentFingerprint fp) {
+        assertion.put("label", "c2pa.soft-binding");
+        ObjectNode data = assertion.putObject("data");
+        data.put("alg", fp.algorithm());
+        data.put("name", "Hallmark perceptual video fingerprint (PDQ per sampled frame)");
+        ObjectNode block = data.putArray("blocks").addObject();
+        ObjectNode timespan = block.putObject("scope").putObject("timespan");
+        timespan.put("start", 0);
+        timespan.put("end", fp.durationMillis());
+        block.put("value", fp.value());
     }
 
     private void addTrainingMining(ObjectNode assertion) {

@@ -2,6 +2,7 @@ package io.hallmark.provenance.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.provenance.manifest.ContentFingerprint;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,20 +14,25 @@ import java.util.Optional;
  * status code. Parsed from c2pa-rs's own JSON report, which is kept as {@link #rawJson()}.
  * {@code signedAt} is the time-stamp authority's time (only with a time-stamp); {@code actionTime} is the
  * time the signer wrote on its first action (a claim, signed but not independently attested).
+ * {@code softBindingAlg/Value} are the watermark's soft binding; {@code contentFingerprint} is the soft binding
+ * whose algorithm is a content fingerprint ({@link #FINGERPRINT_ALG_PREFIX}), when the manifest has one.
  */
 public record C2paReport(boolean present, Optional<String> state, Optional<String> manifestId,
                          Optional<String> signer, Optional<String> signerCommonName, Optional<String> signedAt,
                          Optional<String> digitalSourceType, List<String> actions, Optional<String> softwareAgent,
                          Optional<String> softBindingAlg, Optional<String> softBindingValue,
                          Optional<JsonNode> generation, List<String> ingredients, List<StatusCode> statuses,
-                         Optional<String> error, String rawJson, Optional<String> actionTime) {
+                         Optional<String> error, String rawJson, Optional<String> actionTime,
+                         Optional<ContentFingerprint> contentFingerprint) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Soft-binding algorithms under this prefix are content fingerprints, not watermarks. */
+    public static final String FINGERPRINT_ALG_PREFIX = "io.hallmark.fingerprint.";
 
     public static C2paReport absent() {
         return new C2paReport(false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), Optional.empty(), "", Optional.empty());
+                Optional.empty(), List.of(), List.of(), Optional.empty(), "", Optional.empty(), Optional.empty());
     }
 
     /** A manifest was there but could not be read at all (damaged, hostile): Invalid with the reason. */
@@ -34,7 +40,7 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
         return new C2paReport(true, Optional.of("Invalid"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), List.of(), List.of(StatusCode.of(codeForError(reason), "failure", null)),
-                Optional.of(reason), "", Optional.empty());
+                Optional.of(reason), "", Optional.empty(), Optional.empty());
     }
 
     /** c2pa-rs reports some validation failures as read errors; give them their status code. */
@@ -62,6 +68,7 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
         String sbAlg = null;
         String sbValue = null;
         JsonNode generation = null;
+        ContentFingerprint fingerprint = null;
         for (JsonNode assertion : manifest.path("assertions")) {
             String label = assertion.path("label").asText();
             JsonNode data = assertion.path("data");
@@ -79,11 +86,19 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
                         agent = a.isTextual() ? a.asText() : (a.path("name").asText() + " " + a.path("version").asText()).strip();
                     }
                 }
-            } else if (label.equals("c2pa.soft-binding")) {
-                sbAlg = text(data.path("alg")).orElse(null);
+            } else if (label.startsWith("c2pa.soft-binding")) {
+                // several soft bindings get labels c2pa.soft-binding, c2pa.soft-binding__1, ...: tell them by alg
+                String alg = text(data.path("alg")).orElse("");
                 JsonNode blocks = data.path("blocks");
-                if (blocks.size() > 0) {
-                    sbValue = text(blocks.get(0).path("value")).orElse(null);
+                Optional<String> value = blocks.size() > 0 ? text(blocks.get(0).path("value")) : Optional.empty();
+                if (alg.startsWith(FINGERPRINT_ALG_PREFIX)) {
+                    if (fingerprint == null && value.isPresent()) {
+                        long end = blocks.get(0).path("scope").path("timespan").path("end").asLong(0);
+                        fingerprint = new ContentFingerprint(alg, value.get(), Math.max(0, end));
+                    }
+                } else if (sbAlg == null) {
+                    sbAlg = alg.isEmpty() ? null : alg;
+                    sbValue = value.orElse(null);
                 }
             } else if (label.equals("io.hallmark.generation")) {
                 generation = data;
@@ -103,7 +118,8 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
                 text(sig.path("issuer")), text(sig.path("common_name")), text(sig.path("time")),
                 Optional.ofNullable(dst), List.copyOf(actions), Optional.ofNullable(agent), Optional.ofNullable(sbAlg),
                 Optional.ofNullable(sbValue), Optional.ofNullable(generation), List.copyOf(ingredients),
-                List.copyOf(statuses), Optional.empty(), reportJson, Optional.ofNullable(when));
+                List.copyOf(statuses), Optional.empty(), reportJson, Optional.ofNullable(when),
+                Optional.ofNullable(fingerprint));
     }
 
     /** Failure codes only (what made or would make the state Invalid, plus the tolerated untrusted signer). */

@@ -1,12 +1,24 @@
 package io.hallmark.provenance.store;
 
+import io.hallmark.fingerprint.VideoFingerprint;
 import java.io.IOException;
 import java.util.List;
 
-/** Finds the manifests whose soft binding carries a watermark payload: the local store or a remote service. */
+/**
+ * Finds the manifests whose soft binding carries a watermark payload (and, where supported, whose content
+ * fingerprint resembles a file's): the local store or a remote service.
+ */
 public interface ManifestLookup extends AutoCloseable {
     /** Newest first; a remote service may return manifests without {@link StoredManifest#reportJson()}. */
     List<StoredManifest> findByPayload(String payloadHex) throws IOException;
+
+    /**
+     * Manifests whose content fingerprint resembles {@code query}'s, most similar first (at most {@code max});
+     * a lead, not proof. Lookups that cannot search by content (e.g. a remote service without it) return none.
+     */
+    default List<FingerprintMatch> findByFingerprint(VideoFingerprint query, int max) throws IOException {
+        return List.of();
+    }
 
     /** Where the lookup goes, for messages. */
     String describe();

@@ -1,5 +1,8 @@
 package io.hallmark.provenance.store;
 
+import io.hallmark.fingerprint.ContentComparison;
+import io.hallmark.fingerprint.PdqHash;
+import io.hallmark.fingerprint.VideoFingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,20 +14,27 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Every manifest we sign, kept in an embedded SQLite database and found again by manifest id or by
- * watermark payload, so a verifier can recover the manifest of a copy whose metadata was stripped.
+ * watermark payload, so a verifier can recover the manifest of a copy whose metadata was stripped, and
+ * by content fingerprint ({@link #findByFingerprint}) when the mark is gone too.
  * The schema is versioned ({@code PRAGMA user_version}); newer schemas are refused rather than misread.
  * Thread-safe: one connection, synchronized access (SQLite serializes writers anyway).
  */
 public final class ManifestStore implements ManifestLookup {
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
+    /** Whole-frame hashes per manifest kept in the look-up index ({@link VideoFingerprint#lookupKeys}). */
+    static final int LOOKUP_KEYS = 16;
+    /** Candidates (by index hits) compared in full per look-up. */
+    static final int LOOKUP_CANDIDATES = 32;
 
     private final Connection connection;
     private final Path path;
+    private LookupIndex index;
 
     private ManifestStore(Connection connection, Path path) {
         this.connection = connection;
@@ -62,6 +72,15 @@ public final class ManifestStore implements ManifestLookup {
                               manifest_store BLOB NOT NULL,
                               report_json    TEXT NOT NULL)""");
                     st.execute("CREATE INDEX IF NOT EXISTS manifests_by_payload ON manifests(payload)");
+                }
+                if (version < 2) {
+                    // v2: content fingerprints, and the whole-frame hashes the look-up index is built from
+                    st.execute("ALTER TABLE manifests ADD COLUMN fingerprint TEXT");
+                    st.execute("""
+                            CREATE TABLE IF NOT EXISTS fingerprint_keys (
+                              manifest_id TEXT NOT NULL,
+                              hash        BLOB NOT NULL)""");
+                    st.execute("CREATE INDEX IF NOT EXISTS fingerprint_keys_by_manifest ON fingerprint_keys(manifest_id)");
                     st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
                 }
             }
@@ -75,19 +94,90 @@ public final class ManifestStore implements ManifestLookup {
         return path;
     }
 
+    /**
+     * Stores (or replaces) a manifest; its fingerprint, when it has one, becomes findable by
+     * {@link #findByFingerprint}.
+     *
+     * @throws IllegalArgumentException if the fingerprint is not a well-formed {@link VideoFingerprint}
+     */
     public synchronized void put(StoredManifest m) throws IOException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT OR REPLACE INTO manifests VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, m.manifestId());
-            ps.setString(2, m.payloadHex());
-            ps.setString(3, m.algorithm());
-            ps.setString(4, m.title());
-            ps.setString(5, m.signedAt().toString());
-            ps.setBytes(6, m.manifestStore());
-            ps.setString(7, m.reportJson());
-            ps.executeUpdate();
+        List<PdqHash> keys = m.fingerprint() == null ? List.of()
+                : VideoFingerprint.decode(m.fingerprint()).lookupKeys(LOOKUP_KEYS);
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO manifests (manifest_id, payload, algorithm, title, signed_at, manifest_store,"
+                            + " report_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement del = connection.prepareStatement("DELETE FROM fingerprint_keys WHERE manifest_id = ?");
+                 PreparedStatement key = connection.prepareStatement("INSERT INTO fingerprint_keys VALUES (?, ?)")) {
+                ps.setString(1, m.manifestId());
+                ps.setString(2, m.payloadHex());
+                ps.setString(3, m.algorithm());
+                ps.setString(4, m.title());
+                ps.setString(5, m.signedAt().toString());
+                ps.setBytes(6, m.manifestStore());
+                ps.setString(7, m.reportJson());
+                ps.setString(8, m.fingerprint());
+                ps.executeUpdate();
+                del.setString(1, m.manifestId());
+                del.executeUpdate();
+                for (PdqHash h : keys) {
+                    key.setString(1, m.manifestId());
+                    key.setBytes(2, h.bytes());
+                    key.addBatch();
+                }
+                key.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new IOException("cannot store manifest " + m.manifestId() + ": " + e.getMessage(), e);
+        }
+        if (index != null) {
+            index.add(m.manifestId(), keys);
+        }
+    }
+
+    /**
+     * Manifests whose content fingerprint is near {@code query}'s (a "possible match", never proof): the
+     * look-up index ({@link HashIndex}, multi-index hashing over each manifest's {@value #LOOKUP_KEYS} key
+     * hashes) proposes candidates, each is then compared frame by frame ({@link ContentComparison}); those
+     * with a similarity above 0 are returned, most similar first, at most {@code max}. The index is built
+     * from the database on first use (about 2 s per million manifests) and kept up to date by {@link #put}.
+     */
+    @Override
+    public synchronized List<FingerprintMatch> findByFingerprint(VideoFingerprint query, int max) throws IOException {
+        if (index == null) {
+            index = LookupIndex.load(connection);
+        }
+        List<FingerprintMatch> matches = new ArrayList<>();
+        for (String id : index.candidates(query, LOOKUP_CANDIDATES)) {
+            String encoded = fingerprintOf(id);
+            if (encoded == null) {
+                continue;
+            }
+            ContentComparison c = ContentComparison.compare(query, VideoFingerprint.decode(encoded));
+            if (c.similarity() > 0) {
+                matches.add(new FingerprintMatch(id, c));
+            }
+        }
+        matches.sort(Comparator.comparingDouble((FingerprintMatch f) -> f.comparison().similarity()).reversed()
+                .thenComparingInt(f -> f.comparison().medianDistance()));
+        return matches.size() > max ? List.copyOf(matches.subList(0, max)) : List.copyOf(matches);
+    }
+
+    private String fingerprintOf(String manifestId) throws IOException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT fingerprint FROM manifests WHERE manifest_id = ?")) {
+            ps.setString(1, manifestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IOException("manifest store query failed: " + e.getMessage(), e);
         }
     }
 
@@ -122,7 +212,7 @@ public final class ManifestStore implements ManifestLookup {
                 while (rs.next()) {
                     found.add(new StoredManifest(rs.getString("manifest_id"), rs.getString("payload"),
                             rs.getString("algorithm"), rs.getString("title"), Instant.parse(rs.getString("signed_at")),
-                            rs.getBytes("manifest_store"), rs.getString("report_json")));
+                            rs.getBytes("manifest_store"), rs.getString("report_json"), rs.getString("fingerprint")));
                 }
             }
             return found;

@@ -54,7 +54,7 @@ public final class SoftBindingClient implements ManifestLookup {
             HttpResponse<byte[]> manifest = get(base + "/manifests/" + enc(id));
             if (manifest.statusCode() == 200 && manifest.body().length > 0 && manifest.body().length <= MAX_MANIFEST_BYTES) {
                 found.add(new StoredManifest(id, payloadHex, SoftBindingApi.ALGORITHM, null, Instant.EPOCH,
-                        manifest.body(), null));
+                        manifest.body(), null, null));
             }
         }
         return found;

@@ -12,7 +12,9 @@ import java.time.Instant;
  * @param signedAt      when we signed it
  * @param manifestStore the C2PA manifest store bytes (JUMBF, application/c2pa)
  * @param reportJson    c2pa-rs's report of the file right after signing
+ * @param fingerprint   the content's perceptual fingerprint ({@code VideoFingerprint#encode()}), or null
+ *                      for images, remote results and manifests stored before fingerprints existed
  */
 public record StoredManifest(String manifestId, String payloadHex, String algorithm, String title, Instant signedAt,
-                             byte[] manifestStore, String reportJson) {
+                             byte[] manifestStore, String reportJson, String fingerprint) {
 }

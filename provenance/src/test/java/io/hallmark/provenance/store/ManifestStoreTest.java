@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ManifestStoreTest {
     static StoredManifest manifest(String id, String payload, Instant when) {
         return new StoredManifest(id, payload, "io.hallmark.watermark.1", id + ".mp4", when, new byte[] {1, 2, 3},
-                "{\"active_manifest\":\"" + id + "\"}");
+                "{\"active_manifest\":\"" + id + "\"}", null);
     }
 
     @Test

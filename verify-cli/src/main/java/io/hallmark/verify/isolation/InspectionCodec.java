@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallmark.fingerprint.VideoFingerprint;
 import io.hallmark.verify.VideoInspector.Inspection;
 import io.hallmark.watermark.DetectionResult;
 import io.hallmark.watermark.Payload;
@@ -24,6 +25,7 @@ final class InspectionCodec {
         ObjectNode root = JSON.createObjectNode();
         in.error().ifPresent(e -> root.put("error", e));
         in.thumbnailJpeg().ifPresent(t -> root.put("thumbnail", Base64.getEncoder().encodeToString(t)));
+        in.fingerprint().ifPresent(f -> root.put("fingerprint", f.encode()));
         in.detection().ifPresent(d -> {
             ObjectNode n = root.putObject("detection");
             n.put("detected", d.detected());
@@ -61,6 +63,8 @@ final class InspectionCodec {
                     d.get("tilePeriodPixels").asDouble(), d.get("bestGuessBits").asLong(), segments,
                     d.get("framesSeen").asLong(), d.get("framesAnalysed").asLong()));
         }
-        return new Inspection(detection, thumb, error);
+        Optional<VideoFingerprint> fingerprint = root.hasNonNull("fingerprint")
+                ? Optional.of(VideoFingerprint.decode(root.get("fingerprint").asText())) : Optional.empty();
+        return new Inspection(detection, fingerprint, thumb, error);
     }
 }

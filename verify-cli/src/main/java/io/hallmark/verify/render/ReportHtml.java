@@ -19,7 +19,7 @@ public final class ReportHtml {
                 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#222}
                 .file{border:1px solid #ddd;border-radius:8px;padding:1rem;margin:1rem 0;display:flex;gap:1rem}
                 .thumb img{width:240px;border-radius:4px}.verdict{font-size:1.2rem;font-weight:600;margin:.2rem 0 .6rem}
-                .SIGNED,.RECOVERED{color:#18794e}.WATERMARK_ONLY{color:#ad5700}.TAMPERED,.ERROR{color:#c62828}
+                .SIGNED,.RECOVERED{color:#18794e}.WATERMARK_ONLY{color:#ad5700}.TAMPERED,.MARK_MISMATCH,.ERROR{color:#c62828}
                 .NO_PROVENANCE{color:#666}table{border-collapse:collapse;font-size:.9rem}td{padding:.15rem .6rem .15rem 0;vertical-align:top}
                 .code{font-family:monospace}</style></head><body><h1>Hallmark verification report</h1>
                 """);
@@ -40,6 +40,10 @@ public final class ReportHtml {
             r.watermark().ifPresent(d -> row(html, "Watermark", (d.detected() ? "found" : "not found") + ", payload "
                     + d.payload().map(p -> p.hex()).orElse("not decoded") + String.format(", p-value %.2e", d.pValue())));
             r.recoveredManifestId().ifPresent(id -> row(html, "Recovered", id + " (from the manifest store)"));
+            r.contentCheck().ifPresent(c -> row(html, "Content", c.decision().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + c.matchedFrames() + " of " + c.usableFrames() + " sampled frames match the signed fingerprint"));
+            r.possibleMatches().forEach(m -> row(html, "Possible match", m.manifestId() + ", similarity "
+                    + m.similarityScore() + " % (looks alike; not proof)"));
             for (StatusCode s : r.c2pa().statuses()) {
                 if (!s.kind().equals("success")) {
                     row(html, s.kind(), s.code() + ": " + s.explanation());

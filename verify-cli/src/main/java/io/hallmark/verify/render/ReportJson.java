@@ -3,7 +3,9 @@ package io.hallmark.verify.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallmark.fingerprint.ContentComparison;
 import io.hallmark.provenance.report.C2paReport;
+import io.hallmark.provenance.store.FingerprintMatch;
 import io.hallmark.provenance.report.StatusCode;
 import io.hallmark.verify.VerificationReport;
 import io.hallmark.watermark.DetectionResult;
@@ -12,10 +14,11 @@ import java.util.Optional;
 
 /**
  * The stable machine-readable form of a {@link VerificationReport} (schema: docs/verify-json.md,
- * {@code "schema": "hallmark.verify/1"}). Fields are only ever added, never renamed or removed.
+ * {@code "schema": "hallmark.verify/2"}). Fields are only ever added, never renamed or removed; version 2
+ * added the verdict MARK_MISMATCH, {@code contentCheck} and {@code possibleMatches}.
  */
 public final class ReportJson {
-    public static final String SCHEMA = "hallmark.verify/1";
+    public static final String SCHEMA = "hallmark.verify/2";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReportJson() {}
@@ -63,6 +66,22 @@ public final class ReportJson {
             root.put("bindingMatches", r.bindingMatches().get());
         } else {
             root.putNull("bindingMatches");
+        }
+        if (r.contentCheck().isPresent()) {
+            ContentComparison c = r.contentCheck().get();
+            ObjectNode check = root.putObject("contentCheck");
+            check.put("decision", c.decision().name());
+            check.put("similarity", c.similarity());
+            check.put("matchedFrames", c.matchedFrames());
+            check.put("usableFrames", c.usableFrames());
+            check.put("medianDistance", c.medianDistance());
+        } else {
+            root.putNull("contentCheck");
+        }
+        ArrayNode leads = root.putArray("possibleMatches");
+        for (FingerprintMatch m : r.possibleMatches()) {
+            leads.addObject().put("manifestId", m.manifestId()).put("similarityScore", m.similarityScore())
+                    .put("medianDistance", m.comparison().medianDistance());
         }
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);

@@ -1,6 +1,8 @@
 package io.hallmark.verify.render;
 
+import io.hallmark.fingerprint.ContentComparison;
 import io.hallmark.provenance.report.C2paReport;
+import io.hallmark.provenance.store.FingerprintMatch;
 import io.hallmark.provenance.report.StatusCode;
 import io.hallmark.verify.Verdict;
 import io.hallmark.verify.VerificationReport;
@@ -64,6 +66,14 @@ public final class ReportText {
                 + (b ? "matches" : "DOES NOT match") + " the manifest's soft binding"));
         r.recovered().ifPresent(rec -> out.println("  Recovered:  manifest " + r.recoveredManifestId().orElse("?")
                 + " (from the manifest store, not embedded in this file)"));
+        r.contentCheck().ifPresent(c -> out.printf("  Content:    %s (%d of %d sampled frames match the signed fingerprint)%n",
+                c.decision() == ContentComparison.Decision.MATCH ? "matches the manifest"
+                        : c.decision() == ContentComparison.Decision.MISMATCH ? "DOES NOT match the manifest"
+                        : "cannot be compared", c.matchedFrames(), c.usableFrames()));
+        for (FingerprintMatch lead : r.possibleMatches()) {
+            out.println("  Possible:   manifest " + lead.manifestId() + ", similarity " + lead.similarityScore()
+                    + " % (looks alike; not proof)");
+        }
         for (String note : r.notes()) {
             out.println("  Note:       " + note);
         }
@@ -77,7 +87,7 @@ public final class ReportText {
         String code = switch (v) {
             case SIGNED, RECOVERED -> "32";
             case WATERMARK_ONLY -> "33";
-            case TAMPERED, ERROR -> "31";
+            case TAMPERED, MARK_MISMATCH, ERROR -> "31";
             case NO_PROVENANCE -> "90";
         };
         return "\u001b[1;" + code + "m" + text + "\u001b[0m";
