@@ -1,41 +1,97 @@
 package io.hallmark.fingerprint;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Whether a file shows the content a reference fingerprint (e.g. a signed manifest's) describes, and how
- * sure that is. Each usable sampled frame of the file (PDQ quality &ge; {@link #MIN_QUALITY}) looks for its
- * nearest hash among all frames and views of the reference; it <em>matches</em> when that distance is at most
- * {@link #FRAME_DISTANCE} bits. The similarity is the share of usable frames that match (as vPDQ's "query
- * match percent"), so a 2 s excerpt of the reference scores as high as the whole video.
- *
- * <p>Decision: {@link Decision#MATCH} when similarity &ge; {@link #MATCH_SIMILARITY}; {@link Decision#MISMATCH}
- * when it is below that and the file had at least {@link #MIN_FRAMES} usable frames; otherwise
- * {@link Decision#INCONCLUSIVE} (too short or too flat to tell). The thresholds are calibrated by
- * {@code hallmark bench binding} (docs/content-binding.md): true copies under the benchmark's attacks against
- * different videos of the same and other kinds.
+ * sure that is. Two kinds of evidence:
+ * <ol>
+ *   <li><b>PDQ</b>: each usable sampled frame of the file (PDQ quality &ge; {@link #MIN_QUALITY}) looks for its
+ *       nearest hash among all frames and views of the reference and <em>matches</em> within
+ *       {@link #FRAME_DISTANCE} bits. The similarity is the share of usable frames that match (vPDQ's "query
+ *       match percent"), so a 2 s excerpt scores as high as the whole video.</li>
+ *   <li><b>Registration</b>: up to {@value #REGISTRATION_FRAMES} textured thumbnails of the file, spread over
+ *       it, are each placed anywhere in any reference thumbnail at any crop or stretch
+ *       ({@link CropRegistration}); the score is the median of their best correlations. PDQ is exact about
+ *       framing (a 2 % shift moves a hash ~90 bits), so a cropped copy scores as randomly as other footage
+ *       there; registration tells them apart. It also rejects look-alikes PDQ lets through.</li>
+ * </ol>
+ * Decision (thresholds from {@code hallmark bench binding}, docs/content-binding.md):
+ * <ul>
+ *   <li>{@link Decision#MATCH}: PDQ similarity &ge; {@link #MATCH_SIMILARITY} and registration &ge;
+ *       {@link #REGISTRATION_CONFIRM} (or no thumbnails to register); or registration &ge;
+ *       {@link #REGISTRATION_MATCH} alone (crops, flat-textured content PDQ cannot hash).</li>
+ *   <li>{@link Decision#MISMATCH}: no PDQ match, registration below {@link #REGISTRATION_MISMATCH} (or no
+ *       thumbnails on the reference), and at least {@link #MIN_FRAMES} frames compared.</li>
+ *   <li>{@link Decision#INCONCLUSIVE} otherwise: too short or flat to compare, or too alike to call other
+ *       footage and too unlike to call a copy. Callers must treat it as "cannot be confirmed".</li>
+ * </ul>
  *
  * @param usableFrames   sampled frames of the file with enough texture to compare
  * @param matchedFrames  of those, how many found a reference hash within {@link #FRAME_DISTANCE}
  * @param similarity     matchedFrames / usableFrames (0 when none is usable)
  * @param medianDistance median over usable frames of the nearest-hash distance in bits (256 when none)
+ * @param registration   median best correlation of the file's thumbnails in the reference's (-1..1), or NaN
+ *                       when either side has no textured thumbnail (or it was not computed: {@link #comparePdq})
  * @param decision       the verdict on the content
  */
 public record ContentComparison(int usableFrames, int matchedFrames, double similarity, int medianDistance,
-                                Decision decision) {
+                                double registration, Decision decision) {
     /** PDQ quality below which a frame is too flat to say anything (PDQ's reference rejects &lt; 50). */
     public static final int MIN_QUALITY = 20;
     /** Largest per-frame distance counted as the same picture. */
     public static final int FRAME_DISTANCE = 64;
     /** Share of usable frames that must match. */
     public static final double MATCH_SIMILARITY = 0.5;
-    /** Usable frames needed before a mismatch is declared. */
+    /** Frames (PDQ-usable or registered) needed before a mismatch is declared. */
     public static final int MIN_FRAMES = 3;
+    /** Registration that confirms a PDQ match (look-alike scenes of one generator reach 0.95-0.988). */
+    public static final double REGISTRATION_CONFIRM = 0.97;
+    /** Registration from which a crop or stretch of the reference is the same content without PDQ. */
+    public static final double REGISTRATION_MATCH = 0.98;
+    /** Registration below which the content is other footage. */
+    public static final double REGISTRATION_MISMATCH = 0.90;
+    /** Thumbnails of the file registered at most (spread over it). */
+    static final int REGISTRATION_FRAMES = 6;
+    /** Reference thumbnails tried at most per file thumbnail (spread over the reference). */
+    static final int REGISTRATION_REFERENCES = 96;
+    /** A thumbnail with less luma spread than this (standard deviation, levels) is too flat to register. */
+    static final double MIN_THUMBNAIL_SPREAD = 4;
 
     public enum Decision { MATCH, MISMATCH, INCONCLUSIVE }
 
-    /** Compares what was seen in a file with a reference fingerprint. Pure function; thread-safe. */
+    /**
+     * Compares what was seen in a file with a reference fingerprint: PDQ and registration. Pure function;
+     * thread-safe. Cost: PDQ is microseconds; registration up to about a second for a long reference.
+     */
     public static ContentComparison compare(VideoFingerprint file, VideoFingerprint reference) {
+        ContentComparison pdq = comparePdq(file, reference);
+        boolean pdqMatch = pdq.decision() == Decision.MATCH;
+        double registration = registration(file, reference);
+        long registered = file.thumbnails().stream().filter(ContentComparison::textured).count();
+        Decision decision;
+        if (Double.isNaN(registration)) {
+            decision = pdqMatch ? Decision.MATCH
+                    : reference.thumbnails().isEmpty() && pdq.usableFrames() >= MIN_FRAMES ? Decision.MISMATCH
+                    : Decision.INCONCLUSIVE;
+        } else if (pdqMatch && registration >= REGISTRATION_CONFIRM || registration >= REGISTRATION_MATCH) {
+            decision = Decision.MATCH;
+        } else if (!pdqMatch && registration < REGISTRATION_MISMATCH
+                && Math.max(pdq.usableFrames(), registered) >= MIN_FRAMES) {
+            decision = Decision.MISMATCH;
+        } else {
+            decision = Decision.INCONCLUSIVE;
+        }
+        return new ContentComparison(pdq.usableFrames(), pdq.matchedFrames(), pdq.similarity(), pdq.medianDistance(),
+                registration, decision);
+    }
+
+    /**
+     * The PDQ part alone (microseconds): MATCH when the similarity reaches {@link #MATCH_SIMILARITY}, else
+     * INCONCLUSIVE, never MISMATCH. For ranking look-up candidates, not for a verdict on its own.
+     */
+    public static ContentComparison comparePdq(VideoFingerprint file, VideoFingerprint reference) {
         long[] ref = flatten(reference);
         int usable = 0;
         int matched = 0;
@@ -57,9 +113,70 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
             Arrays.sort(d);
             median = d[usable / 2];
         }
-        Decision decision = similarity >= MATCH_SIMILARITY && usable > 0 ? Decision.MATCH
-                : usable >= MIN_FRAMES ? Decision.MISMATCH : Decision.INCONCLUSIVE;
-        return new ContentComparison(usable, matched, similarity, median, decision);
+        Decision decision = similarity >= MATCH_SIMILARITY && usable > 0 ? Decision.MATCH : Decision.INCONCLUSIVE;
+        return new ContentComparison(usable, matched, similarity, median, Double.NaN, decision);
+    }
+
+    /**
+     * Median best correlation (-1..1) of the file's textured thumbnails placed anywhere, at any crop or
+     * stretch, in the reference's thumbnails ({@link CropRegistration}); NaN when either side has none.
+     */
+    public static double registration(VideoFingerprint file, VideoFingerprint reference) {
+        List<Thumbnail> queries = spread(file.thumbnails().stream().filter(ContentComparison::textured).toList(),
+                REGISTRATION_FRAMES);
+        List<Thumbnail> refs = spread(reference.thumbnails(), REGISTRATION_REFERENCES);
+        if (queries.isEmpty() || refs.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] best = new double[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            // coarse placement in every reference thumbnail, then refine the two best
+            List<CropRegistration.Placement> placements = new java.util.ArrayList<>();
+            List<Thumbnail> where = new java.util.ArrayList<>();
+            for (Thumbnail r : refs) {
+                CropRegistration.Placement p = CropRegistration.coarse(queries.get(i), r);
+                if (p != null) {
+                    placements.add(p);
+                    where.add(r);
+                }
+            }
+            best[i] = -1;
+            Integer[] order = new Integer[placements.size()];
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
+            }
+            Arrays.sort(order, (x, y) -> Double.compare(placements.get(y).r(), placements.get(x).r()));
+            for (int k = 0; k < Math.min(2, order.length); k++) {
+                best[i] = Math.max(best[i], CropRegistration.refine(queries.get(i), where.get(order[k]),
+                        placements.get(order[k])).r());
+            }
+        }
+        Arrays.sort(best);
+        return best[best.length / 2];
+    }
+
+    static boolean textured(Thumbnail t) {
+        byte[] v = t.raw();
+        double sum = 0;
+        double sumSq = 0;
+        for (byte b : v) {
+            int x = b & 0xff;
+            sum += x;
+            sumSq += x * x;
+        }
+        double mean = sum / v.length;
+        return Math.sqrt(Math.max(0, sumSq / v.length - mean * mean)) >= MIN_THUMBNAIL_SPREAD;
+    }
+
+    private static <T> List<T> spread(List<T> all, int max) {
+        if (all.size() <= max) {
+            return all;
+        }
+        List<T> out = new java.util.ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            out.add(all.get((int) ((long) i * all.size() / max)));
+        }
+        return out;
     }
 
     /** Nearest distance from one hash to any hash of a flattened reference (4 words each). */

@@ -16,23 +16,31 @@ import java.util.List;
  * and a few crops of it, so that a cropped copy still meets a hash of the same window; a verifier records
  * the whole frame only. Immutable, thread-safe.
  *
- * <p>Encoding ({@link #encode()}, base64 of): "HMFP", version byte 1, view count K (byte), the K view codes
+ * <p>Encoding ({@link #encode()}, base64 of): "HMFP", version byte 2, view count K (byte), the K view codes
  * ({@link View#ordinal()}), frame count (int, big-endian), then per frame its time in ms (int), its
- * quality (byte) and K hashes of 32 bytes in {@link PdqHash#bytes()} order.
+ * quality (byte) and K hashes of 32 bytes in {@link PdqHash#bytes()} order; then the thumbnail count (int)
+ * and per thumbnail its time in ms (int), its side S (byte) and S*S luma bytes.
  *
  * @param views  the views each frame was hashed in; the first is always {@link View#FULL}
  * @param frames the sampled frames in time order
+ * @param thumbnails tiny luma pictures of some sampled frames, for crop-tolerant comparison ({@link Thumbnail})
  */
-public record VideoFingerprint(List<View> views, List<Frame> frames) {
+public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbnail> thumbnails) {
     /** Soft-binding algorithm identifier in the manifest and the store (Hallmark's own; not a registered name). */
     public static final String ALGORITHM = "io.hallmark.fingerprint.pdq-video.1";
     /** Largest decoded size accepted from a manifest or store (about 1 h of signer fingerprint). */
     public static final int MAX_ENCODED_BYTES = 4 << 20;
     private static final byte[] MAGIC = {'H', 'M', 'F', 'P'};
 
+    /** A fingerprint of PDQ hashes only. */
+    public VideoFingerprint(List<View> views, List<Frame> frames) {
+        this(views, frames, List.of());
+    }
+
     public VideoFingerprint {
         views = List.copyOf(views);
         frames = List.copyOf(frames);
+        thumbnails = List.copyOf(thumbnails);
         if (views.isEmpty() || views.get(0) != View.FULL) {
             throw new IllegalArgumentException("the first view must be the whole frame");
         }
@@ -45,20 +53,14 @@ public record VideoFingerprint(List<View> views, List<Frame> frames) {
     }
 
     /**
-     * The window of the frame a hash was computed on, as fractions of width and height: the whole frame,
-     * and centred or shifted crops that cover the usual platform crops (5-20 % per side, off-centre).
+     * The window of the frame a hash was computed on, as fractions of width and height: the whole frame and
+     * the centred crops platforms make most (5 and 10 % per side). PDQ is exact about framing (a 2 % shift
+     * moves a hash about 90 bits), so other crops are left to the thumbnails ({@link CropRegistration}).
      */
     public enum View {
         FULL(0, 0, 1, 1),
         CENTER_90(0.05, 0.05, 0.9, 0.9),
-        CENTER_80(0.1, 0.1, 0.8, 0.8),
-        CENTER_70(0.15, 0.15, 0.7, 0.7),
-        LEFT_TOP_70(0.0, 0.0, 0.7, 0.7),
-        RIGHT_TOP_70(0.3, 0.0, 0.7, 0.7),
-        LEFT_BOTTOM_70(0.0, 0.3, 0.7, 0.7),
-        RIGHT_BOTTOM_70(0.3, 0.3, 0.7, 0.7),
-        CENTER_WIDE_80(0.1, 0.0, 0.8, 1.0),
-        CENTER_TALL_80(0.0, 0.1, 1.0, 0.8);
+        CENTER_80(0.1, 0.1, 0.8, 0.8);
 
         final double x;
         final double y;
@@ -123,14 +125,14 @@ public record VideoFingerprint(List<View> views, List<Frame> frames) {
         for (Frame f : frames) {
             out.add(new Frame(f.timeMillis(), f.quality(), List.of(f.full())));
         }
-        return new VideoFingerprint(List.of(View.FULL), out);
+        return new VideoFingerprint(List.of(View.FULL), out, thumbnails);
     }
 
     public String encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MAGIC);
-            out.writeByte(1);
+            out.writeByte(2);
             out.writeByte(views.size());
             for (View v : views) {
                 out.writeByte(v.ordinal());
@@ -142,6 +144,12 @@ public record VideoFingerprint(List<View> views, List<Frame> frames) {
                 for (PdqHash h : f.hashes()) {
                     out.write(h.bytes());
                 }
+            }
+            out.writeInt(thumbnails.size());
+            for (Thumbnail t : thumbnails) {
+                out.writeInt((int) Math.min(Integer.MAX_VALUE, t.timeMillis()));
+                out.writeByte(t.side());
+                out.write(t.raw());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e); // in memory
@@ -169,8 +177,8 @@ public record VideoFingerprint(List<View> views, List<Frame> frames) {
         try {
             byte[] magic = new byte[4];
             in.get(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC) || in.get() != 1) {
-                throw new IllegalArgumentException("not a version-1 Hallmark video fingerprint");
+            if (!java.util.Arrays.equals(magic, MAGIC) || in.get() != 2) {
+                throw new IllegalArgumentException("not a version-2 Hallmark video fingerprint");
             }
             int k = in.get() & 0xff;
             if (k == 0 || k > View.values().length) {
@@ -185,7 +193,7 @@ public record VideoFingerprint(List<View> views, List<Frame> frames) {
                 views.add(View.values()[code]);
             }
             int n = in.getInt();
-            if (n < 0 || (long) n * (5 + 32L * k) != in.remaining()) {
+            if (n < 0 || (long) n * (5 + 32L * k) > in.remaining()) {
                 throw new IllegalArgumentException("fingerprint frame count " + n + " does not match its size");
             }
             List<Frame> frames = new ArrayList<>(n);
@@ -202,7 +210,25 @@ public record VideoFingerprint(List<View> views, List<Frame> frames) {
                 }
                 frames.add(new Frame(t, q, hashes));
             }
-            return new VideoFingerprint(views, frames);
+            int thumbs = in.getInt();
+            if (thumbs < 0 || thumbs > in.remaining() / 69) {
+                throw new IllegalArgumentException("fingerprint thumbnail count " + thumbs + " does not match its size");
+            }
+            List<Thumbnail> thumbnails = new ArrayList<>(thumbs);
+            for (int i = 0; i < thumbs; i++) {
+                long t = in.getInt() & 0xffffffffL;
+                int side = in.get() & 0xff;
+                if (side < 8 || side > 128) {
+                    throw new IllegalArgumentException("fingerprint thumbnail side " + side + " out of range");
+                }
+                byte[] luma = new byte[side * side];
+                in.get(luma);
+                thumbnails.add(new Thumbnail(t, side, luma));
+            }
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException("fingerprint has " + in.remaining() + " bytes after its end");
+            }
+            return new VideoFingerprint(views, frames, thumbnails);
         } catch (java.nio.BufferUnderflowException e) {
             throw new IllegalArgumentException("fingerprint is truncated");
         }

@@ -1,48 +1,58 @@
 package io.hallmark.fingerprint;
 
 import io.hallmark.media.VideoFrame;
+import io.hallmark.media.VideoReader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a {@link VideoFingerprint} from decoded frames as they stream past: one sample every
- * {@value #INTERVAL_MILLIS} ms of presentation time (the first frame at or after each tick), luma box-averaged
- * so that its longer side is at most {@value #WORK_SIDE} px (PDQ's own filter then works on that), and hashed
- * in each requested view. A video longer than {@value #MAX_FRAMES} samples keeps every other one and doubles
- * the interval, so memory stays bounded.
+ * Builds a {@link VideoFingerprint} from decoded frames as they stream past. PDQ hashes: one sample per
+ * interval of presentation time (the first frame at or after each tick; the frame's luma box-averaged so that
+ * its longer side is at most {@value #WORK_SIDE} px, PDQ's own filter then works on that), hashed in each
+ * view. Thumbnails: every {@code thumbnailEvery}-th sample. A signer samples densely ({@value #SIGNING_INTERVAL_MILLIS}
+ * ms, so any frame a verifier sees is near one) and keeps 32x32 thumbnails twice a second; a verifier samples
+ * every {@value #INTERVAL_MILLIS} ms in the whole frame and keeps a 64x64 thumbnail of each sample. Past
+ * {@value #MAX_FRAMES} hashes or {@value #MAX_THUMBNAILS} thumbnails every other one is dropped and that
+ * interval doubles, so memory and manifest size stay bounded.
  *
- * <p>Cost: one box average per sampled frame plus 64x64 DCTs; about 2 ms a view at 1080p on one core.
+ * <p>Cost: one box average per sampled frame plus a PDQ per view (about 2 ms at 1080p on one core).
  * Not thread-safe: one fingerprinter per video.
  */
 public final class VideoFingerprinter {
     public static final long INTERVAL_MILLIS = 500;
+    public static final long SIGNING_INTERVAL_MILLIS = 200;
     static final int WORK_SIDE = 512;
     static final int MAX_FRAMES = 4096;
+    static final int MAX_THUMBNAILS = 128;
 
     private final List<VideoFingerprint.View> views;
+    private final int thumbnailSide;
     private final PdqHasher hasher = new PdqHasher();
     private final List<VideoFingerprint.Frame> frames = new ArrayList<>();
-    private long interval = INTERVAL_MILLIS;
+    private final List<Thumbnail> thumbnails = new ArrayList<>();
+    private long interval;
+    private long thumbnailInterval;
     private long nextTick = Long.MIN_VALUE;
+    private long nextThumbnail = Long.MIN_VALUE;
     private byte[] work = new byte[0];
 
-    private VideoFingerprinter(List<VideoFingerprint.View> views) {
+    private VideoFingerprinter(List<VideoFingerprint.View> views, long interval, int thumbnailSide, long thumbnailInterval) {
         this.views = List.copyOf(views);
+        this.interval = interval;
+        this.thumbnailSide = thumbnailSide;
+        this.thumbnailInterval = thumbnailInterval;
     }
 
-    /** What a signer records: the whole frame and every crop view. */
+    /** What a signer records: every view five times a second, a 32x32 thumbnail twice a second. */
     public static VideoFingerprinter forSigning() {
-        return new VideoFingerprinter(List.of(VideoFingerprint.View.values()));
+        return new VideoFingerprinter(List.of(VideoFingerprint.View.values()), SIGNING_INTERVAL_MILLIS, 32, 500);
     }
 
-    /** What a verifier records: the whole frame only. */
+    /** What a verifier records: the whole frame twice a second, with a 64x64 thumbnail. */
     public static VideoFingerprinter forVerification() {
-        return new VideoFingerprinter(List.of(VideoFingerprint.View.FULL));
-    }
-
-    /** Whether a frame at this time would be sampled (so a caller can skip decoding the others). */
-    public boolean wants(long timestampMicros) {
-        return timestampMicros / 1000 >= nextTick;
+        return new VideoFingerprinter(List.of(VideoFingerprint.View.FULL), INTERVAL_MILLIS, 64, INTERVAL_MILLIS);
     }
 
     /** Offers a frame; it is hashed if it is the first at or after the next sampling tick. */
@@ -67,22 +77,65 @@ public final class VideoFingerprinter {
             if (v == VideoFingerprint.View.FULL) {
                 quality = hash.quality();
             }
-            hashes.add(hash);
+            // every view carries the whole frame's quality: it is what decides whether the frame is usable
+            hashes.add(new PdqHash(hash.words(), quality));
         }
         frames.add(new VideoFingerprint.Frame(t, quality, hashes));
         if (frames.size() > MAX_FRAMES) {
-            List<VideoFingerprint.Frame> kept = new ArrayList<>();
-            for (int i = 0; i < frames.size(); i += 2) {
-                kept.add(frames.get(i));
-            }
-            frames.clear();
-            frames.addAll(kept);
+            halve(frames);
             interval *= 2;
+        }
+        if (t >= nextThumbnail) {
+            nextThumbnail = (t / thumbnailInterval + 1) * thumbnailInterval;
+            thumbnails.add(Thumbnail.of(luma, w, 0, 0, w, h, thumbnailSide, t));
+            if (thumbnails.size() > MAX_THUMBNAILS) {
+                halve(thumbnails);
+                thumbnailInterval *= 2;
+            }
         }
     }
 
+    /**
+     * Decodes {@code video} and fingerprints it (only the frames a sample needs are converted).
+     *
+     * @throws IOException (a {@link io.hallmark.media.MediaException}) when the file cannot be decoded
+     */
+    public static VideoFingerprint of(Path video, boolean signing) throws IOException {
+        VideoFingerprinter f = signing ? forSigning() : forVerification();
+        try (VideoReader reader = VideoReader.open(video)) {
+            long frameMicros = (long) (1e6 / Math.max(1, reader.info().frameRate()));
+            long last = Long.MIN_VALUE;
+            while (true) {
+                if (last != Long.MIN_VALUE && (last + frameMicros + frameMicros / 2) / 1000 < f.nextTick) {
+                    long t = reader.skip();
+                    if (t < 0) {
+                        break;
+                    }
+                    last = t;
+                    continue;
+                }
+                VideoFrame frame = reader.read();
+                if (frame == null) {
+                    break;
+                }
+                last = frame.timestampMicros();
+                f.accept(frame);
+            }
+        }
+        return f.result();
+    }
+
     public VideoFingerprint result() {
-        return new VideoFingerprint(views, frames);
+        return new VideoFingerprint(views, frames, thumbnails);
+    }
+
+    private static <T> void halve(List<T> list) {
+        List<T> kept = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += 2) {
+            kept.add(list.get(i));
+        }
+        list.clear();
+        list.addAll(kept);
     }
 
     private byte[] downsample(VideoFrame frame, int factor, int w, int h) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print their figures and ratios against a peer measured in the same run.",
         subcommands = {BenchCommand.Watermark.class, BenchCommand.Generator.class, BenchCommand.Sign.class,
-            BenchCommand.Scan.class, BenchCommand.Pipeline.class})
+            BenchCommand.Scan.class, BenchCommand.Pipeline.class, BenchCommand.Binding.class, BenchCommand.Store.class})
 final class BenchCommand extends ParentCommand {
 
     @Command(name = "watermark", mixinStandardHelpOptions = true,
@@ -131,6 +131,68 @@ final class BenchCommand extends ParentCommand {
                          java.util.Optional.of(store))) {
                 return io.hallmark.verify.bench.ScanBenchmark.run(corpus, verifier, threads, new PrintStream(System.out, true));
             }
+        }
+    }
+
+    @Command(name = "binding", mixinStandardHelpOptions = true,
+            description = {"Content binding: certified clips under every attack must read RECOVERED where the ID decodes;",
+                "the victim's ID embedded into other footage must read MARK_MISMATCH; 2 s segments of different videos",
+                "must not match; copies whose ID is lost must find their manifest first by fingerprint.",
+                "Tuning clips (../shared/clips) and held-out sources (FFmpeg test sources, generated scenes) apart."})
+    static final class Binding implements Callable<Integer> {
+        @Option(names = "--out", defaultValue = "bench-out/binding", description = "Output folder (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--generated", defaultValue = "24", description = "Generated scenes among the held-out sources (default: ${DEFAULT-VALUE}).")
+        int generated;
+
+        @Option(names = "--held-out-set", defaultValue = "B", paramLabel = "A|B",
+                description = "Held-out sources: A was used to set the content-check thresholds, B never was (default: ${DEFAULT-VALUE}).")
+        String heldOutSet;
+
+        @Option(names = "--attacked", defaultValue = "14",
+                description = "Sources that get the full attack list: the tuning clips first, then held-out ones (default: ${DEFAULT-VALUE}).")
+        int attacked;
+
+        @Mixin
+        HomeOption home;
+
+        @Override
+        public Integer call() throws Exception {
+            HallmarkHome h = home.resolve();
+            List<io.hallmark.verify.bench.ContentBindingBenchmark.Source> sources = new java.util.ArrayList<>();
+            for (Path clip : sharedClips()) {
+                sources.add(new io.hallmark.verify.bench.ContentBindingBenchmark.Source(
+                        clip.getFileName().toString().replaceAll("\\.[^.]+$", ""), clip, false));
+            }
+            List<io.hallmark.verify.bench.ContentBindingBenchmark.Source> held =
+                    io.hallmark.verify.bench.ContentBindingBenchmark.heldOutSources(out.resolve("held-out-" + heldOutSet),
+                            generated, heldOutSet);
+            // attacked sources: every tuning clip, then held-out ones interleaved by kind
+            sources.addAll(held);
+            return io.hallmark.verify.bench.ContentBindingBenchmark.run(out, sources, attacked,
+                    io.hallmark.watermark.WatermarkKey.loadOrCreate(h.watermarkKey()), Credentials.devSigner(h),
+                    new TrustOptions().resolve(h), new PrintStream(System.out, true));
+        }
+    }
+
+    @Command(name = "store", mixinStandardHelpOptions = true,
+            description = {"Fingerprint look-up latency: fills a store with N synthetic manifests (random fingerprints),",
+                "then times look-ups of perturbed copies of stored fingerprints and of unrelated ones, against a linear scan",
+                "of the same index in the same run."})
+    static final class Store implements Callable<Integer> {
+        @Option(names = "--manifests", defaultValue = "1000000", description = "Manifests in the store (default: ${DEFAULT-VALUE}).")
+        int manifests;
+
+        @Option(names = "--queries", defaultValue = "200", description = "Look-ups timed (default: ${DEFAULT-VALUE}).")
+        int queries;
+
+        @Option(names = "--work", defaultValue = "bench-out/store", description = "Scratch folder (default: ${DEFAULT-VALUE}).")
+        Path work;
+
+        @Override
+        public Integer call() throws Exception {
+            return io.hallmark.provenance.bench.StoreBenchmark.run(work, manifests, queries, new PrintStream(System.out, true));
         }
     }
 

@@ -2,9 +2,12 @@ package io.hallmark.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallmark.fingerprint.VideoFingerprint;
+import io.hallmark.fingerprint.VideoFingerprinter;
 import io.hallmark.provenance.MediaTypes;
 import io.hallmark.provenance.ProvenanceSigner;
 import io.hallmark.provenance.SignedManifest;
+import io.hallmark.provenance.manifest.ContentFingerprint;
 import io.hallmark.provenance.manifest.ManifestSpec;
 import io.hallmark.provenance.store.ManifestStore;
 import io.hallmark.provenance.store.StoredManifest;
@@ -49,11 +52,19 @@ final class SignCommand implements Callable<Integer> {
         if (extra != null) {
             manifest = manifest.withExtra((ObjectNode) new ObjectMapper().readTree(Files.readString(extra)));
         }
+        // A signed video carries its content fingerprint too, so a stripped copy can be found by look-up.
+        String fingerprint = null;
+        if (format.startsWith("video/")) {
+            VideoFingerprint fp = VideoFingerprinter.of(input, true);
+            fingerprint = fp.encode();
+            manifest = manifest.withFingerprint(new ContentFingerprint(VideoFingerprint.ALGORITHM, fingerprint,
+                    fp.durationMillis()));
+        }
         SignedManifest signed = new ProvenanceSigner(signing.signer(), signing.tsa()).sign(input, output, manifest,
                 Optional.empty());
         try (ManifestStore store = ManifestStore.open(signing.storePath())) {
             store.put(new StoredManifest(signed.manifestId(), null, null, output.getFileName().toString(), Instant.now(),
-                    signed.manifestStore(), signed.reportJson(), null));
+                    signed.manifestStore(), signed.reportJson(), fingerprint));
         }
         ObjectNode result = JsonOutput.object();
         result.put("file", this.output.toString());

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check the provenance of any file.", "MP4, MOV, MKV, WebM, AVI (C2PA + watermark), JPEG, PNG (C2PA). Validates the embedded C2PA manifest with c2pa-rs, detects the watermark, cross-checks them, and when the credentials were stripped recovers the manifest from the store through the watermark payload. Untrusted videos are decoded in worker processes with time and memory limits.", "Exit: 0 all signed/recovered, 3 watermark only or no provenance, 4 tampered, 1 error."})
+        description = {"Check the provenance of any file.", "MP4, MOV, MKV, WebM, AVI (C2PA + watermark), JPEG, PNG (C2PA). Validates the embedded C2PA manifest with c2pa-rs, detects the watermark, cross-checks them, and when the credentials were stripped recovers the manifest from the store through the watermark payload, but only if this content matches the fingerprint signed into that manifest. Untrusted videos are decoded in worker processes with time and memory limits.", "Exit: 0 all signed/recovered, 3 watermark only or no provenance, 4 tampered, 5 copied watermark, 1 error."})
 final class VerifyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to verify.")
     List<Path> files;

@@ -5,6 +5,7 @@ import io.hallmark.fingerprint.VideoFingerprint;
 import io.hallmark.provenance.ProvenanceReader;
 import io.hallmark.provenance.manifest.ContentFingerprint;
 import io.hallmark.provenance.store.FingerprintMatch;
+import io.hallmark.provenance.store.IdProximity;
 import io.hallmark.provenance.TrustSettings;
 import io.hallmark.provenance.report.C2paReport;
 import io.hallmark.provenance.store.ManifestLookup;
@@ -30,6 +31,9 @@ public final class Verifier implements AutoCloseable {
     private static final String AI_SOURCE = "trainedAlgorithmicMedia";
     /** Leads listed when a file's content resembles stored manifests. */
     static final int MAX_POSSIBLE_MATCHES = 5;
+    /** Largest distance from the decoder's best guess at which a stored ID is a candidate (bound: IdProximity). */
+    static final int STORE_ASSISTED_BITS = 4;
+    static final int STORE_ASSISTED_CANDIDATES = 4;
 
     private final ProvenanceReader c2pa;
     private final VideoInspector inspector;
@@ -125,6 +129,35 @@ public final class Verifier implements AutoCloseable {
                 notes.add("Manifest store lookup failed: " + e.getMessage());
             }
         }
+        // Presence proven but the ID did not decode: the store's IDs near the decoder's best guess, each
+        // confirmed only by the content check against its own signed fingerprint.
+        boolean storeAssisted = false;
+        if (!manifest.present() && payload.isEmpty() && mark.map(DetectionResult::detected).orElse(false)
+                && store.isPresent()) {
+            try {
+                for (StoredManifest m : store.get().findByPayloadNear(mark.get().bestGuessBits(), STORE_ASSISTED_BITS,
+                        STORE_ASSISTED_CANDIDATES)) {
+                    C2paReport candidate = recoveredReport(file, m);
+                    List<String> candidateNotes = new ArrayList<>();
+                    Optional<ContentComparison> check = compareContent(seen, candidate, m.payloadHex(), candidateNotes);
+                    if (check.map(c -> c.decision() == ContentComparison.Decision.MATCH).orElse(false)) {
+                        recovered = Optional.of(candidate);
+                        recoveredId = Optional.of(m.manifestId());
+                        contentCheck = check;
+                        storeAssisted = true;
+                        notes.addAll(candidateNotes);
+                        notes.add(String.format(java.util.Locale.ROOT, "The watermark's ID did not decode on its own; "
+                                + "the store's ID %s lies within %d bits of the decoder's best guess (an ID outside "
+                                + "the store comes this close to any one stored ID with probability <= %.1e), and the content "
+                                + "matches its signed fingerprint.", m.payloadHex(), STORE_ASSISTED_BITS,
+                                IdProximity.falseCandidateBound(1, STORE_ASSISTED_BITS)));
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                notes.add("Manifest store lookup failed: " + e.getMessage());
+            }
+        }
 
         Verdict verdict;
         String sentence;
@@ -139,7 +172,8 @@ public final class Verifier implements AutoCloseable {
                             : manifest.failureCodes()) + ")";
         } else if (recovered.isPresent()) {
             verdict = Verdict.RECOVERED;
-            sentence = "Watermark found, credentials stripped — recovered from the store: "
+            sentence = (storeAssisted ? "Watermark found (ID identified with the store's help), credentials stripped — "
+                    : "Watermark found, credentials stripped — ") + "recovered from the store: "
                     + signedSentence(recovered.get()).replaceFirst("^Signed", "signed");
         } else if (mismatchedId.isPresent()) {
             verdict = Verdict.MARK_MISMATCH;

@@ -77,6 +77,7 @@ class EndToEndTest {
         assertTrue(v.path("recovered").asBoolean());
         assertEquals(payload, v.path("watermark").path("payload").asText());
         assertEquals(payload, v.path("recoveredManifest").path("softBinding").path("value").asText());
+        assertEquals("MATCH", v.path("contentCheck").path("decision").asText(), v.toPrettyString());
     }
 
     @Test
@@ -168,6 +169,74 @@ class EndToEndTest {
             assertEquals("RECOVERED", v.path("verdict").asText(), v.toPrettyString());
             assertEquals(payload, v.path("recoveredManifest").path("softBinding").path("value").asText());
             assertEquals("Hallmark Development", v.path("recoveredManifest").path("signer").asText());
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aWatermarkCopiedOntoOtherFootageIsAMarkMismatchNeverRecovered() throws Exception {
+        // The strongest copy there is: the generated video's exact ID embedded with the real key into real footage.
+        Path forged = dir.resolve("forged.mp4");
+        Cli e = Cli.run(home, "embed", SharedData.clip("sam2_04_coffee.mp4").toString(), "-o", forged.toString(),
+                "--payload", payload, "--quiet");
+        assertEquals(0, e.exitCode(), e.toString());
+        JsonNode v = verifyJson(forged, ExitCodes.MARK_MISMATCH);
+        assertEquals("MARK_MISMATCH", v.path("verdict").asText(), v.toPrettyString());
+        assertEquals(payload, v.path("watermark").path("payload").asText());
+        assertFalse(v.path("recovered").asBoolean());
+        assertEquals("MISMATCH", v.path("contentCheck").path("decision").asText());
+        assertTrue(v.path("sentence").asText().contains("copied from another video"));
+    }
+
+    @Test
+    @Order(11)
+    void aCopyWhoseMarkNoLongerReadsIsOnlyAPossibleMatchNeverRecovered() throws Exception {
+        String manifestId = verifyJson(generated, ExitCodes.OK).path("c2pa").path("manifestId").asText();
+        Path rotated = dir.resolve("rotated.mp4");
+        Ffmpeg.run(120, "-i", generated.toString(), "-vf", "rotate=2*PI/180", "-c:v", "libx264", "-crf", "23",
+                "-map_metadata", "-1", "-an", rotated.toString());
+        JsonNode v = verifyJson(rotated, ExitCodes.NO_PROVENANCE);
+        assertTrue(v.path("watermark").path("payload").isNull(), v.toPrettyString());
+        assertFalse(v.path("recovered").asBoolean());
+        assertEquals(manifestId, v.path("possibleMatches").path(0).path("manifestId").asText(), v.toPrettyString());
+        assertTrue(v.path("sentence").asText().contains("not proof"));
+    }
+
+    @Test
+    @Order(12)
+    void theSoftBindingApiResolvesUploadsAndFingerprintsWithRealSimilarity() throws Exception {
+        HallmarkHome h = new HallmarkHome(home);
+        try (var store = io.hallmark.provenance.store.ManifestStore.open(h.manifestStore());
+             var verifier = new io.hallmark.verify.Verifier(new TrustOptions().resolve(h),
+                     io.hallmark.watermark.WatermarkKey.loadOrCreate(h.watermarkKey()),
+                     java.util.Optional.of(io.hallmark.provenance.store.ManifestStore.open(h.manifestStore())));
+             var server = io.hallmark.provenance.store.SoftBindingServer.start(store, 0,
+                     java.util.Optional.of(new io.hallmark.verify.VerifierContentResolver(verifier)))) {
+            String manifestId = verifyJson(generated, ExitCodes.OK).path("c2pa").path("manifestId").asText();
+            var http = java.net.http.HttpClient.newHttpClient();
+            // a stripped re-encode: found through its watermark, scored by the content check
+            JsonNode byMark = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.url() + "/matches/byContent?maxResults=5"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(dir.resolve("reuploaded.mp4"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(manifestId, byMark.path("matches").path(0).path("manifestId").asText(), byMark.toPrettyString());
+            assertEquals("watermark", byMark.path("matches").path(0).path("hallmark.method").asText());
+            assertTrue(byMark.path("matches").path(0).path("similarityScore").asInt() >= 50);
+            // a rotated copy whose mark no longer reads: only the fingerprint finds it, with its similarity
+            JsonNode byFingerprint = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.url() + "/matches/byContent"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(dir.resolve("rotated.mp4"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(manifestId, byFingerprint.path("matches").path(0).path("manifestId").asText());
+            assertEquals("fingerprint", byFingerprint.path("matches").path(0).path("hallmark.method").asText());
+            int score = byFingerprint.path("matches").path(0).path("similarityScore").asInt();
+            assertTrue(score >= 50 && score <= 100, "similarity " + score);
+            // and garbage is a clean empty answer
+            var garbage = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/matches/byContent"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("not a video")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, garbage.statusCode(), garbage.body());
+            assertEquals(0, JSON.readTree(garbage.body()).path("matches").size());
         }
     }
 }

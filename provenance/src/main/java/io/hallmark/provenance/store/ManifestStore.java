@@ -35,6 +35,7 @@ public final class ManifestStore implements ManifestLookup {
     private final Connection connection;
     private final Path path;
     private LookupIndex index;
+    private IdProximity payloads;
 
     private ManifestStore(Connection connection, Path path) {
         this.connection = connection;
@@ -101,8 +102,17 @@ public final class ManifestStore implements ManifestLookup {
      * @throws IllegalArgumentException if the fingerprint is not a well-formed {@link VideoFingerprint}
      */
     public synchronized void put(StoredManifest m) throws IOException {
-        List<PdqHash> keys = m.fingerprint() == null ? List.of()
-                : VideoFingerprint.decode(m.fingerprint()).lookupKeys(LOOKUP_KEYS);
+        putAll(List.of(m));
+    }
+
+    /** Stores (or replaces) several manifests in one transaction: all or none. See {@link #put}. */
+    public synchronized void putAll(List<StoredManifest> manifests) throws IOException {
+        List<List<PdqHash>> allKeys = new ArrayList<>();
+        for (StoredManifest m : manifests) {
+            allKeys.add(m.fingerprint() == null ? List.of()
+                    : VideoFingerprint.decode(m.fingerprint()).lookupKeys(LOOKUP_KEYS));
+        }
+        String current = null;
         try {
             connection.setAutoCommit(false);
             try (PreparedStatement ps = connection.prepareStatement(
@@ -110,21 +120,25 @@ public final class ManifestStore implements ManifestLookup {
                             + " report_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement del = connection.prepareStatement("DELETE FROM fingerprint_keys WHERE manifest_id = ?");
                  PreparedStatement key = connection.prepareStatement("INSERT INTO fingerprint_keys VALUES (?, ?)")) {
-                ps.setString(1, m.manifestId());
-                ps.setString(2, m.payloadHex());
-                ps.setString(3, m.algorithm());
-                ps.setString(4, m.title());
-                ps.setString(5, m.signedAt().toString());
-                ps.setBytes(6, m.manifestStore());
-                ps.setString(7, m.reportJson());
-                ps.setString(8, m.fingerprint());
-                ps.executeUpdate();
-                del.setString(1, m.manifestId());
-                del.executeUpdate();
-                for (PdqHash h : keys) {
-                    key.setString(1, m.manifestId());
-                    key.setBytes(2, h.bytes());
-                    key.addBatch();
+                for (int i = 0; i < manifests.size(); i++) {
+                    StoredManifest m = manifests.get(i);
+                    current = m.manifestId();
+                    ps.setString(1, m.manifestId());
+                    ps.setString(2, m.payloadHex());
+                    ps.setString(3, m.algorithm());
+                    ps.setString(4, m.title());
+                    ps.setString(5, m.signedAt().toString());
+                    ps.setBytes(6, m.manifestStore());
+                    ps.setString(7, m.reportJson());
+                    ps.setString(8, m.fingerprint());
+                    ps.executeUpdate();
+                    del.setString(1, m.manifestId());
+                    del.executeUpdate();
+                    for (PdqHash h : allKeys.get(i)) {
+                        key.setString(1, m.manifestId());
+                        key.setBytes(2, h.bytes());
+                        key.addBatch();
+                    }
                 }
                 key.executeBatch();
                 connection.commit();
@@ -135,17 +149,22 @@ public final class ManifestStore implements ManifestLookup {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IOException("cannot store manifest " + m.manifestId() + ": " + e.getMessage(), e);
+            throw new IOException("cannot store manifest " + current + ": " + e.getMessage(), e);
         }
         if (index != null) {
-            index.add(m.manifestId(), keys);
+            for (int i = 0; i < manifests.size(); i++) {
+                index.add(manifests.get(i).manifestId(), allKeys.get(i));
+            }
+        }
+        if (payloads != null) {
+            manifests.forEach(m -> payloads.add(m.payloadHex()));
         }
     }
 
     /**
      * Manifests whose content fingerprint is near {@code query}'s (a "possible match", never proof): the
      * look-up index ({@link HashIndex}, multi-index hashing over each manifest's {@value #LOOKUP_KEYS} key
-     * hashes) proposes candidates, each is then compared frame by frame ({@link ContentComparison}); those
+     * hashes) proposes candidates, each is then compared frame by frame ({@link ContentComparison#comparePdq}); those
      * with a similarity above 0 are returned, most similar first, at most {@code max}. The index is built
      * from the database on first use (about 2 s per million manifests) and kept up to date by {@link #put}.
      */
@@ -160,7 +179,7 @@ public final class ManifestStore implements ManifestLookup {
             if (encoded == null) {
                 continue;
             }
-            ContentComparison c = ContentComparison.compare(query, VideoFingerprint.decode(encoded));
+            ContentComparison c = ContentComparison.comparePdq(query, VideoFingerprint.decode(encoded));
             if (c.similarity() > 0) {
                 matches.add(new FingerprintMatch(id, c));
             }
@@ -168,6 +187,18 @@ public final class ManifestStore implements ManifestLookup {
         matches.sort(Comparator.comparingDouble((FingerprintMatch f) -> f.comparison().similarity()).reversed()
                 .thenComparingInt(f -> f.comparison().medianDistance()));
         return matches.size() > max ? List.copyOf(matches.subList(0, max)) : List.copyOf(matches);
+    }
+
+    @Override
+    public synchronized List<StoredManifest> findByPayloadNear(long bits, int maxDistance, int max) throws IOException {
+        if (payloads == null) {
+            payloads = IdProximity.load(connection);
+        }
+        List<StoredManifest> out = new ArrayList<>();
+        for (String payload : payloads.near(bits, maxDistance, max)) {
+            out.addAll(findByPayload(payload));
+        }
+        return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
     }
 
     private String fingerprintOf(String manifestId) throws IOException {

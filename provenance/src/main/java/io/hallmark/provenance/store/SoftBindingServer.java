@@ -1,39 +1,59 @@
 package io.hallmark.provenance.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hallmark.fingerprint.VideoFingerprint;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Serves a {@link ManifestStore} as a C2PA Soft Binding Resolution API (read-only subset) on loopback:
- * {@code GET /matches/byBinding}, {@code GET /manifests/{id}}, {@code GET /services/supportedAlgorithms}.
- * Authentication (the spec's OAuth2 scope {@code fetch:manifests}) belongs to the deployment in front of it.
+ * Serves a {@link ManifestStore} as a C2PA Soft Binding Resolution API (subset) on loopback:
+ * {@code GET|POST /matches/byBinding} (the watermark ID, or a content fingerprint with a real similarity
+ * score), {@code POST /matches/byContent} (an uploaded file, when a {@link ContentResolver} is given),
+ * {@code GET /manifests/{id}}, {@code GET /services/supportedAlgorithms}. Authentication (the spec's OAuth2
+ * scope {@code fetch:manifests}) belongs to the deployment in front of it.
  */
 public final class SoftBindingServer implements AutoCloseable {
+    /** Largest upload {@code byContent} accepts. */
+    public static final long MAX_UPLOAD_BYTES = 512L << 20;
+    /** Largest {@code POST byBinding} body (a fingerprint of about an hour of video). */
+    static final int MAX_BINDING_BODY = VideoFingerprint.MAX_ENCODED_BYTES * 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final ManifestStore store;
+    private final Optional<ContentResolver> resolver;
 
-    private SoftBindingServer(HttpServer server, ManifestStore store) {
+    private SoftBindingServer(HttpServer server, ManifestStore store, Optional<ContentResolver> resolver) {
         this.server = server;
         this.store = store;
+        this.resolver = resolver;
     }
 
     public static SoftBindingServer start(ManifestStore store, int port) throws IOException {
+        return start(store, port, Optional.empty());
+    }
+
+    /** @param resolver answers {@code byContent}; without one that endpoint says 501 Not Implemented */
+    public static SoftBindingServer start(ManifestStore store, int port, Optional<ContentResolver> resolver)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
-        SoftBindingServer s = new SoftBindingServer(server, store);
+        SoftBindingServer s = new SoftBindingServer(server, store, resolver);
         server.createContext("/", s::handle);
         server.start();
         return s;
@@ -46,27 +66,51 @@ public final class SoftBindingServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
-            if (!ex.getRequestMethod().equals("GET")) {
-                send(ex, 405, "application/json", "{\"error\":\"GET only\"}".getBytes(StandardCharsets.UTF_8));
+            String method = ex.getRequestMethod();
+            boolean post = method.equals("POST");
+            if (!method.equals("GET") && !post) {
+                send(ex, 405, "application/json", "{\"error\":\"GET or POST only\"}".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/services/supportedAlgorithms")) {
                 ObjectNode body = JSON.createObjectNode();
                 body.putArray("watermarks").addObject().put("alg", SoftBindingApi.ALGORITHM);
-                body.putArray("fingerprints");
+                body.putArray("fingerprints").addObject().put("alg", VideoFingerprint.ALGORITHM);
                 send(ex, 200, "application/json", JSON.writeValueAsBytes(body));
             } else if (path.equals("/matches/byBinding")) {
                 Map<String, String> q = query(ex.getRequestURI().getRawQuery());
-                if (!SoftBindingApi.ALGORITHM.equals(q.get("alg")) || q.get("value") == null) {
-                    send(ex, 400, "application/json", "{\"error\":\"alg must be io.hallmark.watermark.1 and value is required\"}"
-                            .getBytes(StandardCharsets.UTF_8));
+                if (post) {
+                    // the spec's POST form: {"alg": ..., "value": ...} in the body (large values do not fit a URL)
+                    JsonNode body = JSON.readTree(readBounded(ex, MAX_BINDING_BODY));
+                    q.put("alg", body.path("alg").asText(null));
+                    q.put("value", body.path("value").asText(null));
+                }
+                int max = maxResults(q);
+                String alg = q.get("alg");
+                if (q.get("value") == null || !(SoftBindingApi.ALGORITHM.equals(alg) || VideoFingerprint.ALGORITHM.equals(alg))) {
+                    send(ex, 400, "application/json", ("{\"error\":\"alg must be " + SoftBindingApi.ALGORITHM + " or "
+                            + VideoFingerprint.ALGORITHM + ", and value is required\"}").getBytes(StandardCharsets.UTF_8));
                     return;
                 }
-                int max = Integer.parseInt(q.getOrDefault("maxResults", "10"));
-                List<StoredManifest> found = store.findByPayload(SoftBindingApi.payloadOf(q.get("value")));
                 ObjectNode body = JSON.createObjectNode();
                 ArrayNode matches = body.putArray("matches");
-                found.stream().limit(Math.max(0, max)).forEach(m ->
-                        matches.addObject().put("manifestId", m.manifestId()).put("similarityScore", 100));
+                if (SoftBindingApi.ALGORITHM.equals(alg)) {
+                    // an exact watermark ID: the binding itself is identical
+                    store.findByPayload(SoftBindingApi.payloadOf(q.get("value"))).stream().limit(max).forEach(m ->
+                            matches.addObject().put("manifestId", m.manifestId()).put("similarityScore", 100));
+                } else {
+                    for (FingerprintMatch m : store.findByFingerprint(VideoFingerprint.decode(q.get("value")), max)) {
+                        matches.addObject().put("manifestId", m.manifestId()).put("similarityScore", m.similarityScore());
+                    }
+                }
                 send(ex, 200, "application/json", JSON.writeValueAsBytes(body));
+            } else if (path.equals("/matches/byContent")) {
+                if (!post) {
+                    send(ex, 405, "application/json", "{\"error\":\"POST the file as the body\"}".getBytes(StandardCharsets.UTF_8));
+                } else if (resolver.isEmpty()) {
+                    send(ex, 501, "application/json", "{\"error\":\"this server holds no watermark key: byContent is off\"}"
+                            .getBytes(StandardCharsets.UTF_8));
+                } else {
+                    byContent(ex, maxResults(query(ex.getRequestURI().getRawQuery())));
+                }
             } else if (path.startsWith("/manifests/")) {
                 String id = URLDecoder.decode(path.substring("/manifests/".length()), StandardCharsets.UTF_8);
                 Optional<StoredManifest> m = store.findById(id);
@@ -80,6 +124,56 @@ public final class SoftBindingServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             send(ex, 400, "application/json", JSON.writeValueAsBytes(Map.of("error", String.valueOf(e.getMessage()))));
+        }
+    }
+
+    private void byContent(HttpExchange ex, int max) throws IOException {
+        Path dir = Files.createTempDirectory("hallmark-upload-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path upload = dir.resolve("upload");
+        try {
+            long n = 0;
+            try (InputStream in = ex.getRequestBody(); OutputStream out = Files.newOutputStream(upload)) {
+                byte[] buf = new byte[1 << 16];
+                int r;
+                while ((r = in.read(buf)) > 0) {
+                    n += r;
+                    if (n > MAX_UPLOAD_BYTES) {
+                        send(ex, 413, "application/json", ("{\"error\":\"upload larger than " + MAX_UPLOAD_BYTES
+                                + " bytes\"}").getBytes(StandardCharsets.UTF_8));
+                        return;
+                    }
+                    out.write(buf, 0, r);
+                }
+            }
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode matches = body.putArray("matches");
+            for (ContentResolver.Match m : resolver.get().resolve(upload, max)) {
+                matches.addObject().put("manifestId", m.manifestId()).put("similarityScore", m.similarityScore())
+                        .put("hallmark.method", m.method());
+            }
+            send(ex, 200, "application/json", JSON.writeValueAsBytes(body));
+        } finally {
+            Files.deleteIfExists(upload);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static int maxResults(Map<String, String> q) {
+        int max = Integer.parseInt(q.getOrDefault("maxResults", "10"));
+        if (max < 1 || max > 100) {
+            throw new IllegalArgumentException("maxResults must be 1..100");
+        }
+        return max;
+    }
+
+    private static byte[] readBounded(HttpExchange ex, int limit) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
+                throw new IllegalArgumentException("request body larger than " + limit + " bytes");
+            }
+            return body;
         }
     }
 

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallmark.fingerprint.PdqHash;
+import io.hallmark.fingerprint.VideoFingerprint;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -33,6 +38,90 @@ class ManifestStoreTest {
             assertEquals("urn:b", found.get(0).manifestId());
             assertArrayEquals(new byte[] {1, 2, 3}, store.findById("urn:c").orElseThrow().manifestStore());
             assertTrue(store.findByPayload("ffffffffffffffff").isEmpty());
+        }
+    }
+
+    static VideoFingerprint randomFingerprint(Random random) {
+        List<VideoFingerprint.Frame> frames = new ArrayList<>();
+        for (int f = 0; f < 8; f++) {
+            long[] w = {random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong()};
+            frames.add(new VideoFingerprint.Frame(f * 500L, 80, List.of(new PdqHash(w, 80))));
+        }
+        return new VideoFingerprint(List.of(VideoFingerprint.View.FULL), frames);
+    }
+
+    /** The same frames with {@code bits} random bits flipped in each hash: a re-encoded copy. */
+    static VideoFingerprint perturbed(VideoFingerprint fp, int bits, Random random) {
+        List<VideoFingerprint.Frame> frames = new ArrayList<>();
+        for (VideoFingerprint.Frame f : fp.frames()) {
+            long[] w = f.full().words();
+            for (int i = 0; i < bits; i++) {
+                int b = random.nextInt(256);
+                w[b >>> 6] ^= 1L << (b & 63);
+            }
+            frames.add(new VideoFingerprint.Frame(f.timeMillis(), f.quality(), List.of(new PdqHash(w, 80))));
+        }
+        return new VideoFingerprint(fp.views(), frames);
+    }
+
+    static StoredManifest withFingerprint(String id, VideoFingerprint fp) {
+        return new StoredManifest(id, null, null, id, Instant.EPOCH, new byte[] {1}, "{}", fp.encode());
+    }
+
+    @Test
+    void findsTheManifestWhoseContentResemblesACopyAndNothingForOtherContent(@TempDir Path dir) throws Exception {
+        Random random = new Random(3);
+        List<VideoFingerprint> stored = new ArrayList<>();
+        List<StoredManifest> batch = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            stored.add(randomFingerprint(random));
+            batch.add(withFingerprint("urn:" + i, stored.get(i)));
+        }
+        Path db = dir.resolve("m.db");
+        try (ManifestStore store = ManifestStore.open(db)) {
+            store.putAll(batch);
+            List<FingerprintMatch> found = store.findByFingerprint(perturbed(stored.get(17), 20, random), 5);
+            assertEquals("urn:17", found.get(0).manifestId());
+            assertEquals(100, found.get(0).similarityScore());
+            assertTrue(store.findByFingerprint(randomFingerprint(random), 5).isEmpty());
+            // a manifest stored after the index was built is found too
+            VideoFingerprint late = randomFingerprint(random);
+            store.put(withFingerprint("urn:late", late));
+            assertEquals("urn:late", store.findByFingerprint(perturbed(late, 20, random), 5).get(0).manifestId());
+        }
+        try (ManifestStore store = ManifestStore.open(db)) { // the index is rebuilt from the database
+            assertEquals("urn:123", store.findByFingerprint(perturbed(stored.get(123), 20, random), 5).get(0).manifestId());
+        }
+    }
+
+    @Test
+    void aVersion1StoreIsUpgradedInPlaceAndKeepsItsManifests(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("v1.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            st.execute("CREATE TABLE manifests (manifest_id TEXT PRIMARY KEY, payload TEXT, algorithm TEXT, title TEXT,"
+                    + " signed_at TEXT NOT NULL, manifest_store BLOB NOT NULL, report_json TEXT NOT NULL)");
+            st.execute("INSERT INTO manifests VALUES ('urn:old', '00000000000000aa', 'io.hallmark.watermark.1', 't',"
+                    + " '2026-01-01T00:00:00Z', x'01', '{}')");
+            st.execute("PRAGMA user_version = 1");
+        }
+        try (ManifestStore store = ManifestStore.open(db)) {
+            StoredManifest old = store.findByPayload("00000000000000aa").get(0);
+            assertEquals("urn:old", old.manifestId());
+            assertEquals(null, old.fingerprint());
+            assertTrue(store.findByFingerprint(randomFingerprint(new Random(1)), 5).isEmpty());
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement();
+             var rs = st.executeQuery("PRAGMA user_version")) {
+            assertEquals(ManifestStore.SCHEMA_VERSION, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void aMalformedFingerprintIsRefusedAndNothingIsStored(@TempDir Path dir) throws Exception {
+        try (ManifestStore store = ManifestStore.open(dir.resolve("m.db"))) {
+            StoredManifest bad = new StoredManifest("urn:bad", null, null, "t", Instant.EPOCH, new byte[] {1}, "{}", "AAAA");
+            assertThrows(IllegalArgumentException.class, () -> store.put(bad));
+            assertEquals(0, store.count());
         }
     }
 

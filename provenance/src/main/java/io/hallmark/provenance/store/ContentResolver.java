@@ -1,0 +1,29 @@
+package io.hallmark.provenance.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Answers the Soft Binding Resolution API's {@code POST /matches/byContent}: which stored manifests describe
+ * the content of an uploaded file (through its watermark, store-assisted identification, or its fingerprint).
+ * Implemented by the verifier, which holds the watermark key. Must be thread-safe.
+ */
+@FunctionalInterface
+public interface ContentResolver {
+    /**
+     * One match: a stored manifest and how similar the upload is to its content.
+     *
+     * @param manifestId      the manifest
+     * @param similarityScore 0-100, as the API defines it: 100 for a watermark ID confirmed by the content
+     *                        check, the fingerprint similarity in percent otherwise
+     * @param method          how it was found: {@code watermark}, {@code store-assisted} or {@code fingerprint}
+     */
+    record Match(String manifestId, int similarityScore, String method) {}
+
+    /**
+     * @param upload a file the server has written to a private temp folder (deleted after the call)
+     * @throws IOException when the file cannot be analysed at all
+     */
+    List<Match> resolve(Path upload, int maxResults) throws IOException;
+}

@@ -1,0 +1,39 @@
+package io.hallmark.verify;
+
+import io.hallmark.provenance.store.ContentResolver;
+import io.hallmark.provenance.store.FingerprintMatch;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code POST /matches/byContent} answered by the verifier: an embedded manifest, a manifest recovered through
+ * the watermark (confirmed by the content check, scored by its similarity), and the fingerprint look-up's
+ * possible matches. Thread-safe as far as the verifier is: calls are serialized here.
+ */
+public final class VerifierContentResolver implements ContentResolver {
+    private final Verifier verifier;
+
+    public VerifierContentResolver(Verifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    public synchronized List<Match> resolve(Path upload, int maxResults) {
+        VerificationReport r = verifier.verify(upload);
+        List<Match> out = new ArrayList<>();
+        if (r.verdict() == Verdict.SIGNED && r.c2pa().manifestId().isPresent()) {
+            out.add(new Match(r.c2pa().manifestId().get(), 100, "embedded"));
+        }
+        if (r.verdict() == Verdict.RECOVERED && r.recoveredManifestId().isPresent()) {
+            int score = (int) Math.round(100 * r.contentCheck().map(c -> Double.isNaN(c.registration())
+                    ? c.similarity() : Math.max(c.similarity(), c.registration())).orElse(1.0));
+            boolean idDecoded = r.watermark().flatMap(d -> d.payload()).isPresent();
+            out.add(new Match(r.recoveredManifestId().get(), score, idDecoded ? "watermark" : "store-assisted"));
+        }
+        for (FingerprintMatch m : r.possibleMatches()) {
+            out.add(new Match(m.manifestId(), m.similarityScore(), "fingerprint"));
+        }
+        return out.size() > maxResults ? List.copyOf(out.subList(0, maxResults)) : out;
+    }
+}
