@@ -19,9 +19,10 @@ import java.util.List;
  * </ol>
  * Decision (thresholds from {@code hallmark bench binding}, docs/content-binding.md):
  * <ul>
- *   <li>{@link Decision#MATCH}: PDQ similarity &ge; {@link #MATCH_SIMILARITY} and registration &ge;
- *       {@link #REGISTRATION_CONFIRM} (or no thumbnails to register); or registration &ge;
- *       {@link #REGISTRATION_MATCH} alone (crops, flat-textured content PDQ cannot hash).</li>
+ *   <li>{@link Decision#MATCH}: PDQ similarity &ge; {@link #MATCH_SIMILARITY} with a median distance of at
+ *       most {@link #STRONG_DISTANCE} bits (closer than any look-alike measured); or PDQ similarity &ge;
+ *       {@link #MATCH_SIMILARITY} and registration &ge; {@link #REGISTRATION_CONFIRM} (or no thumbnails to
+ *       register); or registration &ge; {@link #REGISTRATION_MATCH} alone (crops, content PDQ cannot hash).</li>
  *   <li>{@link Decision#MISMATCH}: no PDQ match, registration below {@link #REGISTRATION_MISMATCH} (or no
  *       thumbnails on the reference), and at least {@link #MIN_FRAMES} frames compared.</li>
  *   <li>{@link Decision#INCONCLUSIVE} otherwise: too short or flat to compare, or too alike to call other
@@ -46,6 +47,11 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
     public static final double MATCH_SIMILARITY = 0.5;
     /** Frames (PDQ-usable or registered) needed before a mismatch is declared. */
     public static final int MIN_FRAMES = 3;
+    /**
+     * Median PDQ distance at or below which a PDQ match needs no confirmation: look-alike scenes of one
+     * generator and prompt were never closer than 23 bits (calibration set A), true copies mostly are.
+     */
+    public static final int STRONG_DISTANCE = 20;
     /** Registration that confirms a PDQ match (look-alike scenes of one generator reach 0.95-0.988). */
     public static final double REGISTRATION_CONFIRM = 0.97;
     /** Registration from which a crop or stretch of the reference is the same content without PDQ. */
@@ -71,7 +77,9 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
         double registration = registration(file, reference);
         long registered = file.thumbnails().stream().filter(ContentComparison::textured).count();
         Decision decision;
-        if (Double.isNaN(registration)) {
+        if (pdqMatch && pdq.medianDistance() <= STRONG_DISTANCE) {
+            decision = Decision.MATCH;
+        } else if (Double.isNaN(registration)) {
             decision = pdqMatch ? Decision.MATCH
                     : reference.thumbnails().isEmpty() && pdq.usableFrames() >= MIN_FRAMES ? Decision.MISMATCH
                     : Decision.INCONCLUSIVE;

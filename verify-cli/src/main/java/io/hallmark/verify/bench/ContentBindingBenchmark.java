@@ -28,6 +28,7 @@ import io.hallmark.watermark.Payload;
 import io.hallmark.watermark.WatermarkEmbedder;
 import io.hallmark.watermark.WatermarkKey;
 import io.hallmark.watermark.bench.Attack;
+import io.hallmark.watermark.bench.CopyAttack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -82,13 +83,21 @@ public final class ContentBindingBenchmark {
 
     /**
      * Sources of kinds ../shared/clips lacks: FFmpeg test sources and procedurally generated scenes.
-     * Set "A" set the thresholds (calibration); set "B" (other test sources, other seeds) was never looked at
-     * before the thresholds were fixed, and is what the benchmark reports as held out.
+     * Set "A" set the thresholds (calibration); set "B" (other test sources, other seeds) was run once with
+     * those thresholds, and what it showed changed one rule (docs/content-binding.md); set "C" (other sources
+     * and seeds again) was never looked at before the final thresholds were fixed.
      */
     public static List<Source> heldOutSources(Path dir, int generatedScenes, String set) throws Exception {
         Files.createDirectories(dir);
         List<Source> out = new ArrayList<>();
-        String[][] lavfi = set.equals("A") ? new String[][] {
+        String[][] lavfi = set.equals("C") ? new String[][] {
+            {"lavfi-testsrc2-720p", "testsrc2=size=1280x720:rate=30"},
+            {"lavfi-cellauto-portrait", "cellauto=size=360x640:rate=25:rule=30:random_fill_ratio=0.5"},
+            {"lavfi-yuvtestsrc-noise", "yuvtestsrc=size=640x360:rate=25,noise=alls=25:allf=t"},
+            {"lavfi-mandelbrot-dark", "mandelbrot=size=640x360:rate=25:outer=normalized_iteration_count,eq=brightness=-0.3"},
+            {"lavfi-life-slow", "life=size=640x360:rate=10:mold=5:ratio=0.5,fps=25"},
+            {"lavfi-rgbtestsrc-hue", "rgbtestsrc=size=640x360:rate=25,hue=H=t"},
+        } : set.equals("A") ? new String[][] {
             {"lavfi-testsrc2", "testsrc2=size=640x360:rate=25"},
             {"lavfi-mandelbrot", "mandelbrot=size=640x360:rate=25"},
             {"lavfi-life", "life=size=480x360:rate=25:mold=10:ratio=0.2:death_color=#C83232:life_color=#00ff00"},
@@ -103,7 +112,7 @@ public final class ContentBindingBenchmark {
             {"lavfi-testsrc-text", "testsrc=size=640x480:rate=25,hue=s=0"},
             {"lavfi-colorchart-noise", "colorchart=rate=25,scale=640:360,noise=alls=12:allf=t"},
         };
-        int seedBase = set.equals("A") ? 100 : 500;
+        int seedBase = set.equals("A") ? 100 : set.equals("B") ? 500 : 900;
         for (String[] l : lavfi) {
             Path f = dir.resolve(l[0] + ".mp4");
             if (!Files.exists(f)) {
@@ -264,6 +273,44 @@ public final class ContentBindingBenchmark {
                     .append(pairs).append(" pairs: ").append(forgeryVerdicts).append("\n\n");
             log.println("forgery: " + forgeryVerdicts);
 
+            // Keyless forgery: the mark estimated from the victim's certified file without the key
+            // (CopyAttack, the watermark issue's recipe) and added to other footage at 44 dB.
+            Map<Verdict, Integer> keyless = new EnumMap<>(Verdict.class);
+            ArrayNode keylessJson = json.putArray("keylessForgeries");
+            int keylessPairs = 0;
+            int idCopied = 0;
+            for (int i = 0; i < all.size() && keylessPairs < 24; i++) {
+                Certified victim = all.get(i);
+                CopyAttack.Estimate estimate;
+                try {
+                    estimate = CopyAttack.estimate(victim.signed());
+                } catch (IOException | RuntimeException e) {
+                    log.println("  keyless estimate failed on " + victim.source().name() + ": " + e.getMessage());
+                    continue;
+                }
+                for (int k = 1; k <= 2 && keylessPairs < 24; k++) {
+                    Certified target = all.get((i + k * 5) % all.size());
+                    if (target == victim) {
+                        continue;
+                    }
+                    Path forged = work.resolve("keyless-" + victim.source().name() + "-on-" + target.source().name() + ".mp4");
+                    double psnr = CopyAttack.forge(estimate, target.trimmed(), forged, 44);
+                    VerificationReport r = verifier.verify(forged);
+                    boolean copied = r.watermark().flatMap(d -> d.payload()).map(p -> p.hex().equals(victim.payload()))
+                            .orElse(false);
+                    idCopied += copied ? 1 : 0;
+                    keyless.merge(r.verdict(), 1, Integer::sum);
+                    keylessJson.addObject().put("victim", victim.source().name()).put("target", target.source().name())
+                            .put("psnr", psnr).put("victimIdRead", copied).put("verdict", r.verdict().name());
+                    Files.deleteIfExists(forged);
+                    keylessPairs++;
+                }
+            }
+            md.append("## Keyless copy attack (estimate from the victim's certified file, added to other footage at 44 dB)\n\n")
+                    .append(keylessPairs).append(" pairs; the victim's exact ID read on ").append(idCopied).append("; verdicts: ")
+                    .append(keyless).append("\n\n");
+            log.println("keyless forgery: " + keyless + " (victim ID read on " + idCopied + ")");
+
             // Different videos: 2 s segments against every other source
             int[] diffPairs = new int[2]; // tuning-involved, matched
             int heldPairs = 0;
@@ -348,7 +395,8 @@ public final class ContentBindingBenchmark {
             Files.writeString(out.resolve("binding.md"), md.toString());
             Files.writeString(out.resolve("binding.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
             log.println(md);
-            boolean ok = forgeryVerdicts.getOrDefault(Verdict.MARK_MISMATCH, 0) == pairs && total[2] == 0 && total[5] == 0;
+            boolean ok = forgeryVerdicts.getOrDefault(Verdict.RECOVERED, 0) == 0 && keyless.getOrDefault(Verdict.RECOVERED, 0) == 0
+                    && total[2] == 0 && total[5] == 0;
             return ok ? 0 : 1;
         }
     }

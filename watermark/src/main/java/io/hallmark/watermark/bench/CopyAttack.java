@@ -27,12 +27,13 @@ import java.util.Locale;
  * The keyless <em>copy attack</em> on the v1 watermark, as a reusable benchmark component.
  *
  * <p>The v1 mark is one additive, content-independent, static, exactly periodic luma tile per key
- * (docs/watermark.md). Whoever holds a single marked video can therefore estimate the tile without the key and
+ * (docs/watermark.md). Whoever holds one marked video can estimate the tile without the key and
  * <ul>
- *   <li><b>forge</b>: add it to any other, unmarked video, which the detector then reports as marked, with
- *       the victim's 64-bit ID (the payload bits are part of the tile and are copied with it);</li>
- *   <li><b>remove</b>: subtract it from the marked video, shaped by the embedder's perceptual mask (which
- *       depends only on the picture, so it can be recomputed from the marked frame).</li>
+ *   <li><b>forge</b> ({@link #forge}): add it to any other, unmarked video, which the detector then reports as
+ *       marked, with the victim's 64-bit ID (the payload bits are part of the tile and are copied with it);</li>
+ *   <li><b>remove</b> ({@link #remove}): subtract it from the marked video, shaped by the embedder's perceptual
+ *       mask and per-frame caps (they depend only on the picture, so they can be recomputed from the marked
+ *       frame).</li>
  * </ul>
  *
  * <p>Estimation ({@link #estimate}), all key-independent:
@@ -40,15 +41,17 @@ import java.util.Locale;
  *   <li>every frame's luma is high-passed (minus its {@value #BOX}x{@value #BOX} local mean, window clipped at
  *       the frame edges), clipped to +-{@value #CLIP} level and averaged over the frames: the picture averages
  *       out, the static mark does not;</li>
- *   <li>period candidates are the most prominent peaks (score minus its neighbourhood's) of the axis
- *       slices (lags (L, 0) and (0, L)) of the 2-D autocorrelation of that average, computed with row and
- *       column FFTs on a whitened spectrum, over lags {@value #MIN_LAG}..0.6 x the shorter side; the period is
- *       the candidate (+-2 px) where folding modulo P is sharpest: the fold energy at P against P-1 and P+1
- *       (only an exact integer period stacks every tile copy; see {@link #pickPeriod});</li>
- *   <li>the average is folded modulo the period (mean of all pixels with the same {@code (x mod P, y mod P)}),
- *       its {@code P x P} DFT taken, and the annulus of integer-radius rings whose mean power stands out of the
- *       spectrum (at least {@value #RING_FACTOR} x the background, the lower quartile of the ring powers) is kept;
- *       bins on the annulus edge rings are kept one by one when their own power passes the same threshold;</li>
+ *   <li>period candidates are the most prominent peaks of the axis slices (lags (L, 0) and (0, L)) of the 2-D
+ *       autocorrelation of that average (row and column FFTs, whitened spectrum), over lags
+ *       {@value #MIN_LAG}..0.6 x the shorter side; the period is the candidate (+-2 px) where folding modulo P
+ *       is sharpest, i.e. loses most one pixel off (only an exact integer period stacks every tile copy; see
+ *       {@link #pickPeriod}: on one clip the picture's own near-period beat the mark in the plain
+ *       autocorrelation);</li>
+ *   <li>the average is folded modulo the period (mean of all pixels with the same {@code (x mod P, y mod P)})
+ *       and its {@code P x P} DFT taken; the annulus of bins to keep comes from comparing the complete tile
+ *       copies with each other: bins where they agree beyond chance, whose shared power is not far below the
+ *       rest of the annulus (see {@link #annulusFromCopies}; with fewer than {@value #MIN_COPIES} copies, rings
+ *       whose fold power stands out);</li>
  *   <li>the kept bins are set to unit magnitude (phase only, as the embedder's bins are) and transformed
  *       back: a zero-mean, unit-RMS {@code P x P} tile, aligned with the source frame's origin.</li>
  * </ol>
@@ -60,7 +63,8 @@ import java.util.Locale;
  * frames (it does not include the encoder's own loss).
  *
  * <p>{@link #main} runs the whole attack on real clips (marks a source with a fresh random key and payload,
- * estimates, forges onto targets, removes) and prints a table.
+ * estimates, removes, forges onto targets, detects each result with the key) and prints one line per step;
+ * {@code -Dcopyattack.debug=true} also prints the period candidates and the ring statistics to stderr.
  */
 public final class CopyAttack {
     /** Side of the local-mean window of the high-pass, in pixels (the detector's). */
@@ -75,8 +79,6 @@ public final class CopyAttack {
     static final int CANDIDATES = 16;
     /** Window of the extra high-pass used to test a period's sharpness, pixels. */
     static final int SHARP_BOX = 5;
-    /** Per-bin agreement margin over the no-mark level for the inner edge (see annulusFromCopies). */
-    static final double INNER_MARGIN = 0.0;
     /** Fewest complete tile copies for the coherence test. */
     static final int MIN_COPIES = 4;
     /** Largest per-ring over-subtraction of a compensated removal. */
@@ -99,25 +101,22 @@ public final class CopyAttack {
      * @param ringMax       outer radius of the annulus kept, cycles per tile
      * @param bins          DFT bins kept (both half-planes)
      * @param reliability   per integer radius r = 0..P/2 (cycles per tile): the expected cosine of the phase
-     *                      error of the kept bins on that ring, from their estimated signal-to-noise ratio
-     *                      ({@code sqrt(s / (1 + s))}); 0 on rings with nothing kept
-     * @param received      per integer radius: the amplitude of the mark as received in the marked file
-     *                      (after its encoder) relative to {@code tile} times the embedder's gain, i.e. what
-     *                      removal must subtract per unit embedder gain; measured only by {@link #estimate(Path)}
-     *                      (1 where unmeasured), 0 on rings with nothing kept
+     *                      error of the kept bins on that ring, {@code sqrt(s / (1 + s))} from their estimated
+     *                      signal-to-noise ratio s (0 where nothing was kept or s was not above 0); checked
+     *                      against the true tile on three clips, it matches the measured mean cosine per ring
+     *                      within about 0.05 where it is above 0.6
      * @param periodScore   sharpness of the fold energy at the period (see {@link #pickPeriod}) over the fold
      *                      energy: the fraction lost one pixel off the period, 0..1 (near 0: no exact period)
      * @param framesUsed    frames averaged
      */
     public record Estimate(int periodPixels, float[] tile, int sourceWidth, int sourceHeight, int ringMin,
-                           int ringMax, int bins, float[] reliability, float[] received, double periodScore,
-                           int framesUsed) {
+                           int ringMax, int bins, float[] reliability, double periodScore, int framesUsed) {
         public Estimate {
             if (periodPixels <= 0 || tile.length != periodPixels * periodPixels) {
                 throw new IllegalArgumentException("tile must be period x period");
             }
-            if (reliability.length != periodPixels / 2 + 1 || received.length != reliability.length) {
-                throw new IllegalArgumentException("reliability and received must have period/2 + 1 rings");
+            if (reliability.length != periodPixels / 2 + 1) {
+                throw new IllegalArgumentException("reliability must have period/2 + 1 rings");
             }
         }
 
@@ -141,11 +140,10 @@ public final class CopyAttack {
      * @param targetPeriod period (pixels) to re-synthesise the tile at; 0 = the embedder's rule for the target
      *                     size when forging, the estimate's own period when removing
      * @param shaping      amplitude shaping over the frame
-     * @param compensate   scale each ring by its {@link Estimate#received} amplitude over its
-     *                     {@link Estimate#reliability} (capped at {@value #MAX_COMPENSATION}): a bin whose
-     *                     estimated phase is off by e removes only cos(e) of the mark's component along the
-     *                     true phase, so removal must over-subtract by 1/E[cos e] for the detector's expected
-     *                     correlation to reach zero
+     * @param compensate   scale each ring by 1 / its {@link Estimate#reliability} (capped at
+     *                     {@value #MAX_COMPENSATION}): a bin whose estimated phase is off by e removes only
+     *                     cos(e) of the mark's component along the true phase, so removal must over-subtract
+     *                     by 1/E[cos e] for the detector's expected correlation to reach zero
      * @param maxSeconds   stop after this much of the input (presentation time), {@code <= 0}: the whole file
      * @param crf          x264 CRF of the output
      */
@@ -176,10 +174,6 @@ public final class CopyAttack {
     /** As {@link #estimate(Path)}, from the first {@code maxSeconds} only ({@code <= 0}: all). */
     public static Estimate estimate(Path markedVideo, double maxSeconds) throws IOException {
         float[] sum = null;
-        float[] weighted = null;
-        float[] weights = null;
-        float[] gainRow = null;
-        PerceptualMask mask = null;
         int w = 0;
         int h = 0;
         int frames = 0;
@@ -194,94 +188,26 @@ public final class CopyAttack {
                     w = frame.width();
                     h = frame.height();
                     sum = new float[w * h];
-                    weighted = new float[w * h];
-                    weights = new float[w * h];
-                    gainRow = new float[w];
-                    mask = new PerceptualMask(w, h);
                     highPass = new HighPass(w, h);
                 } else if (frame.width() != w || frame.height() != h) {
                     continue;
                 }
-                highPass.accumulate(frame.y(), sum, mask, gainRow, weighted, weights);
+                highPass.accumulate(frame.y(), sum);
                 frames++;
             }
         }
         if (frames == 0) {
             throw new IOException("no frames in " + markedVideo);
         }
-        Estimate e = estimate(sum, w, h, frames);
-        return withReceived(e, weighted, weights, w, h);
-    }
-
-    /**
-     * The estimate with {@link Estimate#received} measured: the luma high-passed like {@code sum} but
-     * unclipped, weighted by the embedder's gain (recomputed per frame from the marked picture), folded as a
-     * weighted least-squares estimate of the received tile per unit gain ({@code sum g*hp / sum g^2} per
-     * cell), and projected ring by ring on the estimated phases (undoing the high-pass per bin). The
-     * projection is {@code received * reliability} per bin on average.
-     */
-    static Estimate withReceived(Estimate e, float[] weighted, float[] weights, int w, int h) {
-        int p = e.periodPixels();
-        double[] num = new double[p * p];
-        double[] den = new double[p * p];
-        for (int y = 0; y < h; y++) {
-            int cellRow = (y % p) * p;
-            int row = y * w;
-            for (int x = 0, cx = 0; x < w; x++) {
-                num[cellRow + cx] += weighted[row + x];
-                den[cellRow + cx] += weights[row + x];
-                if (++cx == p) {
-                    cx = 0;
-                }
-            }
-        }
-        double[] re = new double[p * p];
-        double[] im = new double[p * p];
-        for (int i = 0; i < re.length; i++) {
-            re[i] = den[i] > 0 ? num[i] / den[i] : 0;
-        }
-        Dft dft = new Dft(p);
-        dft.transform(re, im, -1);
-        double[] tRe = new double[p * p];
-        double[] tIm = new double[p * p];
-        for (int i = 0; i < tRe.length; i++) {
-            tRe[i] = e.tile()[i];
-        }
-        dft.transform(tRe, tIm, -1);
-        int rings = p / 2 + 1;
-        double[] projection = new double[rings];
-        int[] count = new int[rings];
-        for (int v = 0; v < p; v++) {
-            for (int u = 0; u < p; u++) {
-                int i = v * p + u;
-                double t = Math.hypot(tRe[i], tIm[i]);
-                int ku = signed(u, p);
-                int kv = signed(v, p);
-                int r = radius(ku, kv);
-                if (t == 0 || r >= rings) {
-                    continue;
-                }
-                double hp = highPassResponse(ku / (double) p, kv / (double) p);
-                // Re(M conj(T)) / |T|^2: the received bin in units of the estimate's own bin.
-                projection[r] += (re[i] * tRe[i] + im[i] * tIm[i]) / (t * t) / Math.max(0.05, hp);
-                count[r]++;
-            }
-        }
-        float[] received = new float[rings];
-        for (int r = 0; r < rings; r++) {
-            float rho = e.reliability()[r];
-            received[r] = count[r] == 0 || rho <= 0 ? 0f : (float) Math.max(0, projection[r] / count[r] / rho);
-        }
-        return new Estimate(e.periodPixels(), e.tile(), e.sourceWidth(), e.sourceHeight(), e.ringMin(), e.ringMax(),
-                e.bins(), e.reliability(), received, e.periodScore(), e.framesUsed());
+        return estimate(sum, w, h, frames);
     }
 
     /** Estimation from the summed high-passed luma {@code sum} ({@code w*h}) of {@code frames} frames. */
     static Estimate estimate(float[] sum, int w, int h, int frames) {
         double[] score = axisAutocorrelation(sum, w, h);
         int maxLag = Math.min(score.length - 1, (int) (0.6 * Math.min(w, h)));
-        int[] picked = pickPeriod(sum, w, h, score, maxLag);
-        int period = picked[0];
+        PeriodPick picked = pickPeriod(sum, w, h, score, maxLag);
+        int period = picked.period();
         int p = period;
         // Fold modulo the period: the mean of all pixels on each cell.
         double[] foldRe = new double[p * p];
@@ -314,6 +240,7 @@ public final class CopyAttack {
         long r2Max = (long) Math.floor(annulus.r2Max());
         double[] outRe = new double[p * p];
         double[] outIm = new double[p * p];
+        float[] reliability = new float[p / 2 + 1];
         int kept = 0;
         for (int v = 0; v < p; v++) {
             for (int u = 0; u < p; u++) {
@@ -326,24 +253,18 @@ public final class CopyAttack {
                     outRe[i] = re[i] / m;
                     outIm[i] = im[i] / m;
                     kept++;
+                    int r = Math.min(reliability.length - 1, radius((int) ku, (int) kv));
+                    double snr = annulus.ringSnr()[Math.min(r, annulus.ringSnr().length - 1)];
+                    reliability[r] = snr > 0 ? (float) Math.sqrt(snr / (1 + snr)) : 0f;
                 }
             }
         }
         int lo = (int) Math.ceil(Math.sqrt(r2Min));
         int hi = (int) Math.floor(Math.sqrt(r2Max));
-        float[] reliability = new float[p / 2 + 1];
-        for (int r = Math.max(0, lo - 1); r <= Math.min(p / 2, hi + 1); r++) {
-            double snr = annulus.ringSnr()[Math.min(r, annulus.ringSnr().length - 1)];
-            reliability[r] = snr > 0 ? (float) Math.sqrt(snr / (1 + snr)) : 0f;
-        }
         dft.transform(outRe, outIm, +1);
         float[] tile = normalised(outRe);
-        double periodScore = picked[1] / 1e6;
-        float[] received = new float[reliability.length];
-        for (int r = 0; r < received.length; r++) {
-            received[r] = reliability[r] > 0 ? 1f : 0f;
-        }
-        return new Estimate(period, tile, w, h, lo, hi, kept, reliability, received, periodScore, frames);
+        double periodScore = picked.score();
+        return new Estimate(period, tile, w, h, lo, hi, kept, reliability, periodScore, frames);
     }
 
     /**
@@ -362,8 +283,8 @@ public final class CopyAttack {
      * (median M of the 7 rings around the peak; the encoder makes M decay towards high frequencies, but not by
      * 4x from one ring to the next), the outer edge then placed bin by bin within +-1.5 rings where the running
      * sum of {@code M/M_edge - 1/2} is highest (M_edge: mean M of the two rings inside the edge); inwards, down
-     * to where the running sum of {@code A/A0 - 1 - }{@value #INNER_MARGIN} from the peak towards the centre
-     * is highest (A0 = (n-1)/(n-2), the no-mark mean of A). The inner edge is generous on purpose: there the
+     * to where the running sum of {@code A/A0 - 1} from the peak towards the centre is highest
+     * (A0 = (n-1)/(n-2), the no-mark mean of A). The inner edge is generous on purpose: there the
      * picture is strong and the high-pass weak, so mark bins agree only a little, yet leaving them out loses
      * their share of the sync and payload bins (measured: forging from the 480x360 clip reached the exact ID
      * only once these rings were in), while a picture bin let in only dilutes the energy a little.
@@ -400,7 +321,6 @@ public final class CopyAttack {
         int maxRadius = (p - 1) / 2;
         double[] agreement = new double[p * p];
         double[] power = new double[p * p];
-        int[] ringOf = new int[p * p];
         double[] ringAgreement = new double[maxRadius + 2];
         double[] ringPower = new double[maxRadius + 2];
         int[] ringCount = new int[maxRadius + 2];
@@ -410,7 +330,6 @@ public final class CopyAttack {
                 int ku = signed(u, p);
                 int kv = signed(v, p);
                 int r = radius(ku, kv);
-                ringOf[i] = r;
                 double mean2 = (sRe[i] * sRe[i] + sIm[i] * sIm[i]) / ((double) n * n);
                 double noise = Math.max(1e-12, (q[i] - n * mean2) / (n - 1)) / n;
                 double hp = highPassResponse(ku / (double) p, kv / (double) p);
@@ -454,13 +373,14 @@ public final class CopyAttack {
         Arrays.sort(near);
         double level = near[m / 2];
         int hi = peak;
-        while (hi < maxRadius && ringPower[hi + 1] >= ringPower[hi] / 4 && ringPower[hi + 1] >= level / 16) {
+        while (hi < maxRadius && ringPower[hi + 1] > 0 && ringPower[hi + 1] >= ringPower[hi] / 4
+                && ringPower[hi + 1] >= level / 16) {
             hi++;
         }
         // Inwards, the running excess agreement from the peak down to the centre: include a ring as long as
         // the rings so far agree more than chance would. Generous on purpose: a weak mark bin left out costs
         // its share of the sync and payload bins, a picture bin let in only dilutes the energy a little.
-        double inner = cut((peak - 0.5) * (peak - 0.5), 0, p, i -> agreement[i] / nullAgreement - 1 - INNER_MARGIN);
+        double inner = cut((peak - 0.5) * (peak - 0.5), 0, p, i -> agreement[i] / nullAgreement - 1);
         int lo = (int) Math.ceil(Math.sqrt(inner));
         if (Boolean.getBoolean("copyattack.debug")) {
             StringBuilder sb = new StringBuilder("rings (r:agreement:power/level), " + n + " copies:");
@@ -471,7 +391,9 @@ public final class CopyAttack {
         }
         // Place each edge bin by bin: the cut (in |k|^2) maximising the running excess over the edge zone.
         double edgeLevel = 0.5 * (ringPower[Math.max(1, hi - 2)] + ringPower[Math.max(1, hi - 1)]);
-        double outer = cut((hi - 1.5) * (hi - 1.5), (hi + 1.5) * (hi + 1.5), p, i -> power[i] / edgeLevel - 0.5);
+        double outer = edgeLevel > 0
+                ? cut((hi - 1.5) * (hi - 1.5), (hi + 1.5) * (hi + 1.5), p, i -> power[i] / edgeLevel - 0.5)
+                : (hi + 0.5) * (hi + 0.5);
         // The fold averages all w*h/p^2 copies (partial ones too), n of them were compared.
         double[] ringSnr = new double[maxRadius + 1];
         double copies = (double) w * h / ((double) p * p);
@@ -662,9 +584,9 @@ public final class CopyAttack {
      * beats the mark's 144 px in both the plain autocorrelation and the plain fold energy). A multiple 2P is
      * exact too, but with fewer copies it loses less one pixel off; P/2 keeps only a quarter of the mark.
      *
-     * @return {period, sharpness / fold energy at the period (x1e6, rounded)}
+     * @return the period and its sharpness over its fold energy
      */
-    static int[] pickPeriod(float[] sum, int w, int h, double[] score, int maxLag) {
+    static PeriodPick pickPeriod(float[] sum, int w, int h, double[] score, int maxLag) {
         double[] prominence = prominence(score, maxLag);
         List<Integer> peaks = new ArrayList<>();
         for (int l = MIN_LAG + 1; l < maxLag; l++) {
@@ -706,10 +628,13 @@ public final class CopyAttack {
             System.err.println(log + " => " + best);
         }
         if (best < 0) {
-            return new int[] {MIN_LAG, 0};
+            return new PeriodPick(MIN_LAG, 0);
         }
-        return new int[] {best, (int) Math.round(1e6 * Math.max(0, bestSharpness) / energy[best])};
+        return new PeriodPick(best, Math.max(0, bestSharpness) / energy[best]);
     }
+
+    /** A chosen period (pixels) and its relative sharpness (0..1). */
+    record PeriodPick(int period, double score) {}
 
     /** Score minus the mean score at lags {@code L +- [L/30, L/10]}, for L in [MIN_LAG, maxLag]. */
     static double[] prominence(double[] score, int maxLag) {
@@ -977,9 +902,9 @@ public final class CopyAttack {
      * The tile at another period: its DFT bins (k cycles per tile, signed) placed on a {@code period x period}
      * grid and transformed back (exact for the band-limited estimate; bins at or beyond the new Nyquist
      * frequency are dropped), scaled as the estimate (unit RMS before compensation). With {@code compensate},
-     * each ring r is multiplied by {@code min(MAX_COMPENSATION, received[r] / reliability[r])}: the amplitude
-     * the mark arrived with, over-subtracted by 1 / E[cos(phase error)] so the detector's expected correlation
-     * with what remains is zero.
+     * each ring r is multiplied by {@code min(MAX_COMPENSATION, 1 / reliability[r])} (0 where nothing was
+     * kept): over-subtracted by 1 / E[cos(phase error)] so that the detector's expected correlation with what
+     * remains is zero.
      */
     static float[] resynthesise(Estimate e, int period, boolean compensate) {
         int p = e.periodPixels();
@@ -1009,7 +934,7 @@ public final class CopyAttack {
                 if (compensate) {
                     int r = Math.min(reliability.length - 1, radius(ku, kv));
                     float rho = reliability[r];
-                    gain = rho > 0 ? Math.min(MAX_COMPENSATION, e.received()[r] / rho) : 0;
+                    gain = rho > 0 ? Math.min(MAX_COMPENSATION, 1 / rho) : 0;
                 }
                 int j = Math.floorMod(kv, period) * period + Math.floorMod(ku, period);
                 outRe[j] = gain * re[i];
@@ -1082,17 +1007,6 @@ public final class CopyAttack {
         }
 
         void accumulate(byte[] luma, float[] sum) {
-            accumulate(luma, sum, null, null, null, null);
-        }
-
-        /**
-         * Also, when {@code gain} is given (the embedder's gain of this frame, in levels per unit tile),
-         * {@code weighted += gain * (luma - local mean)} (unclipped) and {@code weights += gain^2}, filling the
-         * gain plane row by row from {@code mask} scaled by {@code amplitude}.
-         */
-        void accumulate(byte[] luma, float[] sum, PerceptualMask mask, float[] gainRow, float[] weighted,
-                        float[] weights) {
-            float amplitude = mask == null ? 0f : (float) embedderAmplitude(mask, luma);
             int stride = w + 1;
             for (int y = 0; y < h; y++) {
                 int rowSum = 0;
@@ -1112,9 +1026,6 @@ public final class CopyAttack {
                 int bottom = yb * stride;
                 int rows = yb - ya;
                 int o = y * w;
-                if (mask != null) {
-                    mask.row(y, amplitude, gainRow);
-                }
                 for (int x = 0; x < w; x++) {
                     int a = x0[x];
                     int b = x1[x];
@@ -1122,11 +1033,6 @@ public final class CopyAttack {
                     float mean = boxSum / (float) (rows * (b - a));
                     float v = (luma[o + x] & 0xff) - mean;
                     sum[o + x] += Math.max(-CLIP, Math.min(CLIP, v));
-                    if (mask != null) {
-                        float g = gainRow[x];
-                        weighted[o + x] += g * v;
-                        weights[o + x] += g * g;
-                    }
                 }
             }
         }
@@ -1276,10 +1182,24 @@ public final class CopyAttack {
         for (Path target : targets) {
             String name = target.getFileName().toString().replaceAll("\\.[^.]*$", "");
             Path forged = outDir.resolve("forged-" + name + ".mp4");
+            int width;
+            int height;
+            try (VideoReader reader = VideoReader.open(target)) {
+                width = reader.info().width() & ~1;
+                height = reader.info().height() & ~1;
+            }
+            int rule = embedderPeriod(width, height);
             double fp = forge(e, target, forged, psnr, Options.FORGE.withMaxSeconds(seconds));
-            DetectionResult unmarked = WatermarkDetector.detect(forged, WatermarkKey.fromPassphrase("another key"));
-            log.printf(Locale.ROOT, "forge onto %s: PSNR-Y %.2f dB: %s (other key: detected %s)%n", name, fp,
-                    describe(WatermarkDetector.detect(forged, key), payload), unmarked.detected());
+            DetectionResult otherKey = WatermarkDetector.detect(forged, WatermarkKey.fromPassphrase("another key"));
+            log.printf(Locale.ROOT, "forge onto %s (%dx%d, period %d): PSNR-Y %.2f dB: %s (other key: detected %s)%n",
+                    name, width, height, rule, fp, describe(WatermarkDetector.detect(forged, key), payload),
+                    otherKey.detected());
+            int scaled = e.periodScaledTo(width, height);
+            if (scaled != rule) {
+                fp = forge(e, target, forged, psnr, Options.FORGE.withMaxSeconds(seconds).withTargetPeriod(scaled));
+                log.printf(Locale.ROOT, "forge onto %s (size-ratio period %d): PSNR-Y %.2f dB: %s%n", name, scaled, fp,
+                        describe(WatermarkDetector.detect(forged, key), payload));
+            }
         }
     }
 
