@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print their figures and ratios against a peer measured in the same run.",
         subcommands = {BenchCommand.Watermark.class, BenchCommand.Generator.class, BenchCommand.Sign.class,
-            BenchCommand.Scan.class, BenchCommand.Pipeline.class, BenchCommand.Binding.class, BenchCommand.Store.class})
+            BenchCommand.Scan.class, BenchCommand.Pipeline.class, BenchCommand.Binding.class, BenchCommand.Store.class, BenchCommand.Fingerprint.class})
 final class BenchCommand extends ParentCommand {
 
     @Command(name = "watermark", mixinStandardHelpOptions = true,
@@ -193,6 +193,19 @@ final class BenchCommand extends ParentCommand {
         @Override
         public Integer call() throws Exception {
             return io.hallmark.provenance.bench.StoreBenchmark.run(work, manifests, queries, new PrintStream(System.out, true));
+        }
+    }
+
+    @Command(name = "fingerprint", mixinStandardHelpOptions = true,
+            description = "What the content fingerprint costs at signing and at verification, against decoding the same clips in the same run.")
+    static final class Fingerprint implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "CLIP", description = "Clips (default: every clip in ../shared/clips).")
+        List<Path> clips = List.of();
+
+        @Override
+        public Integer call() throws Exception {
+            return io.hallmark.verify.bench.FingerprintCostBenchmark.run(clips.isEmpty() ? sharedClips() : clips,
+                    new PrintStream(System.out, true));
         }
     }
 
