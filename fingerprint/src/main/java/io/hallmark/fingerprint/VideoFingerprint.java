@@ -31,6 +31,8 @@ public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbn
     /** Largest decoded size accepted from a manifest or store (about 1 h of signer fingerprint). */
     public static final int MAX_ENCODED_BYTES = 4 << 20;
     private static final byte[] MAGIC = {'H', 'M', 'F', 'P'};
+    /** Look-up keys are at least this many bits apart. */
+    static final int KEY_SPACING = 16;
 
     /** A fingerprint of PDQ hashes only. */
     public VideoFingerprint(List<View> views, List<Frame> frames) {
@@ -100,7 +102,9 @@ public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbn
     /**
      * Up to {@code max} whole-frame hashes that stand for the video in a look-up index: usable frames
      * (quality &ge; {@link ContentComparison#MIN_QUALITY}) in time order, each kept only when it is more than
-     * {@link HashIndex#GUARANTEED_RADIUS} bits from every hash already kept (one per shot, roughly).
+     * {@value #KEY_SPACING} bits from every hash already kept (one per shot, roughly; a frame of the video is
+     * then within {@value #KEY_SPACING} bits of a key, so a copy's frame within
+     * {@code HashIndex.GUARANTEED_RADIUS - KEY_SPACING} bits of it is always found).
      */
     public List<PdqHash> lookupKeys(int max) {
         List<PdqHash> keys = new ArrayList<>();
@@ -112,7 +116,7 @@ public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbn
                 continue;
             }
             PdqHash h = f.full();
-            if (keys.stream().allMatch(k -> k.distance(h) > HashIndex.GUARANTEED_RADIUS)) {
+            if (keys.stream().allMatch(k -> k.distance(h) > KEY_SPACING)) {
                 keys.add(h);
             }
         }
