@@ -20,9 +20,10 @@ import java.util.List;
  * Decision (thresholds from {@code hallmark bench binding}, docs/content-binding.md):
  * <ul>
  *   <li>{@link Decision#MATCH}: PDQ similarity &ge; {@link #MATCH_SIMILARITY} with a median distance of at
- *       most {@link #STRONG_DISTANCE} bits (closer than any look-alike measured); or PDQ similarity &ge;
- *       {@link #MATCH_SIMILARITY} and registration &ge; {@link #REGISTRATION_CONFIRM} (or no thumbnails to
- *       register); or registration &ge; {@link #REGISTRATION_MATCH} alone (crops, content PDQ cannot hash).</li>
+ *       most {@link #STRONG_DISTANCE} bits (closer than any look-alike measured); or registration &ge;
+ *       {@link #REGISTRATION_MATCH} (crops, stretches, content PDQ cannot hash, and PDQ matches that are not
+ *       strong: look-alike scenes of one generator and prompt reach PDQ 23-44 bits with registration up to
+ *       0.975); or a PDQ match when neither side has a textured thumbnail.</li>
  *   <li>{@link Decision#MISMATCH}: no PDQ match, registration below {@link #REGISTRATION_MISMATCH} (or no
  *       thumbnails on the reference), and at least {@link #MIN_FRAMES} frames compared.</li>
  *   <li>{@link Decision#INCONCLUSIVE} otherwise: too short or flat to compare, or too alike to call other
@@ -52,9 +53,7 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
      * generator and prompt were never closer than 23 bits (calibration set A), true copies mostly are.
      */
     public static final int STRONG_DISTANCE = 20;
-    /** Registration that confirms a PDQ match (look-alike scenes of one generator reach 0.95-0.988). */
-    public static final double REGISTRATION_CONFIRM = 0.97;
-    /** Registration from which a crop or stretch of the reference is the same content without PDQ. */
+    /** Registration from which the file is the reference's content (a crop, a stretch, a weak PDQ match). */
     public static final double REGISTRATION_MATCH = 0.98;
     /** Registration below which the content is other footage. */
     public static final double REGISTRATION_MISMATCH = 0.90;
@@ -83,7 +82,7 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
             decision = pdqMatch ? Decision.MATCH
                     : reference.thumbnails().isEmpty() && pdq.usableFrames() >= MIN_FRAMES ? Decision.MISMATCH
                     : Decision.INCONCLUSIVE;
-        } else if (pdqMatch && registration >= REGISTRATION_CONFIRM || registration >= REGISTRATION_MATCH) {
+        } else if (registration >= REGISTRATION_MATCH) {
             decision = Decision.MATCH;
         } else if (!pdqMatch && registration < REGISTRATION_MISMATCH
                 && Math.max(pdq.usableFrames(), registered) >= MIN_FRAMES) {

@@ -146,8 +146,8 @@ final class BenchCommand extends ParentCommand {
         @Option(names = "--generated", defaultValue = "24", description = "Generated scenes among the held-out sources (default: ${DEFAULT-VALUE}).")
         int generated;
 
-        @Option(names = "--held-out-set", defaultValue = "C", paramLabel = "A|B|C",
-                description = "Held-out sources: A set the content-check thresholds, B was run once with them and changed one rule, C was never used for tuning (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--held-out-set", defaultValue = "D", paramLabel = "A|B|C|D",
+                description = "Held-out sources: A set the content-check thresholds, B and C each changed a rule after one run, D was never used for tuning (default: ${DEFAULT-VALUE}).")
         String heldOutSet;
 
         @Option(names = "--attacked", defaultValue = "14",
