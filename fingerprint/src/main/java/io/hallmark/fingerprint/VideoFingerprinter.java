@@ -103,24 +103,7 @@ public final class VideoFingerprinter {
     public static VideoFingerprint of(Path video, boolean signing) throws IOException {
         VideoFingerprinter f = signing ? forSigning() : forVerification();
         try (VideoReader reader = VideoReader.open(video)) {
-            long frameMicros = (long) (1e6 / Math.max(1, reader.info().frameRate()));
-            long last = Long.MIN_VALUE;
-            while (true) {
-                if (last != Long.MIN_VALUE && (last + frameMicros + frameMicros / 2) / 1000 < f.nextTick) {
-                    long t = reader.skip();
-                    if (t < 0) {
-                        break;
-                    }
-                    last = t;
-                    continue;
-                }
-                VideoFrame frame = reader.read();
-                if (frame == null) {
-                    break;
-                }
-                last = frame.timestampMicros();
-                f.accept(frame);
-            }
+            reader.readSampled(t -> t / 1000 >= f.nextTick, f::accept);
         }
         return f.result();
     }

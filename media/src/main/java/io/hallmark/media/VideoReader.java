@@ -92,6 +92,37 @@ public final class VideoReader implements AutoCloseable {
         return frame == null ? -1 : Math.max(0, frame.timestamp);
     }
 
+    /**
+     * Reads the whole stream, converting only the frames a sampler wants: before each frame after the first,
+     * {@code wants} is asked with the frame's expected time (the last time plus one and a half frame
+     * intervals, slack for jittery timestamps); a frame it does not want is decoded but neither converted nor
+     * copied ({@link #skip()}). A frame read early and not sampled just means the next one is read too.
+     * {@code onFrame} sees each converted frame, in order; it must {@link VideoFrame#copy()} what it keeps.
+     */
+    public void readSampled(java.util.function.LongPredicate wants, java.util.function.Consumer<VideoFrame> onFrame)
+            throws MediaException {
+        long frameMicros = (long) (1e6 / Math.max(1e-3, info.frameRate()));
+        long last = -frameMicros;
+        boolean first = true;
+        while (true) {
+            if (!first && !wants.test(last + frameMicros + frameMicros / 2)) {
+                long t = skip();
+                if (t < 0) {
+                    return;
+                }
+                last = t;
+                continue;
+            }
+            VideoFrame frame = read();
+            if (frame == null) {
+                return;
+            }
+            first = false;
+            onFrame.accept(frame);
+            last = frame.timestampMicros();
+        }
+    }
+
     /** The next decoded video frame (converted to YUV 4:2:0 when asked), counted against the frame limit. */
     private Frame next(boolean convert) throws MediaException {
         Frame frame;

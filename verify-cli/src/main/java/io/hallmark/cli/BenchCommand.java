@@ -44,11 +44,18 @@ final class BenchCommand extends ParentCommand {
                         + "a side-by-side table. Slow (about 0.1 s per frame in python).")
         boolean dwtDct;
 
+        @Option(names = "--attacks", split = ",", paramLabel = "NAME,...",
+                description = "Only these attack rows (default: all of them, unattacked first).")
+        List<String> attacks = List.of();
+
         @Override
         public Integer call() throws Exception {
             List<Path> inputs = clips.isEmpty() ? sharedClips() : clips;
             WatermarkBenchmark.Config config = WatermarkBenchmark.Config.defaults()
                     .withEmbed(new EmbedOptions(strength, minPsnr));
+            if (!attacks.isEmpty()) {
+                config = config.withAttacks(attacks);
+            }
             if (dwtDct) {
                 config = config.withDwtDct();
             }

@@ -94,29 +94,10 @@ public final class WatermarkDetector {
 
     private void read(Path video, boolean referenceOnly, Consumer<VideoFrame> onFrame) throws IOException {
         try (VideoReader reader = VideoReader.open(video, MediaLimits.DEFAULT, referenceOnly)) {
-            long frameMicros = (long) (1e6 / reader.info().frameRate());
-            long last = -frameMicros;
-            boolean first = true;
-            while (true) {
-                // Ask with the expected time of the next frame (half a frame of slack for jittery timestamps);
-                // a frame read early and not sampled just means the next one is read too.
-                if (!first && !evidence.wants(last + frameMicros + frameMicros / 2)) {
-                    long t = reader.skip();
-                    if (t < 0) {
-                        break;
-                    }
-                    last = t;
-                    continue;
-                }
-                VideoFrame frame = reader.read();
-                if (frame == null) {
-                    break;
-                }
-                first = false;
+            reader.readSampled(evidence::wants, frame -> {
                 onFrame.accept(frame);
-                last = frame.timestampMicros();
                 accept(frame);
-            }
+            });
         }
     }
 

@@ -60,21 +60,8 @@ public final class WatermarkEmbedder {
             prepare(w, h);
         }
         byte[] in = frame.y();
-        double meanSquareGain = mask.compute(in);
-        double amplitude = options.strength();
-        // Cap the expected distortion so that the frame's PSNR stays above the configured floor.
-        double maxRms = 255.0 / Math.pow(10, options.minPsnrDb() / 20);
-        double expectedRms = amplitude * Math.sqrt(meanSquareGain);
-        if (expectedRms > maxRms) {
-            amplitude *= maxRms / expectedRms;
-        }
-        // And the expected structural-similarity loss (flat, smooth pictures show noise most); the budget
-        // grows with the square of the strength, the PSNR floor above does not.
-        double ssimLoss = mask.expectedSsimLoss() * amplitude * amplitude;
-        double ssimBudget = PerceptualMask.FRAME_SSIM_LOSS * options.strength() * options.strength();
-        if (ssimLoss > ssimBudget) {
-            amplitude *= Math.sqrt(ssimBudget / ssimLoss);
-        }
+        // capped by the frame's PSNR floor and SSIM budget
+        double amplitude = mask.amplitude(in, options.strength(), options.minPsnrDb());
         byte[] out = new byte[in.length];
         float[] values = tile.values();
         int period = tile.period();

@@ -68,17 +68,9 @@ public final class ContentBindingBenchmark {
 
     private ContentBindingBenchmark() {}
 
-    /** Geometric and codec rows beyond the watermark benchmark's list. */
+    /** The watermark benchmark's attack list (codecs, rescales, crops, colour, timing, geometry). */
     static Map<String, Attack> attacks() {
-        Map<String, Attack> m = new LinkedHashMap<>(Attack.all());
-        List<String> x264 = List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p");
-        m.put("rotate1_crf23", new Attack("rotate1_crf23", List.of(), "rotate=1*PI/180", x264, "mp4"));
-        m.put("rotate5_crf23", new Attack("rotate5_crf23", List.of(), "rotate=5*PI/180", x264, "mp4"));
-        m.put("stretchx1.1_crf23", new Attack("stretchx1.1_crf23", List.of(), "scale=trunc(iw*1.1/2)*2:ih", x264, "mp4"));
-        m.put("hflip_crf23", new Attack("hflip_crf23", List.of(), "hflip", x264, "mp4"));
-        m.put("h264_crf32", new Attack("h264_crf32", List.of(), null,
-                List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", "32", "-pix_fmt", "yuv420p"), "mp4"));
-        return m;
+        return Attack.all();
     }
 
     /**
@@ -266,7 +258,7 @@ public final class ContentBindingBenchmark {
                     target = all.get((i + 1) % all.size());
                 }
                 Path forged = work.resolve("forged-" + victim.source().name() + "-on-" + target.source().name() + ".mp4");
-                embed(target.trimmed(), forged, key, Payload.fromHex(victim.payload()));
+                CopyAttack.mark(target.trimmed(), forged, key, Payload.fromHex(victim.payload()), 0);
                 VerificationReport r = verifier.verify(forged);
                 forgeryVerdicts.merge(r.verdict(), 1, Integer::sum);
                 forgeries.addObject().put("victim", victim.source().name()).put("target", target.source().name())
@@ -430,31 +422,6 @@ public final class ContentBindingBenchmark {
             d.add(best);
         }
         return d;
-    }
-
-    private static void embed(Path input, Path output, WatermarkKey key, Payload payload) throws IOException {
-        WatermarkEmbedder embedder = new WatermarkEmbedder(key, payload);
-        try (VideoReader reader = VideoReader.open(input)) {
-            VideoWriter writer = null;
-            try {
-                VideoFrame frame;
-                while ((frame = reader.read()) != null) {
-                    frame = frame.evenCropped();
-                    if (writer == null) {
-                        writer = VideoWriter.create(output, frame.width(), frame.height(), reader.info().frameRate(),
-                                EncodeSettings.DEFAULT);
-                    }
-                    writer.write(embedder.embed(frame));
-                }
-                if (writer != null) {
-                    writer.finish();
-                }
-            } finally {
-                if (writer != null) {
-                    writer.close();
-                }
-            }
-        }
     }
 
     static String pct(int n, int d) {

@@ -62,7 +62,25 @@ public record Attack(String name, List<String> input, String filter, List<String
                 new Attack("excerpt2s_crf23", List.of("-ss", "1.3"), null,
                         concat(List.of("-t", "2"), x264(23)), "mp4"),
                 h264("social_720p_crop5_bright_crf30", shortSide(720)
-                        + ",crop=trunc(iw*0.95/2)*2:trunc(ih*0.95/2)*2,eq=brightness=0.06", 30))) {
+                        + ",crop=trunc(iw*0.95/2)*2:trunc(ih*0.95/2)*2,eq=brightness=0.06", 30),
+                // the watermark-v2 issue's rows: stronger codecs, small copies, and geometry
+                h264("h264_crf32", null, 32),
+                new Attack("h265_crf30", List.of(), null, List.of("-c:v", "libx265", "-preset", "veryfast", "-crf", "30",
+                        "-x265-params", "log-level=error", "-pix_fmt", "yuv420p"), "mp4"),
+                new Attack("vp9_crf42", List.of(), null, List.of("-c:v", "libvpx-vp9", "-crf", "42", "-b:v", "0",
+                        "-deadline", "realtime", "-cpu-used", "8", "-pix_fmt", "yuv420p"), "webm"),
+                new Attack("av1_svt_crf40", List.of(), null, List.of("-c:v", "libsvtav1", "-crf", "40", "-preset", "10",
+                        "-pix_fmt", "yuv420p"), "mp4"),
+                h264("down360_crf28", shortSide(360), 28),
+                h264("rotate0.5_crf23", "rotate=0.5*PI/180", 23),
+                h264("rotate1_crf23", "rotate=1*PI/180", 23),
+                h264("rotate2_crf23", "rotate=2*PI/180", 23),
+                h264("rotate5_crf23", "rotate=5*PI/180", 23),
+                h264("hflip_crf23", "hflip", 23),
+                h264("stretchx0.9_crf23", "scale=trunc(iw*0.9/2)*2:ih", 23),
+                h264("stretchx1.1_crf23", "scale=trunc(iw*1.1/2)*2:ih", 23),
+                // a 90 % window drifting right by about one pixel per frame
+                h264("movingcrop_crf23", "crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2:'min(iw-ow,n)':'(ih-oh)/2'", 23))) {
             m.put(a.name(), a);
         }
         return m;

@@ -847,20 +847,7 @@ public final class CopyAttack {
      * with {@link EmbedOptions#DEFAULT}: strength 1, lowered to the PSNR floor and to the SSIM budget.
      */
     static double embedderAmplitude(PerceptualMask mask, byte[] luma) {
-        EmbedOptions options = EmbedOptions.DEFAULT;
-        double meanSquareGain = mask.compute(luma);
-        double amplitude = options.strength();
-        double maxRms = 255.0 / Math.pow(10, options.minPsnrDb() / 20);
-        double expectedRms = amplitude * Math.sqrt(meanSquareGain);
-        if (expectedRms > maxRms) {
-            amplitude *= maxRms / expectedRms;
-        }
-        double ssimLoss = mask.expectedSsimLoss() * amplitude * amplitude;
-        double ssimBudget = PerceptualMask.FRAME_SSIM_LOSS * options.strength() * options.strength();
-        if (ssimLoss > ssimBudget) {
-            amplitude *= Math.sqrt(ssimBudget / ssimLoss);
-        }
-        return amplitude;
+        return mask.amplitude(luma, EmbedOptions.DEFAULT.strength(), EmbedOptions.DEFAULT.minPsnrDb());
     }
 
     /**

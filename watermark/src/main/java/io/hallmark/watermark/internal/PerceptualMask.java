@@ -109,6 +109,28 @@ public final class PerceptualMask {
         return sumSq / gain.length;
     }
 
+    /**
+     * Computes the mask on {@code luma} and returns the frame's amplitude: {@code strength}, lowered so that
+     * the expected PSNR-Y stays above {@code minPsnrDb} and the expected SSIM loss within
+     * {@link #FRAME_SSIM_LOSS} x strength^2 (flat, smooth pictures show noise most; that budget grows with the
+     * square of the strength, the PSNR floor does not). Depends on the picture only, not on any key.
+     */
+    public double amplitude(byte[] luma, double strength, double minPsnrDb) {
+        double meanSquareGain = compute(luma);
+        double amplitude = strength;
+        double maxRms = 255.0 / Math.pow(10, minPsnrDb / 20);
+        double expectedRms = amplitude * Math.sqrt(meanSquareGain);
+        if (expectedRms > maxRms) {
+            amplitude *= maxRms / expectedRms;
+        }
+        double ssimLoss = expectedSsimLoss * amplitude * amplitude;
+        double ssimBudget = FRAME_SSIM_LOSS * strength * strength;
+        if (ssimLoss > ssimBudget) {
+            amplitude *= Math.sqrt(ssimBudget / ssimLoss);
+        }
+        return amplitude;
+    }
+
     /** Expected loss of mean SSIM (1 - SSIM) from the last {@link #compute}, at scale 1. */
     public double expectedSsimLoss() {
         return expectedSsimLoss;
