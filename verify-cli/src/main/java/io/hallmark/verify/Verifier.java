@@ -8,6 +8,7 @@ import io.hallmark.provenance.store.FingerprintMatch;
 import io.hallmark.provenance.store.IdProximity;
 import io.hallmark.provenance.TrustSettings;
 import io.hallmark.provenance.report.C2paReport;
+import io.hallmark.provenance.report.SourceDisclosure;
 import io.hallmark.provenance.store.ManifestLookup;
 import io.hallmark.provenance.store.StoredManifest;
 import io.hallmark.watermark.DetectionResult;
@@ -28,7 +29,6 @@ import java.util.Optional;
  * compared). When nothing stronger is found, the store's fingerprint look-up adds "possible matches".
  */
 public final class Verifier implements AutoCloseable {
-    private static final String AI_SOURCE = "trainedAlgorithmicMedia";
     /** Leads listed when a file's content resembles stored manifests. */
     static final int MAX_POSSIBLE_MATCHES = 5;
     /** Largest distance from the decoder's best guess at which a stored ID is a candidate (bound: IdProximity). */
@@ -273,11 +273,11 @@ public final class Verifier implements AutoCloseable {
     }
 
     private static String signedSentence(C2paReport m) {
-        boolean ai = m.digitalSourceType().map(d -> d.endsWith(AI_SOURCE) || d.contains("AlgorithmicMedia")).orElse(false);
+        Optional<String> disclosure = m.digitalSourceType().flatMap(SourceDisclosure::of);
         String who = m.signer().orElse("an unknown organization");
         String when = m.signedAt().or(m::actionTime).map(t -> " on " + t.substring(0, Math.min(10, t.length()))).orElse("");
         String trust = signerTrusted(m) ? "trusted" : "valid signature, signer not on your trust list";
-        return (ai ? "AI-generated — signed by " : "Signed by ") + who + when + " (" + trust + ")";
+        return disclosure.map(d -> d + " — signed by ").orElse("Signed by ") + who + when + " (" + trust + ")";
     }
 
 
