@@ -239,4 +239,32 @@ class EndToEndTest {
             assertEquals(0, JSON.readTree(garbage.body()).path("matches").size());
         }
     }
+
+    @Test
+    @Order(13)
+    void aRemoteStoreThatAnswersWithAnyBytesNeverMakesACopyRecovered() throws Exception {
+        Path stripped = dir.resolve("reuploaded.mp4");
+        byte[] random = new byte[4096];
+        new java.util.Random(1).nextBytes(random);
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 4);
+        server.createContext("/", ex -> {
+            byte[] body = ex.getRequestURI().getPath().startsWith("/matches")
+                    ? "{\"matches\":[{\"manifestId\":\"urn:evil\",\"similarityScore\":100}]}".getBytes() : random;
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            Cli r = Cli.run(home, "verify", "--json", "--store", "http://127.0.0.1:" + server.getAddress().getPort(),
+                    stripped.toString());
+            JsonNode v = JSON.readTree(r.out());
+            assertEquals("WATERMARK_ONLY", v.path("verdict").asText(), v.toPrettyString());
+            assertFalse(v.path("recovered").asBoolean());
+            assertEquals(ExitCodes.NO_PROVENANCE, r.exitCode());
+        } finally {
+            server.stop(0);
+        }
+    }
 }
