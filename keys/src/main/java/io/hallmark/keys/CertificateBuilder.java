@@ -75,7 +75,9 @@ public final class CertificateBuilder {
         };
         this.extendedKeyUsage = switch (role) {
             case ROOT_CA, INTERMEDIATE_CA -> List.of();
-            case CLAIM_SIGNER -> List.of(C2PA_CLAIM_SIGNING, DOCUMENT_SIGNING);
+            // emailProtection too: current c2pa-rs (0.91) reads a signer without it Invalid ("certificate missing
+            // required EKU") unless the reader loads c2pa-rs's EKU list as trust configuration
+            case CLAIM_SIGNER -> List.of(C2PA_CLAIM_SIGNING, DOCUMENT_SIGNING, KeyPurposeId.id_kp_emailProtection);
             case TIME_STAMPING -> List.of(KeyPurposeId.id_kp_timeStamping);
         };
     }

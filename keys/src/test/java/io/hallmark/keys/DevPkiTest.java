@@ -80,8 +80,9 @@ class DevPkiTest {
         assertTrue(ku[0] && ku[1], "digitalSignature + nonRepudiation");
         assertFalse(ku[5], "no keyCertSign");
         assertTrue(critical(ee, Extension.keyUsage.getId()), "KeyUsage critical");
-        assertEquals(List.of("1.3.6.1.4.1.62558.2.1", "1.3.6.1.5.5.7.3.36"), ee.getExtendedKeyUsage(),
-                "c2pa-kp-claimSigning + documentSigning");
+        // emailProtection: the EKU c2pa-rs 0.91 accepts without trust configuration (it reads others Invalid)
+        assertEquals(List.of("1.3.6.1.4.1.62558.2.1", "1.3.6.1.5.5.7.3.36", "1.3.6.1.5.5.7.3.4"), ee.getExtendedKeyUsage(),
+                "c2pa-kp-claimSigning + documentSigning + emailProtection");
 
         JcaX509CertificateHolder holder = new JcaX509CertificateHolder(ee);
         SubjectKeyIdentifier issuerSki = SubjectKeyIdentifier.fromExtensions(new JcaX509CertificateHolder(pki.intermediate()).getExtensions());

@@ -1,0 +1,57 @@
+package io.hallmark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.media.Ffmpeg;
+import io.hallmark.testdata.SharedData;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What other C2PA implementations make of the files we sign: the official Python binding (c2pa-python,
+ * current c2pa-rs) on its default settings, installed by .ci/run. A dev-PKI signer is not on its trust
+ * list, so the best it can say is Valid with signingCredential.untrusted; it must never say Invalid.
+ */
+class InteropTest {
+    @Test
+    void c2paPythonReadsOurSignedJpegAndVideoAsValid(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("home");
+        Path photo = dir.resolve("photo.jpg");
+        Ffmpeg.run(60, "-i", SharedData.clip("mdn_flower.mp4").toString(), "-frames:v", "1", photo.toString());
+        Path jpeg = dir.resolve("signed.jpg");
+        Cli s = Cli.run(home, "sign", photo.toString(), "-o", jpeg.toString());
+        assertEquals(0, s.exitCode(), s.toString());
+        Path video = dir.resolve("generated.mp4");
+        Cli g = Cli.run(home, "generate", "--prompt", "waves", "--seed", "2", "--duration", "1", "--size", "320x240",
+                "--quiet", "-o", video.toString());
+        assertEquals(0, g.exitCode(), g.toString());
+        for (Path f : new Path[] {jpeg, video}) {
+            JsonNode r = read(dir, f);
+            assertEquals("Valid", r.path("state").asText(), f + ": " + r);
+            assertTrue(r.path("failures").toString().equals("[\"signingCredential.untrusted\"]"), f + ": " + r);
+        }
+    }
+
+    static JsonNode read(Path dir, Path file) throws Exception {
+        Path script = dir.resolve("c2pa_python_read.py");
+        try (InputStream in = InteropTest.class.getResourceAsStream("/interop/c2pa_python_read.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        Process p = new ProcessBuilder("python3", script.toString(), file.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "c2pa-python did not finish");
+        assumeTrue(p.exitValue() != 3, "c2pa-python is not installed (.ci/run installs it)");
+        assertEquals(0, p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        return new ObjectMapper().readTree(out);
+    }
+}
