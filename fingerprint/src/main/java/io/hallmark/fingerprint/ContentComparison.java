@@ -12,8 +12,10 @@ import java.util.List;
  *       {@link #FRAME_DISTANCE} bits. The similarity is the share of usable frames that match (vPDQ's "query
  *       match percent"), so a 2 s excerpt scores as high as the whole video.</li>
  *   <li><b>Registration</b>: up to {@value #REGISTRATION_FRAMES} textured thumbnails of the file, spread over
- *       it, are each placed anywhere in any reference thumbnail at any crop or stretch
- *       ({@link CropRegistration}); the score is the median of their best correlations. PDQ is exact about
+ *       it, are each placed anywhere in any reference thumbnail at any crop or stretch, and each reference
+ *       thumbnail in them (padding: pillar- and letterboxes) ({@link CropRegistration}); the score is the lower
+ *       quartile of their best correlations, so three quarters of the file must register (a few of the
+ *       signed frames spliced into other footage do not make it the signed content). PDQ is exact about
  *       framing (a 2 % shift moves a hash ~90 bits), so a cropped copy scores as randomly as other footage
  *       there; registration tells them apart. It also rejects look-alikes PDQ lets through.</li>
  * </ol>
@@ -24,8 +26,9 @@ import java.util.List;
  *       {@link #REGISTRATION_MATCH} (crops, stretches, content PDQ cannot hash, and PDQ matches that are not
  *       strong: look-alike scenes of one generator and prompt reach PDQ 23-44 bits with registration up to
  *       0.975); or a PDQ match when neither side has a textured thumbnail.</li>
- *   <li>{@link Decision#MISMATCH}: no PDQ match, registration below {@link #REGISTRATION_MISMATCH} (or no
- *       thumbnails on the reference), and at least {@link #MIN_FRAMES} frames compared.</li>
+ *   <li>{@link Decision#MISMATCH}: PDQ similarity below {@link #MISMATCH_SIMILARITY} (a compilation that
+ *       contains the signed video is not "other content"), registration below {@link #REGISTRATION_MISMATCH}
+ *       (or no thumbnails on the reference), and at least {@link #MIN_FRAMES} frames compared.</li>
  *   <li>{@link Decision#INCONCLUSIVE} otherwise: too short or flat to compare, or too alike to call other
  *       footage and too unlike to call a copy. Callers must treat it as "cannot be confirmed".</li>
  * </ul>
@@ -34,7 +37,7 @@ import java.util.List;
  * @param matchedFrames  of those, how many found a reference hash within {@link #FRAME_DISTANCE}
  * @param similarity     matchedFrames / usableFrames (0 when none is usable)
  * @param medianDistance median over usable frames of the nearest-hash distance in bits (256 when none)
- * @param registration   median best correlation of the file's thumbnails in the reference's (-1..1), or NaN
+ * @param registration   lower quartile of the best correlations of the file's thumbnails with the reference's (-1..1), or NaN
  *                       when either side has no textured thumbnail (or it was not computed: {@link #comparePdq})
  * @param decision       the verdict on the content
  */
@@ -57,10 +60,12 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
     public static final double REGISTRATION_MATCH = 0.98;
     /** Registration below which the content is other footage. */
     public static final double REGISTRATION_MISMATCH = 0.90;
+    /** PDQ similarity from which a file is never called other content (part of it is the signed video). */
+    public static final double MISMATCH_SIMILARITY = 0.2;
     /** Thumbnails of the file registered at most (spread over it). */
-    static final int REGISTRATION_FRAMES = 6;
+    static final int REGISTRATION_FRAMES = 16;
     /** Reference thumbnails tried at most per file thumbnail (spread over the reference). */
-    static final int REGISTRATION_REFERENCES = 96;
+    static final int REGISTRATION_REFERENCES = 48;
     /** A thumbnail with less luma spread than this (standard deviation, levels) is too flat to register. */
     static final double MIN_THUMBNAIL_SPREAD = 4;
 
@@ -80,11 +85,12 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
             decision = Decision.MATCH;
         } else if (Double.isNaN(registration)) {
             decision = pdqMatch ? Decision.MATCH
-                    : reference.thumbnails().isEmpty() && pdq.usableFrames() >= MIN_FRAMES ? Decision.MISMATCH
+                    : reference.thumbnails().isEmpty() && pdq.usableFrames() >= MIN_FRAMES
+                            && pdq.similarity() < MISMATCH_SIMILARITY ? Decision.MISMATCH
                     : Decision.INCONCLUSIVE;
         } else if (registration >= REGISTRATION_MATCH) {
             decision = Decision.MATCH;
-        } else if (!pdqMatch && registration < REGISTRATION_MISMATCH
+        } else if (pdq.similarity() < MISMATCH_SIMILARITY && registration < REGISTRATION_MISMATCH
                 && Math.max(pdq.usableFrames(), registered) >= MIN_FRAMES) {
             decision = Decision.MISMATCH;
         } else {
@@ -125,8 +131,9 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
     }
 
     /**
-     * Median best correlation (-1..1) of the file's textured thumbnails placed anywhere, at any crop or
-     * stretch, in the reference's thumbnails ({@link CropRegistration}); NaN when either side has none.
+     * Lower quartile of the best correlations (-1..1) of the file's textured thumbnails with the reference's,
+     * each placed anywhere in the other at any crop or stretch ({@link CropRegistration}); NaN when either
+     * side has none.
      */
     public static double registration(VideoFingerprint file, VideoFingerprint reference) {
         List<Thumbnail> queries = spread(file.thumbnails().stream().filter(ContentComparison::textured).toList(),
@@ -137,14 +144,21 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
         }
         double[] best = new double[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
-            // coarse placement in every reference thumbnail, then refine the two best
+            Thumbnail q = queries.get(i);
+            Thumbnail q32 = q.side() == refs.get(0).side() ? q : q.resized(refs.get(0).side());
+            // coarse placement both ways in every reference thumbnail, then refine the two best
             List<CropRegistration.Placement> placements = new java.util.ArrayList<>();
-            List<Thumbnail> where = new java.util.ArrayList<>();
+            List<Thumbnail[]> pairs = new java.util.ArrayList<>();
             for (Thumbnail r : refs) {
-                CropRegistration.Placement p = CropRegistration.coarse(queries.get(i), r);
-                if (p != null) {
-                    placements.add(p);
-                    where.add(r);
+                CropRegistration.Placement inside = CropRegistration.coarse(q, r); // the file is a crop
+                if (inside != null) {
+                    placements.add(inside);
+                    pairs.add(new Thumbnail[] {q, r});
+                }
+                CropRegistration.Placement around = CropRegistration.coarse(r, q32); // the file is padded
+                if (around != null) {
+                    placements.add(around);
+                    pairs.add(new Thumbnail[] {r, q32});
                 }
             }
             best[i] = -1;
@@ -154,12 +168,12 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
             }
             Arrays.sort(order, (x, y) -> Double.compare(placements.get(y).r(), placements.get(x).r()));
             for (int k = 0; k < Math.min(2, order.length); k++) {
-                best[i] = Math.max(best[i], CropRegistration.refine(queries.get(i), where.get(order[k]),
-                        placements.get(order[k])).r());
+                Thumbnail[] pair = pairs.get(order[k]);
+                best[i] = Math.max(best[i], CropRegistration.refine(pair[0], pair[1], placements.get(order[k])).r());
             }
         }
         Arrays.sort(best);
-        return best[best.length / 2];
+        return best[best.length / 4];
     }
 
     static boolean textured(Thumbnail t) {

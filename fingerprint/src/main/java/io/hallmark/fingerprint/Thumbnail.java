@@ -28,6 +28,11 @@ public record Thumbnail(long timeMillis, int side, byte[] luma) {
         return luma;
     }
 
+    /** This thumbnail area-averaged onto a {@code side x side} grid. */
+    Thumbnail resized(int newSide) {
+        return of(luma, side, 0, 0, side, side, newSide, timeMillis);
+    }
+
     /** The luma window {@code w x h} at ({@code x0}, {@code y0}) of a plane, area-averaged onto the grid. */
     static Thumbnail of(byte[] plane, int stride, int x0, int y0, int w, int h, int side, long timeMillis) {
         long[] sum = new long[side * side];

@@ -34,25 +34,49 @@ public final class VideoFingerprinter {
     private final List<Thumbnail> thumbnails = new ArrayList<>();
     private long interval;
     private long thumbnailInterval;
+    /** Audit sampling: each next sample time drawn at random (null: a fixed grid). */
+    private final java.util.Random jitter;
     private long nextTick = Long.MIN_VALUE;
     private long nextThumbnail = Long.MIN_VALUE;
     private byte[] work = new byte[0];
 
-    private VideoFingerprinter(List<VideoFingerprint.View> views, long interval, int thumbnailSide, long thumbnailInterval) {
+    private VideoFingerprinter(List<VideoFingerprint.View> views, long interval, int thumbnailSide, long thumbnailInterval,
+                               java.util.Random jitter) {
         this.views = List.copyOf(views);
         this.interval = interval;
         this.thumbnailSide = thumbnailSide;
         this.thumbnailInterval = thumbnailInterval;
+        this.jitter = jitter;
+    }
+
+    /**
+     * What a verifier records to confirm content before it reports a manifest as a file's: the whole frame
+     * with a 64x64 thumbnail at times nobody can predict (each gap drawn uniformly from 0.05-0.45 s by
+     * {@code random}, about 4 samples a second). A fixed grid let an attacker put the signed video's frames
+     * exactly where the verifier looks and other footage in between. Feed it every frame, not only reference
+     * frames ({@link #audit(Path, java.util.Random)}).
+     */
+    public static VideoFingerprinter forAudit(java.util.Random random) {
+        return new VideoFingerprinter(List.of(VideoFingerprint.View.FULL), INTERVAL_MILLIS, 64, 0, random);
+    }
+
+    /** Decodes every frame of {@code video} and fingerprints it at unpredictable times ({@link #forAudit}). */
+    public static VideoFingerprint audit(Path video, java.util.Random random) throws IOException {
+        VideoFingerprinter f = forAudit(random);
+        try (VideoReader reader = VideoReader.open(video)) {
+            reader.readSampled(t -> t / 1000 >= f.nextTick, f::accept);
+        }
+        return f.result();
     }
 
     /** What a signer records: every view five times a second, a 32x32 thumbnail twice a second. */
     public static VideoFingerprinter forSigning() {
-        return new VideoFingerprinter(List.of(VideoFingerprint.View.values()), SIGNING_INTERVAL_MILLIS, 32, 500);
+        return new VideoFingerprinter(List.of(VideoFingerprint.View.values()), SIGNING_INTERVAL_MILLIS, 32, 500, null);
     }
 
     /** What a verifier records: the whole frame twice a second, with a 64x64 thumbnail. */
     public static VideoFingerprinter forVerification() {
-        return new VideoFingerprinter(List.of(VideoFingerprint.View.FULL), INTERVAL_MILLIS, 64, INTERVAL_MILLIS);
+        return new VideoFingerprinter(List.of(VideoFingerprint.View.FULL), INTERVAL_MILLIS, 64, INTERVAL_MILLIS, null);
     }
 
     /** Offers a frame; it is hashed if it is the first at or after the next sampling tick. */
@@ -61,7 +85,7 @@ public final class VideoFingerprinter {
         if (t < nextTick) {
             return;
         }
-        nextTick = (t / interval + 1) * interval;
+        nextTick = jitter != null ? t + 50 + jitter.nextInt(400) : (t / interval + 1) * interval;
         int factor = Math.max(1, (Math.max(frame.width(), frame.height()) + WORK_SIDE - 1) / WORK_SIDE);
         int w = frame.width() / factor;
         int h = frame.height() / factor;
@@ -86,11 +110,11 @@ public final class VideoFingerprinter {
             interval *= 2;
         }
         if (t >= nextThumbnail) {
-            nextThumbnail = (t / thumbnailInterval + 1) * thumbnailInterval;
+            nextThumbnail = thumbnailInterval == 0 ? t : (t / thumbnailInterval + 1) * thumbnailInterval;
             thumbnails.add(Thumbnail.of(luma, w, 0, 0, w, h, thumbnailSide, t));
             if (thumbnails.size() > MAX_THUMBNAILS) {
                 halve(thumbnails);
-                thumbnailInterval *= 2;
+                thumbnailInterval = Math.max(INTERVAL_MILLIS, thumbnailInterval * 2);
             }
         }
     }

@@ -96,6 +96,12 @@ public final class Verifier implements AutoCloseable {
             }
         }
 
+        // The content check looks at every frame at unpredictable times, decoded once more, only when needed.
+        java.util.function.Supplier<Optional<VideoFingerprint>> audited = memoized(() -> {
+            VideoInspector.Audit a = inspector.audit(file);
+            a.error().ifPresent(e -> notes.add("The video could not be decoded again to check its content: " + e));
+            return a.fingerprint();
+        });
         Optional<C2paReport> recovered = Optional.empty();
         Optional<String> recoveredId = Optional.empty();
         Optional<ContentComparison> contentCheck = Optional.empty();
@@ -111,7 +117,7 @@ public final class Verifier implements AutoCloseable {
                     C2paReport candidate = recoveredReport(file, m);
                     // The mark only says "made by this key for manifest X". Whether this file is X's content is
                     // for the fingerprint X's signer recorded: a mark copied onto other footage fails here.
-                    contentCheck = compareContent(seen, candidate, payload.get(), notes);
+                    contentCheck = compareContent(audited, candidate, payload.get(), notes);
                     ContentComparison.Decision decision = contentCheck.map(ContentComparison::decision)
                             .orElse(ContentComparison.Decision.INCONCLUSIVE);
                     if (decision == ContentComparison.Decision.MATCH) {
@@ -139,7 +145,7 @@ public final class Verifier implements AutoCloseable {
                         STORE_ASSISTED_CANDIDATES)) {
                     C2paReport candidate = recoveredReport(file, m);
                     List<String> candidateNotes = new ArrayList<>();
-                    Optional<ContentComparison> check = compareContent(seen, candidate, m.payloadHex(), candidateNotes);
+                    Optional<ContentComparison> check = compareContent(audited, candidate, m.payloadHex(), candidateNotes);
                     if (check.map(c -> c.decision() == ContentComparison.Decision.MATCH).orElse(false)) {
                         recovered = Optional.of(candidate);
                         recoveredId = Optional.of(m.manifestId());
@@ -209,8 +215,8 @@ public final class Verifier implements AutoCloseable {
      * saying why) when either is missing or unreadable: then the content cannot be confirmed, and the caller
      * must not report the manifest as this file's.
      */
-    private static Optional<ContentComparison> compareContent(Optional<VideoFingerprint> seen, C2paReport candidate,
-                                                              String payload, List<String> notes) {
+    private static Optional<ContentComparison> compareContent(java.util.function.Supplier<Optional<VideoFingerprint>> audit,
+                                                              C2paReport candidate, String payload, List<String> notes) {
         if (candidate.softBindingValue().filter(payload::equalsIgnoreCase).isEmpty()) {
             notes.add("The store returned a manifest whose soft binding is not watermark ID " + payload
                     + ": it is not used.");
@@ -223,6 +229,7 @@ public final class Verifier implements AutoCloseable {
                     + "fingerprints, or by other software), so this content cannot be confirmed as the signed one.");
             return Optional.empty();
         }
+        Optional<VideoFingerprint> seen = audit.get();
         if (seen.isEmpty()) {
             notes.add("This file's content could not be fingerprinted, so it cannot be confirmed as the signed one.");
             return Optional.empty();
@@ -235,14 +242,26 @@ public final class Verifier implements AutoCloseable {
             return Optional.empty();
         }
         ContentComparison c = ContentComparison.compare(seen.get(), reference);
-        notes.add(String.format(java.util.Locale.ROOT, "Content check: %d of %d sampled frames match the signed "
-                + "fingerprint (median distance %d of 256 bits): %s.", c.matchedFrames(), c.usableFrames(),
-                c.medianDistance(), switch (c.decision()) {
+        notes.add(String.format(java.util.Locale.ROOT, "Content check: %d of %d frames sampled at random match the "
+                + "signed fingerprint (median distance %d of 256 bits), thumbnail registration %.3f: %s.",
+                c.matchedFrames(), c.usableFrames(), c.medianDistance(), c.registration(), switch (c.decision()) {
                     case MATCH -> "same content";
                     case MISMATCH -> "different content";
                     case INCONCLUSIVE -> "too few textured frames to tell";
                 }));
         return Optional.of(c);
+    }
+
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {
+        Object[] cell = new Object[1];
+        return () -> {
+            if (cell[0] == null) {
+                cell[0] = supplier.get();
+            }
+            @SuppressWarnings("unchecked")
+            T value = (T) cell[0];
+            return value;
+        };
     }
 
     private List<FingerprintMatch> possibleMatches(VideoFingerprint seen, List<String> notes) {

@@ -23,6 +23,21 @@ public interface VideoInspector extends AutoCloseable {
 
     Inspection inspect(Path video);
 
+    /**
+     * Decodes every frame of {@code video} again and fingerprints it at unpredictable times
+     * ({@link VideoFingerprinter#forAudit}): what the content check uses before a manifest found through the
+     * watermark is reported as this file's, so that the signed video's frames placed where a fixed sampler
+     * looks, with other footage between them, do not pass. Empty with a reason when decoding fails.
+     */
+    Audit audit(Path video);
+
+    /** An audit fingerprint, or why there is none. */
+    record Audit(Optional<VideoFingerprint> fingerprint, Optional<String> error) {
+        public static Audit failed(String reason) {
+            return new Audit(Optional.empty(), Optional.of(reason));
+        }
+    }
+
     @Override
     default void close() {
     }

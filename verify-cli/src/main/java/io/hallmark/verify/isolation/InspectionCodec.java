@@ -21,6 +21,24 @@ final class InspectionCodec {
 
     private InspectionCodec() {}
 
+    /** Marks an audit request on the worker's stdin (followed by the absolute path). */
+    static final String AUDIT_PREFIX = "audit:";
+
+    static String encodeAudit(io.hallmark.verify.VideoInspector.Audit a) {
+        ObjectNode root = JSON.createObjectNode();
+        a.error().ifPresent(e -> root.put("error", e));
+        a.fingerprint().ifPresent(f -> root.put("fingerprint", f.encode()));
+        return root.toString();
+    }
+
+    static io.hallmark.verify.VideoInspector.Audit decodeAudit(String line) throws IOException {
+        JsonNode root = JSON.readTree(line);
+        return new io.hallmark.verify.VideoInspector.Audit(
+                root.hasNonNull("fingerprint") ? Optional.of(VideoFingerprint.decode(root.get("fingerprint").asText()))
+                        : Optional.empty(),
+                root.hasNonNull("error") ? Optional.of(root.get("error").asText()) : Optional.empty());
+    }
+
     static String encode(Inspection in) {
         ObjectNode root = JSON.createObjectNode();
         in.error().ifPresent(e -> root.put("error", e));

@@ -31,7 +31,12 @@ public final class InspectionWorker {
             if (line.isBlank()) {
                 continue;
             }
-            out.println(InspectionCodec.encode(inspector.inspect(Path.of(line))));
+            // requests are absolute paths, or AUDIT_PREFIX + an absolute path (never ambiguous: paths start with '/')
+            if (line.startsWith(InspectionCodec.AUDIT_PREFIX)) {
+                out.println(InspectionCodec.encodeAudit(inspector.audit(Path.of(line.substring(InspectionCodec.AUDIT_PREFIX.length())))));
+            } else {
+                out.println(InspectionCodec.encode(inspector.inspect(Path.of(line))));
+            }
         }
     }
 }

@@ -53,19 +53,33 @@ public final class IsolatedInspector implements VideoInspector {
 
     @Override
     public Inspection inspect(Path video) {
+        return ask(video.toAbsolutePath().toString(), Inspection::failed, InspectionCodec::decode);
+    }
+
+    @Override
+    public Audit audit(Path video) {
+        return ask(InspectionCodec.AUDIT_PREFIX + video.toAbsolutePath(), Audit::failed, InspectionCodec::decodeAudit);
+    }
+
+    private interface Decoder<T> {
+        T decode(String line) throws IOException;
+    }
+
+    /** Sends one request line to an idle worker and decodes its answer; a crash or time-out costs that worker. */
+    private <T> T ask(String request, java.util.function.Function<String, T> failed, Decoder<T> decoder) {
         Worker worker;
         try {
             worker = idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Inspection.failed("interrupted");
+            return failed.apply("interrupted");
         }
         try {
             if (worker.process == null || !worker.process.isAlive()) {
                 worker = start();
             }
             Worker w = worker;
-            w.stdin.write(video.toAbsolutePath().toString());
+            w.stdin.write(request);
             w.stdin.newLine();
             w.stdin.flush();
             Future<String> answer = reader.submit(w.stdout::readLine);
@@ -76,19 +90,19 @@ public final class IsolatedInspector implements VideoInspector {
                 answer.cancel(true);
                 kill(w);
                 worker = new Worker(null);
-                return Inspection.failed("decoding took longer than " + timeoutSeconds + " s: stopped");
+                return failed.apply("decoding took longer than " + timeoutSeconds + " s: stopped");
             }
             if (line == null) {
                 int code = w.process.waitFor(5, TimeUnit.SECONDS) ? w.process.exitValue() : -1;
                 kill(w);
                 worker = new Worker(null);
-                return Inspection.failed("the decoder crashed on this file (worker exit code " + code + ")");
+                return failed.apply("the decoder crashed on this file (worker exit code " + code + ")");
             }
-            return InspectionCodec.decode(line);
+            return decoder.decode(line);
         } catch (Exception e) {
             kill(worker);
             worker = new Worker(null);
-            return Inspection.failed("decoder worker failed: " + e.getMessage());
+            return failed.apply("decoder worker failed: " + e.getMessage());
         } finally {
             idle.add(worker);
         }

@@ -75,6 +75,11 @@ public final class ReportJson {
             check.put("matchedFrames", c.matchedFrames());
             check.put("usableFrames", c.usableFrames());
             check.put("medianDistance", c.medianDistance());
+            if (Double.isNaN(c.registration())) {
+                check.putNull("registration");
+            } else {
+                check.put("registration", c.registration());
+            }
         } else {
             root.putNull("contentCheck");
         }
