@@ -62,12 +62,20 @@ public record PdqHash(long[] words, int quality) {
         if (hex.length() != 64) {
             throw new IllegalArgumentException("a PDQ hash is 64 hex digits, not " + hex.length());
         }
-        return fromBytes(HexFormat.of().parseHex(hex), 0, quality);
+        return fromBytes(HexFormat.of().parseHex(hex), quality);
     }
 
     /** 32 bytes in the order of {@link #hex()}. */
     public byte[] bytes() {
         return HexFormat.of().parseHex(hex());
+    }
+
+    /** Parses the 32 bytes of {@link #bytes()}. @throws IllegalArgumentException if not 32 bytes */
+    public static PdqHash fromBytes(byte[] bytes, int quality) {
+        if (bytes.length != 32) {
+            throw new IllegalArgumentException("a PDQ hash is 32 bytes, not " + bytes.length);
+        }
+        return fromBytes(bytes, 0, quality);
     }
 
     static PdqHash fromBytes(byte[] bytes, int offset, int quality) {

@@ -62,11 +62,7 @@ public final class VideoFingerprinter {
 
     /** Decodes every frame of {@code video} and fingerprints it at unpredictable times ({@link #forAudit}). */
     public static VideoFingerprint audit(Path video, java.util.Random random) throws IOException {
-        VideoFingerprinter f = forAudit(random);
-        try (VideoReader reader = VideoReader.open(video)) {
-            reader.readSampled(t -> t / 1000 >= f.nextTick, f::accept);
-        }
-        return f.result();
+        return forAudit(random).read(video);
     }
 
     /** What a signer records: every view five times a second, a 32x32 thumbnail twice a second. */
@@ -125,11 +121,15 @@ public final class VideoFingerprinter {
      * @throws IOException (a {@link io.hallmark.media.MediaException}) when the file cannot be decoded
      */
     public static VideoFingerprint of(Path video, boolean signing) throws IOException {
-        VideoFingerprinter f = signing ? forSigning() : forVerification();
+        return (signing ? forSigning() : forVerification()).read(video);
+    }
+
+    /** Decodes {@code video}, converting only the frames this fingerprinter samples, and returns the result. */
+    private VideoFingerprint read(Path video) throws IOException {
         try (VideoReader reader = VideoReader.open(video)) {
-            reader.readSampled(t -> t / 1000 >= f.nextTick, f::accept);
+            reader.readSampled(t -> t / 1000 >= nextTick, this::accept);
         }
-        return f.result();
+        return result();
     }
 
     public VideoFingerprint result() {

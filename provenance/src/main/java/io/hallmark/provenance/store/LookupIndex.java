@@ -27,7 +27,7 @@ final class LookupIndex {
             while (rs.next()) {
                 byte[] hash = rs.getBytes(2);
                 if (hash != null && hash.length == 32) {
-                    index.add(rs.getString(1), PdqHash.fromHex(java.util.HexFormat.of().formatHex(hash), 100));
+                    index.add(rs.getString(1), PdqHash.fromBytes(hash, 100));
                 }
             }
         } catch (SQLException e) {
