@@ -21,17 +21,20 @@ import java.util.Optional;
  * @param segments          timeline, in order
  * @param framesSeen        frames passed to the detector
  * @param framesAnalysed    frames actually analysed (the detector subsamples)
+ * @param geometry          rotation, one-axis stretch and mirroring under which the mark was found;
+ *                          {@link Geometry#NONE} when none was needed or nothing was detected
  */
 public record DetectionResult(boolean detected, Optional<Payload> payload, double pValue, double payloadPValue,
                               double syncScore, double tilePeriodPixels, long bestGuessBits,
-                              List<Segment> segments, long framesSeen, long framesAnalysed) {
+                              List<Segment> segments, long framesSeen, long framesAnalysed, Geometry geometry) {
     public DetectionResult {
         segments = List.copyOf(segments);
+        java.util.Objects.requireNonNull(geometry, "geometry");
     }
 
     /** The answer for a stream with nothing analysable (no frames, or all too small). */
     public static DetectionResult nothing(long framesSeen) {
-        return new DetectionResult(false, Optional.empty(), 1.0, 1.0, 0.0, 0.0, 0L, List.of(), framesSeen, 0);
+        return new DetectionResult(false, Optional.empty(), 1.0, 1.0, 0.0, 0.0, 0L, List.of(), framesSeen, 0, Geometry.NONE);
     }
 
     /** Fraction of the 64 data bits of {@link #bestGuessBits()} that equal {@code truth}. */

@@ -123,10 +123,18 @@ public final class WatermarkDetector {
         HypothesisSearch.Best best = search.search(total, w, h);
         if (best == null) {
             return new DetectionResult(false, Optional.empty(), 1.0, 1.0, 0, 0, 0L,
-                    List.of(), evidence.framesSeen(), evidence.framesAnalysed());
+                    List.of(), evidence.framesSeen(), evidence.framesAnalysed(), Geometry.NONE);
+        }
+        double pValue = HypothesisSearch.pValue(best.peak().z());
+        if (pValue > options.falsePositiveRate() / 2) {
+            // Not found as a rescaled or cropped copy: try rotation, stretch and mirroring.
+            HypothesisSearch.Best geometric = search.searchGeometric(total, w, h);
+            if (geometric != null && HypothesisSearch.affinePValue(geometric.peak().z()) < pValue) {
+                best = geometric;
+                pValue = HypothesisSearch.affinePValue(geometric.peak().z());
+            }
         }
         SyncCorrelator.Peak peak = best.peak();
-        double pValue = HypothesisSearch.pValue(peak.z());
         boolean syncDetected = pValue <= options.falsePositiveRate() / 2;
         // Without proven presence, one attempt only: a payload that passes then proves presence by itself.
         PayloadFormat.Decoded decoded = PayloadFormat.decode(key,
@@ -140,12 +148,13 @@ public final class WatermarkDetector {
         for (Evidence.SegmentImage s : evidence.segments()) {
             double z = 0;
             if (s.frames() > 0) {
-                TileFolder.Spectrum spectrum = search.fold(s.image(), w, h, peak.period());
+                TileFolder.Spectrum spectrum = search.fold(s.image(), w, h, best.lattice());
                 z = correlator.scoreAt(spectrum, peak.fracDx(), peak.fracDy());
             }
             segments.add(new Segment(s.startMicros() / 1e6, s.endMicros() / 1e6, detected && z >= SEGMENT_Z, z));
         }
         return new DetectionResult(detected, payload, pValue, payloadP, peak.z(), peak.period() * evidence.factor(),
-                decoded.data(), segments, evidence.framesSeen(), evidence.framesAnalysed());
+                decoded.data(), segments, evidence.framesSeen(), evidence.framesAnalysed(),
+                detected ? best.lattice().geometry() : Geometry.NONE);
     }
 }

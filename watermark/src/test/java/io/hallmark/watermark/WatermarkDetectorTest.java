@@ -205,4 +205,65 @@ class WatermarkDetectorTest {
         assertTrue(r.detected());
         r.payload().ifPresent(p -> assertTrue(p.equals(payload) || p.equals(other), "claimed " + p));
     }
+
+    @Test
+    void findsTheMarkAfterRotationStretchAndMirroring() {
+        record Case(double degrees, double stretchX, boolean mirror) {}
+        for (Case c : List.of(new Case(2, 1, false), new Case(-4.5, 1, false), new Case(0, 0.92, false),
+                new Case(0, 1, true), new Case(1, 1.05, true))) {
+            WatermarkEmbedder embedder = new WatermarkEmbedder(key, payload);
+            WatermarkDetector detector = new WatermarkDetector(key);
+            for (int i = 0; i < 30; i++) {
+                detector.accept(warped(embedder.embed(SyntheticVideo.textured(480, 360, i, 15)), c.degrees(), c.stretchX(), c.mirror()));
+            }
+            DetectionResult r = detector.result();
+            assertTrue(r.detected(), c + ": z " + r.syncScore());
+            assertEquals(payload, r.payload().orElseThrow(), c.toString());
+            assertEquals(c.mirror(), r.geometry().mirrored(), c.toString());
+            // The detector's model mirrors first: mirroring after a rotation by d is a rotation by -d after mirroring.
+            assertEquals(c.mirror() ? -c.degrees() : c.degrees(), r.geometry().rotationDegrees(), 0.3, c.toString());
+            assertEquals(c.stretchX(), r.geometry().stretchX(), 0.01, c.toString());
+        }
+    }
+
+    @Test
+    void unmarkedFramesAreNotDetectedUnderAnyGeometry() {
+        DetectionResult r = run(new WatermarkDetector(key), null, 480, 360, 30, 16);
+        assertFalse(r.detected());
+        assertEquals(Geometry.NONE, r.geometry());
+        assertTrue(r.syncScore() < HypothesisSearch.affineThreshold(5e-10));
+    }
+
+    /**
+     * The frame rotated by {@code degrees} about its centre, then stretched horizontally by {@code stretchX}
+     * (same size: the edges are cropped or filled with grey), then mirrored; bilinear.
+     */
+    static VideoFrame warped(VideoFrame f, double degrees, double stretchX, boolean mirror) {
+        int w = f.width();
+        int h = f.height();
+        double cos = Math.cos(Math.toRadians(degrees));
+        double sin = Math.sin(Math.toRadians(degrees));
+        byte[] src = f.y();
+        byte[] out = new byte[w * h];
+        for (int r = 0; r < h; r++) {
+            for (int c = 0; c < w; c++) {
+                double qx = (mirror ? w - 1 - c : c) - (w - 1) / 2.0;
+                double qy = r - (h - 1) / 2.0;
+                qx /= stretchX;
+                double px = cos * qx + sin * qy + (w - 1) / 2.0;
+                double py = -sin * qx + cos * qy + (h - 1) / 2.0;
+                int x0 = (int) Math.floor(px);
+                int y0 = (int) Math.floor(py);
+                double v = 128;
+                if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
+                    double tx = px - x0;
+                    double ty = py - y0;
+                    v = (1 - ty) * ((1 - tx) * (src[y0 * w + x0] & 0xff) + tx * (src[y0 * w + x0 + 1] & 0xff))
+                            + ty * ((1 - tx) * (src[(y0 + 1) * w + x0] & 0xff) + tx * (src[(y0 + 1) * w + x0 + 1] & 0xff));
+                }
+                out[r * w + c] = (byte) Math.round(v);
+            }
+        }
+        return f.withLuma(out);
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hallmark.fingerprint.VideoFingerprint;
 import io.hallmark.verify.VideoInspector.Inspection;
 import io.hallmark.watermark.DetectionResult;
+import io.hallmark.watermark.Geometry;
 import io.hallmark.watermark.Payload;
 import io.hallmark.watermark.Segment;
 import java.io.IOException;
@@ -55,12 +56,19 @@ final class InspectionCodec {
             n.put("bestGuessBits", d.bestGuessBits());
             n.put("framesSeen", d.framesSeen());
             n.put("framesAnalysed", d.framesAnalysed());
+            n.putArray("geometry").add(d.geometry().rotationDegrees()).add(d.geometry().stretchX())
+                    .add(d.geometry().mirrored());
             ArrayNode segs = n.putArray("segments");
             for (Segment s : d.segments()) {
                 segs.addArray().add(s.startSec()).add(s.endSec()).add(s.detected()).add(s.score());
             }
         });
         return root.toString();
+    }
+
+    private static Geometry geometry(JsonNode g) {
+        return g == null || g.size() != 3 ? Geometry.NONE
+                : new Geometry(g.get(0).asDouble(), g.get(1).asDouble(), g.get(2).asBoolean());
     }
 
     static Inspection decode(String line) throws IOException {
@@ -79,7 +87,7 @@ final class InspectionCodec {
                     d.hasNonNull("payload") ? Optional.of(Payload.fromHex(d.get("payload").asText())) : Optional.empty(),
                     d.get("pValue").asDouble(), d.get("payloadPValue").asDouble(), d.get("syncScore").asDouble(),
                     d.get("tilePeriodPixels").asDouble(), d.get("bestGuessBits").asLong(), segments,
-                    d.get("framesSeen").asLong(), d.get("framesAnalysed").asLong()));
+                    d.get("framesSeen").asLong(), d.get("framesAnalysed").asLong(), geometry(d.get("geometry"))));
         }
         Optional<VideoFingerprint> fingerprint = root.hasNonNull("fingerprint")
                 ? Optional.of(VideoFingerprint.decode(root.get("fingerprint").asText())) : Optional.empty();

@@ -82,7 +82,7 @@ public final class HypothesisSearch {
     }
 
     /** The best hypothesis found, with the folded spectrum it was found in. */
-    public record Best(SyncCorrelator.Peak peak, TileFolder.Spectrum spectrum) {
+    public record Best(SyncCorrelator.Peak peak, TileFolder.Spectrum spectrum, Lattice lattice) {
     }
 
     /** A grid period and the best z of its fold at one stage. */
@@ -160,7 +160,7 @@ public final class HypothesisSearch {
 
     private Best fine(Pyramid pyramid, int index) {
         TileFolder.Spectrum s = pyramid.fold(folder, gridPeriod(index));
-        return new Best(correlator.search(s), s);
+        return new Best(correlator.search(s), s, Lattice.identity(index));
     }
 
     /**
@@ -225,17 +225,144 @@ public final class HypothesisSearch {
         return correlator;
     }
 
-    /** Upper bound on the probability that an unmarked video reaches z anywhere in the search. */
+    /**
+     * Upper bound on the probability that an unmarked video reaches z anywhere in the search without
+     * geometric change (uniform scale and shift only): {@code 2 H exp(-z^2/2)}. The factor 2 pays for the
+     * second family of hypotheses, {@link #affinePValue}: each family spends half of the sync test's budget.
+     */
     public static double pValue(double z) {
+        return bound(2 * HYPOTHESES, z);
+    }
+
+    /**
+     * The same bound for the best hypothesis of {@link #searchGeometric}: every (period, angle, stretch,
+     * mirror, shift) of the fixed grid counts, {@code 2 H V exp(-z^2/2)} with V = {@link Lattice#VARIANTS}.
+     */
+    public static double affinePValue(double z) {
+        return bound(2 * HYPOTHESES * Lattice.VARIANTS, z);
+    }
+
+    private static double bound(double hypotheses, double z) {
         if (!(z > 0)) {
             return 1.0;
         }
-        return Math.min(1.0, HYPOTHESES * Math.exp(-z * z / 2));
+        return Math.min(1.0, hypotheses * Math.exp(-z * z / 2));
     }
 
-    /** The z an unmarked video reaches with probability at most {@code alpha} anywhere in the search. */
+    /** The z at which {@link #pValue} reaches {@code alpha}. */
     public static double threshold(double alpha) {
-        return Math.sqrt(2 * Math.log(HYPOTHESES / alpha));
+        return Math.sqrt(2 * Math.log(2 * HYPOTHESES / alpha));
+    }
+
+    /** The z at which {@link #affinePValue} reaches {@code alpha}. */
+    public static double affineThreshold(double alpha) {
+        return Math.sqrt(2 * Math.log(2 * HYPOTHESES * Lattice.VARIANTS / alpha));
+    }
+
+    /**
+     * The best hypothesis under rotation (+-6 degrees), horizontal stretch (0.88-1.14, which with the
+     * period also covers vertical stretch) and mirroring, for copies the plain search cannot find. The
+     * autocorrelation of the image proposes a few coarse lattices ({@link LatticeEstimator}); each is
+     * refined, mirrored or not, by coordinate ascent of the keyed z on 64-cell folds, then on full folds.
+     * Null when the image is too small for any period.
+     */
+    public Best searchGeometric(float[] image, int w, int h) {
+        int lo = (int) Math.ceil(Math.log(minPeriod(w, h) / GRID_MIN) / Math.log(GRID_RATIO));
+        int hi = Math.min(PERIOD_GRID_SIZE - 1, (int) Math.floor(Math.log(maxPeriod(w, h) / GRID_MIN) / Math.log(GRID_RATIO)));
+        if (hi < lo) {
+            return null;
+        }
+        Pyramid pyramid = new Pyramid(image, w, h);
+        Level level = pyramid.fitting(LatticeEstimator.MAX_FFT * 2 / 3);
+        LatticeEstimator estimator = new LatticeEstimator(level.image(), level.w(), level.h(), level.factor());
+        Best best = null;
+        for (LatticeEstimator.Candidate c : estimator.candidates(lo, hi)) {
+            Lattice start = c.lattice();
+            double plain = coarseZ(pyramid, start);
+            double mirrored = coarseZ(pyramid, start.mirror());
+            Lattice l = mirrored > plain ? start.mirror() : start;
+            l = ascend(pyramid, l, Math.max(plain, mirrored), true, new int[] {16, 8, 4, 2}, lo, hi);
+            Best b = fineBest(pyramid, l);
+            b = ascendFine(pyramid, b, lo, hi);
+            if (best == null || b.peak().z() > best.peak().z()) {
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    private double coarseZ(Pyramid pyramid, Lattice l) {
+        return coarseCorrelator.search(pyramid.fold(coarseFolder, l)).z();
+    }
+
+    private Best fineBest(Pyramid pyramid, Lattice l) {
+        TileFolder.Spectrum s = pyramid.fold(folder, l);
+        return new Best(correlator.search(s), s, l);
+    }
+
+    /**
+     * Coordinate ascent of the coarse z over period, angle and stretch, with halving step sizes (grid
+     * steps: period x {@value #PERIOD_PER_ANGLE_STEP} per angle step, so one step moves the fold by a
+     * similar amount on every axis).
+     */
+    private Lattice ascend(Pyramid pyramid, Lattice l, double z, boolean coarse, int[] steps, int lo, int hi) {
+        for (int step : steps) {
+            boolean moved = true;
+            for (int round = 0; moved && round < 8; round++) {
+                moved = false;
+                for (Lattice n : neighbours(l, step)) {
+                    if (!n.inRange() || n.periodIndex() < lo || n.periodIndex() > hi) {
+                        continue;
+                    }
+                    double nz = coarseZ(pyramid, n);
+                    if (nz > z) {
+                        z = nz;
+                        l = n;
+                        moved = true;
+                    }
+                }
+            }
+        }
+        return l;
+    }
+
+    private Best ascendFine(Pyramid pyramid, Best best, int lo, int hi) {
+        for (int step : new int[] {2, 1}) {
+            boolean moved = true;
+            for (int round = 0; moved && round < 6; round++) {
+                moved = false;
+                for (Lattice n : neighbours(best.lattice(), step)) {
+                    if (!n.inRange() || n.periodIndex() < lo || n.periodIndex() > hi) {
+                        continue;
+                    }
+                    Best b = fineBest(pyramid, n);
+                    if (b.peak().z() > best.peak().z()) {
+                        best = b;
+                        moved = true;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Period grid steps per angle or stretch step in the ascent (period steps are 0.05 %, stretch 0.1 %). */
+    static final int PERIOD_PER_ANGLE_STEP = 2;
+
+    private static List<Lattice> neighbours(Lattice l, int step) {
+        return List.of(
+                l.withPeriod(l.periodIndex() + PERIOD_PER_ANGLE_STEP * step),
+                l.withPeriod(l.periodIndex() - PERIOD_PER_ANGLE_STEP * step),
+                l.withAngle(l.angleIndex() + step),
+                l.withAngle(l.angleIndex() - step),
+                l.withStretch(l.stretchIndex() + step),
+                l.withStretch(l.stretchIndex() - step));
+    }
+
+    /** The full fold under one lattice hypothesis (for segments, after the search). */
+    public TileFolder.Spectrum fold(float[] image, int w, int h, Lattice lattice) {
+        Pyramid pyramid = new Pyramid(image, w, h);
+        return lattice.isIdentity() ? pyramid.fold(folder, lattice.period()) : pyramid.fold(folder, lattice);
     }
 
     /**
@@ -251,7 +378,19 @@ public final class HypothesisSearch {
         }
 
         TileFolder.Spectrum fold(TileFolder folder, double period) {
-            int n = folder.size();
+            Level level = levelFor(folder.size(), period);
+            TileFolder.Spectrum s = folder.fold(level.image, level.w, level.h, period / level.factor);
+            return new TileFolder.Spectrum(s.re(), s.im(), period, s.size());
+        }
+
+        /** The general-lattice fold, from the same level the plain fold at that period would read. */
+        TileFolder.Spectrum fold(TileFolder folder, Lattice lattice) {
+            Level level = levelFor(folder.size(), lattice.period());
+            return folder.fold(level.image, level.w, level.h, lattice, level.factor);
+        }
+
+        /** The coarsest level with at least one pixel per cell of an n-cell fold at this period. */
+        Level levelFor(int n, double period) {
             int index = 0;
             while (period / (levels.get(index).factor * 2) >= n) {
                 Level level = levels.get(index);
@@ -263,9 +402,19 @@ public final class HypothesisSearch {
                 }
                 index++;
             }
-            Level level = levels.get(index);
-            TileFolder.Spectrum s = folder.fold(level.image, level.w, level.h, period / level.factor);
-            return new TileFolder.Spectrum(s.re(), s.im(), period, s.size());
+            return levels.get(index);
+        }
+
+        /** The finest level whose longer side is at most {@code side} pixels. */
+        Level fitting(int side) {
+            int index = 0;
+            while (Math.max(levels.get(index).w, levels.get(index).h) > side) {
+                if (index + 1 == levels.size()) {
+                    levels.add(levels.get(index).halve());
+                }
+                index++;
+            }
+            return levels.get(index);
         }
     }
 
