@@ -40,6 +40,9 @@ final class DetectCommand implements Callable<Integer> {
             out.printf("%s: watermark %s%n", file, r.detected() ? "FOUND" : "not found");
             out.printf("  payload: %s%n", r.payload().map(p -> p.hex()).orElse("not decoded"));
             out.printf("  p-value: %.3e (%d frames analysed)%n", r.pValue(), r.framesAnalysed());
+            if (!r.geometry().isNone()) {
+                out.printf("  found in a copy that was %s%n", r.geometry());
+            }
             for (Segment s : r.segments()) {
                 out.printf("  %6.1f-%6.1f s  %s  score %.2f%n", s.startSec(), s.endSec(), s.detected() ? "marked  " : "unmarked",
                         s.score());
@@ -59,6 +62,7 @@ final class DetectCommand implements Callable<Integer> {
         }
         root.put("pValue", r.pValue());
         root.put("framesAnalysed", r.framesAnalysed());
+        root.set("geometry", io.hallmark.verify.render.ReportJson.geometry(r.geometry()));
         ArrayNode segments = root.putArray("segments");
         for (Segment s : r.segments()) {
             ObjectNode o = segments.addObject();

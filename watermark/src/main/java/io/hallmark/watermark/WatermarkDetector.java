@@ -126,12 +126,23 @@ public final class WatermarkDetector {
                     List.of(), evidence.framesSeen(), evidence.framesAnalysed(), Geometry.NONE);
         }
         double pValue = HypothesisSearch.pValue(best.peak().z());
+        boolean alignedFrames = false;
         if (pValue > options.falsePositiveRate() / 2) {
             // Not found as a rescaled or cropped copy: try rotation, stretch and mirroring.
             HypothesisSearch.Best geometric = search.searchGeometric(total, w, h);
             if (geometric != null && HypothesisSearch.affinePValue(geometric.peak().z()) < pValue) {
                 best = geometric;
                 pValue = HypothesisSearch.affinePValue(geometric.peak().z());
+            }
+        }
+        float[] aligned = evidence.alignedTotal();
+        if (pValue > options.falsePositiveRate() / 2 && aligned != null) {
+            // Or a crop window that moved over the picture: the frames summed where the picture is.
+            HypothesisSearch.Best moving = search.search(aligned, w, h);
+            if (moving != null && HypothesisSearch.pValue(moving.peak().z()) < pValue) {
+                best = moving;
+                pValue = HypothesisSearch.pValue(moving.peak().z());
+                alignedFrames = true;
             }
         }
         SyncCorrelator.Peak peak = best.peak();
@@ -148,7 +159,7 @@ public final class WatermarkDetector {
         for (Evidence.SegmentImage s : evidence.segments()) {
             double z = 0;
             if (s.frames() > 0) {
-                TileFolder.Spectrum spectrum = search.fold(s.image(), w, h, best.lattice());
+                TileFolder.Spectrum spectrum = search.fold(alignedFrames ? s.aligned() : s.image(), w, h, best.lattice());
                 z = correlator.scoreAt(spectrum, peak.fracDx(), peak.fracDy());
             }
             segments.add(new Segment(s.startMicros() / 1e6, s.endMicros() / 1e6, detected && z >= SEGMENT_Z, z));

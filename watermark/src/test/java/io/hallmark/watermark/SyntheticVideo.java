@@ -10,6 +10,15 @@ final class SyntheticVideo {
 
     /** Smooth blobs plus fine texture, panning by 3 px per frame, at 30 fps. */
     static VideoFrame textured(int w, int h, int index, long seed) {
+        return textured(w, h, index, seed, 3);
+    }
+
+    /** The same blobs and fresh noise in every frame, as from a camera on a tripod. */
+    static VideoFrame still(int w, int h, int index, long seed) {
+        return textured(w, h, index, seed, 0);
+    }
+
+    private static VideoFrame textured(int w, int h, int index, long seed, int pan) {
         Random random = new Random(seed);
         double[] fx = new double[6];
         double[] fy = new double[6];
@@ -21,7 +30,7 @@ final class SyntheticVideo {
         }
         Random noise = new Random(seed * 31 + index);
         byte[] y = new byte[w * h];
-        int shift = 3 * index;
+        int shift = pan * index;
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
                 double v = 128;

@@ -266,4 +266,26 @@ class WatermarkDetectorTest {
         }
         return f.withLuma(out);
     }
+
+    @Test
+    void findsTheMarkUnderACropWindowThatMovesOverThePicture() {
+        WatermarkEmbedder embedder = new WatermarkEmbedder(key, payload);
+        WatermarkDetector detector = new WatermarkDetector(key);
+        // A tripod shot (so only the window moves), 2 px per frame to the right, 1 px down every other frame.
+        for (int i = 0; i < 60; i++) {
+            VideoFrame marked = embedder.embed(SyntheticVideo.still(560, 420, i, 17));
+            detector.accept(cropped(marked, 2 * i, i / 2, 480, 360, i));
+        }
+        DetectionResult r = detector.result();
+        assertTrue(r.detected(), "z " + r.syncScore());
+        assertEquals(payload, r.payload().orElseThrow());
+    }
+
+    private static VideoFrame cropped(VideoFrame f, int x0, int y0, int w, int h, int index) {
+        byte[] y = new byte[w * h];
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(f.y(), (r + y0) * f.width() + x0, y, r * w, w);
+        }
+        return SyntheticVideo.withGreyChroma(w, h, y, index);
+    }
 }

@@ -43,6 +43,7 @@ public final class ReportJson {
         if (r.watermark().isPresent()) {
             wm.put("pValue", r.watermark().get().pValue());
             wm.put("framesAnalysed", r.watermark().get().framesAnalysed());
+            wm.set("geometry", geometry(r.watermark().get().geometry()));
         } else {
             wm.putNull("pValue");
         }
@@ -127,5 +128,14 @@ public final class ReportJson {
         }
         node.put("error", m.error().orElse(null));
         return node;
+    }
+
+    /** {rotationDegrees, stretchX, mirrored}: how the copy was turned, stretched or mirrored (all neutral when not). */
+    public static ObjectNode geometry(io.hallmark.watermark.Geometry g) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        o.put("rotationDegrees", g.rotationDegrees());
+        o.put("stretchX", g.stretchX());
+        o.put("mirrored", g.mirrored());
+        return o;
     }
 }

@@ -22,6 +22,10 @@ public final class Evidence {
     private final int maxSegments;
     private double segmentMicros;
     private LumaWhitener whitener;
+    private MotionAligner aligner;
+    private float[] scratch;
+    /** Whether the picture has moved in the frame, so that the picture-aligned images differ from the plain ones. */
+    private boolean moved;
     private int frameWidth;
     private int frameHeight;
     private final List<SegmentImage> segments = new ArrayList<>();
@@ -41,6 +45,8 @@ public final class Evidence {
         private long startMicros;
         private long endMicros;
         private final float[] image;
+        /** The same frames summed in the picture's coordinates; null while the picture has not moved. */
+        private float[] aligned;
         private int frames;
 
         SegmentImage(long start, long end, int size) {
@@ -52,6 +58,8 @@ public final class Evidence {
         public long startMicros() { return startMicros; }
         public long endMicros() { return endMicros; }
         public float[] image() { return image; }
+        /** The frames summed in the picture's coordinates ({@link #image()} while the picture never moved). */
+        public float[] aligned() { return aligned == null ? image : aligned; }
         public int frames() { return frames; }
     }
 
@@ -70,6 +78,8 @@ public final class Evidence {
         }
         if (whitener == null) {
             whitener = new LumaWhitener(frame.width(), frame.height());
+            aligner = new MotionAligner(whitener.outWidth(), whitener.outHeight());
+            scratch = new float[whitener.outWidth() * whitener.outHeight()];
             frameWidth = frame.width();
             frameHeight = frame.height();
         } else if (frame.width() != frameWidth || frame.height() != frameHeight) {
@@ -82,10 +92,37 @@ public final class Evidence {
         nextAnalysis = (nextAnalysis == Long.MIN_VALUE ? t : Math.max(nextAnalysis, t - (long) (1e6 / analysisFps)))
                 + (long) (1e6 / analysisFps);
         SegmentImage segment = segmentFor(t);
-        whitener.accumulate(frame.y(), segment.image);
+        java.util.Arrays.fill(scratch, 0f);
+        whitener.accumulate(frame.y(), scratch);
+        add(scratch, segment.image);
+        if (aligner.usable()) {
+            double[] offset = aligner.track(scratch);
+            if (!moved && (Math.round(offset[0]) != 0 || Math.round(offset[1]) != 0)) {
+                moved = true;
+                for (SegmentImage s : segments) {
+                    s.aligned = s.image.clone();
+                    // this frame is added below, moved
+                    if (s == segment) {
+                        for (int i = 0; i < scratch.length; i++) s.aligned[i] -= scratch[i];
+                    }
+                }
+            }
+            if (moved) {
+                if (segment.aligned == null) {
+                    segment.aligned = new float[segment.image.length];
+                }
+                MotionAligner.addShifted(scratch, segment.aligned, width(), height(), offset);
+            }
+        }
         segment.frames++;
         framesAnalysed++;
         return true;
+    }
+
+    private static void add(float[] from, float[] to) {
+        for (int i = 0; i < to.length; i++) {
+            to[i] += from[i];
+        }
     }
 
     private SegmentImage segmentFor(long t) {
@@ -111,9 +148,10 @@ public final class Evidence {
             SegmentImage a = segments.get(i);
             if (i + 1 < segments.size()) {
                 SegmentImage b = segments.get(i + 1);
-                float[] x = a.image;
-                float[] y = b.image;
-                for (int k = 0; k < x.length; k++) x[k] += y[k];
+                add(b.image, a.image);
+                if (b.aligned != null) {
+                    add(b.aligned, a.aligned);
+                }
                 a.frames += b.frames;
                 a.endMicros = b.endMicros;
             }
@@ -130,8 +168,22 @@ public final class Evidence {
     public float[] total() {
         float[] sum = new float[width() * height()];
         for (SegmentImage s : segments) {
-            float[] img = s.image;
-            for (int i = 0; i < sum.length; i++) sum[i] += img[i];
+            add(s.image, sum);
+        }
+        return sum;
+    }
+
+    /**
+     * Sum of all frames in the picture's coordinates (each frame moved back by the picture's measured
+     * translation), or null when the picture never moved in the frame.
+     */
+    public float[] alignedTotal() {
+        if (!moved) {
+            return null;
+        }
+        float[] sum = new float[width() * height()];
+        for (SegmentImage s : segments) {
+            add(s.aligned(), sum);
         }
         return sum;
     }

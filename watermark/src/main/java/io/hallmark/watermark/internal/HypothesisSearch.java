@@ -226,20 +226,28 @@ public final class HypothesisSearch {
     }
 
     /**
-     * Upper bound on the probability that an unmarked video reaches z anywhere in the search without
-     * geometric change (uniform scale and shift only): {@code 2 H exp(-z^2/2)}. The factor 2 pays for the
-     * second family of hypotheses, {@link #affinePValue}: each family spends half of the sync test's budget.
+     * Families of hypotheses the detector may search, each spending an equal share of the sync test's
+     * false-positive budget: uniform scale and shift on the plain sum of frames; rotation, stretch and
+     * mirroring on it ({@link #searchGeometric}); uniform scale and shift on the sum in the picture's
+     * coordinates (a drifting crop window).
+     */
+    public static final int FAMILIES = 3;
+
+    /**
+     * Upper bound on the probability that an unmarked video reaches z anywhere in one search without
+     * geometric change (uniform scale and shift only), times the {@value #FAMILIES} families:
+     * {@code FAMILIES H exp(-z^2/2)}.
      */
     public static double pValue(double z) {
-        return bound(2 * HYPOTHESES, z);
+        return bound(FAMILIES * HYPOTHESES, z);
     }
 
     /**
      * The same bound for the best hypothesis of {@link #searchGeometric}: every (period, angle, stretch,
-     * mirror, shift) of the fixed grid counts, {@code 2 H V exp(-z^2/2)} with V = {@link Lattice#VARIANTS}.
+     * mirror, shift) of the fixed grid counts, {@code FAMILIES H V exp(-z^2/2)} with V = {@link Lattice#VARIANTS}.
      */
     public static double affinePValue(double z) {
-        return bound(2 * HYPOTHESES * Lattice.VARIANTS, z);
+        return bound(FAMILIES * HYPOTHESES * Lattice.VARIANTS, z);
     }
 
     private static double bound(double hypotheses, double z) {
@@ -251,12 +259,12 @@ public final class HypothesisSearch {
 
     /** The z at which {@link #pValue} reaches {@code alpha}. */
     public static double threshold(double alpha) {
-        return Math.sqrt(2 * Math.log(2 * HYPOTHESES / alpha));
+        return Math.sqrt(2 * Math.log(FAMILIES * HYPOTHESES / alpha));
     }
 
     /** The z at which {@link #affinePValue} reaches {@code alpha}. */
     public static double affineThreshold(double alpha) {
-        return Math.sqrt(2 * Math.log(2 * HYPOTHESES * Lattice.VARIANTS / alpha));
+        return Math.sqrt(2 * Math.log(FAMILIES * HYPOTHESES * Lattice.VARIANTS / alpha));
     }
 
     /**
