@@ -48,9 +48,18 @@ final class BenchCommand extends ParentCommand {
                 description = "Only these attack rows (default: all of them, unattacked first).")
         List<String> attacks = List.of();
 
+        @Option(names = "--held-out",
+                description = {"Run on the held-out footage instead of ../shared/clips: photographs from testdata/heldout set in motion",
+                    "by FFmpeg (handheld, night, tripod, portrait, 360p, 4K, zoom) plus a text screen and a flat animation, made",
+                    "once into OUT/clips. Never used for tuning; report it apart."})
+        boolean heldOut;
+
         @Override
         public Integer call() throws Exception {
-            List<Path> inputs = clips.isEmpty() ? sharedClips() : clips;
+            List<Path> inputs = !clips.isEmpty() ? clips
+                    : heldOut ? io.hallmark.watermark.bench.HeldOutClips.make(
+                            Path.of(System.getProperty("hallmark.testdata", "testdata"), "heldout"), out.resolve("clips"), System.out)
+                    : sharedClips();
             WatermarkBenchmark.Config config = WatermarkBenchmark.Config.defaults()
                     .withEmbed(new EmbedOptions(strength, minPsnr));
             if (!attacks.isEmpty()) {

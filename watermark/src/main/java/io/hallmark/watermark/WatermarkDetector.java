@@ -20,13 +20,18 @@ import java.util.function.Consumer;
  * Blind, keyed detector. Feed frames with {@link #accept}; {@link #result} can be asked at any time.
  *
  * <p>Per sampled frame (a few per second) it only whitens the luma and adds it to the current segment's
- * image. {@link #result} then folds the summed image modulo candidate tile periods on a fixed grid
+ * image, twice: in frame coordinates and in the picture's (each frame moved back by the picture's measured
+ * translation). {@link #result} then folds the summed image modulo candidate tile periods on a fixed grid
  * (coarse-to-fine), finds the keyed sync pattern by one FFT correlation,
- * computes a Bonferroni-corrected p-value, and soft-decodes the payload at the best hypothesis. Presence
- * and payload are separate answers; the payload is only reported when its keyed 32-bit check passes.
+ * computes a Bonferroni-corrected p-value, and soft-decodes the payload at the best hypothesis. When that
+ * finds no mark, or a mark without its ID, it searches rotation, one-axis stretch and mirroring
+ * ({@link HypothesisSearch#searchGeometric}), then, if the picture moved in the frame, the picture-aligned sum
+ * (a crop window drifting over the picture). Presence and payload are separate answers; the payload is only
+ * reported when its keyed 32-bit check passes.
  *
  * <p>False positives, by design: the video-level test spends half of {@link DetectOptions#falsePositiveRate}
- * on the sync statistic (threshold z from {@link HypothesisSearch#threshold}) and accepts a payload-only
+ * on the sync statistic, shared equally by the {@value HypothesisSearch#FAMILIES} families of hypotheses
+ * (thresholds from {@link HypothesisSearch#threshold} and {@link HypothesisSearch#affineThreshold}), and accepts a payload-only
  * detection with probability 2^-32 (one decode attempt), which is below the other half at the default 1e-9.
  * Once the sync statistic has proven the mark present, the payload decoder tries the {@value #LIST_SIZE}
  * most likely words (list Viterbi) and reports the first whose keyed check passes: that recovers IDs a few
@@ -111,6 +116,13 @@ public final class WatermarkDetector {
         return decide(evidence, key, layout, new SyncCorrelator(layout), options);
     }
 
+    /** Whether the payload decodes at this hypothesis (a list decode, as once presence is proven). */
+    private static boolean decodes(WatermarkKey key, SyncCorrelator correlator, HypothesisSearch.Best best) {
+        SyncCorrelator.Peak peak = best.peak();
+        return PayloadFormat.decode(key, correlator.softBits(best.spectrum(), peak.fracDx(), peak.fracDy()), LIST_SIZE)
+                .payload().isPresent();
+    }
+
     private static DetectionResult decide(Evidence evidence, WatermarkKey key, TileLayout layout,
                                           SyncCorrelator correlator, DetectOptions options) {
         if (evidence.framesAnalysed() == 0) {
@@ -127,12 +139,17 @@ public final class WatermarkDetector {
         }
         double pValue = HypothesisSearch.pValue(best.peak().z());
         boolean alignedFrames = false;
-        if (pValue > options.falsePositiveRate() / 2) {
-            // Not found as a rescaled or cropped copy: try rotation, stretch and mirroring.
+        boolean decodes = decodes(key, correlator, best);
+        if (pValue > options.falsePositiveRate() / 2 || !decodes) {
+            // Not found, or found without its ID, as a rescaled or cropped copy (a slight rotation still
+            // folds partly in step): try rotation, stretch and mirroring.
             HypothesisSearch.Best geometric = search.searchGeometric(total, w, h);
-            if (geometric != null && HypothesisSearch.affinePValue(geometric.peak().z()) < pValue) {
-                best = geometric;
-                pValue = HypothesisSearch.affinePValue(geometric.peak().z());
+            if (geometric != null) {
+                double p = HypothesisSearch.affinePValue(geometric.peak().z());
+                if (p < pValue || (p <= options.falsePositiveRate() / 2 && decodes(key, correlator, geometric))) {
+                    best = geometric;
+                    pValue = p;
+                }
             }
         }
         float[] aligned = evidence.alignedTotal();

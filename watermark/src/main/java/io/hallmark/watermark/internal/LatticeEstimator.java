@@ -15,7 +15,7 @@ import java.util.List;
  * <p>The autocorrelation is computed once by FFT (zero-padded to a power of two, so lags up to the
  * padding are free of wrap-around) and normalised by the overlap at each lag. Candidate lattices on a
  * coarse grid (period 1 %, angle 0.25 degree, stretch 1 %) are scored by the correlation at six lattice
- * vectors (u, v, u+v, u-v, 2u, 2v); the best few distinct ones are returned. Not thread-safe.
+ * vectors (u, v, u+v, u-v, 2u, 2v; the smaller of each pair, so one-dimensional repetition in the picture scores low); the best few distinct ones are returned. Not thread-safe.
  */
 final class LatticeEstimator {
     /** Largest FFT side (1024: about 0.1 s for the transform pair). */
@@ -23,7 +23,7 @@ final class LatticeEstimator {
     static final int PERIOD_STEP = 20;   // grid indices: 1.0005^20 = 1 %
     static final int ANGLE_STEP = 5;     // 0.25 degree
     static final int STRETCH_STEP = 10;  // 1 %
-    static final int CANDIDATES = 3;
+    static final int CANDIDATES = 4;
 
     private final float[] acf;
     private final int size;
@@ -150,7 +150,7 @@ final class LatticeEstimator {
                 && Math.abs(a.stretchIndex() - b.stretchIndex()) <= 3 * STRETCH_STEP;
     }
 
-    /** Sum of the autocorrelation at the lattice vectors u, v, u+v, u-v, 2u, 2v. */
+    /** The autocorrelation at the lattice vectors u, v, u+v, u-v, 2u, 2v: the sum of the smaller of each pair. */
     double score(Lattice l) {
         double p = l.period() / factor;
         double cos = Math.cos(l.angleRadians());
@@ -160,7 +160,10 @@ final class LatticeEstimator {
         double uy = p * sin;
         double vx = -sx * p * sin;
         double vy = p * cos;
-        return at(ux, uy) + at(vx, vy) + at(ux + vx, uy + vy) + at(ux - vx, uy - vy) + at(2 * ux, 2 * uy) + at(2 * vx, 2 * vy);
+        // Pairwise minima: the mark's lattice is two-dimensional, while text lines, stripes and other
+        // periodic content usually repeat along one direction only and would score on one vector of each pair.
+        return Math.min(at(ux, uy), at(vx, vy)) + Math.min(at(ux + vx, uy + vy), at(ux - vx, uy - vy))
+                + Math.min(at(2 * ux, 2 * uy), at(2 * vx, 2 * vy));
     }
 
     /** Bilinear autocorrelation at lag (dx, dy); 0 beyond half the FFT size. */
