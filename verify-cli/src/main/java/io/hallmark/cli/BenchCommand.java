@@ -54,8 +54,20 @@ final class BenchCommand extends ParentCommand {
                     "once into OUT/clips. Never used for tuning; report it apart."})
         boolean heldOut;
 
+        @Option(names = "--security",
+                description = {"Instead of the robustness table: the keyless attacks (removal with an estimate from the video itself,",
+                    "the copy attack onto other footage, collusion of 4 videos marked with the same key), each over a sweep",
+                    "of strengths; writes OUT/security.md and .json with the least visible change at which each succeeds.",
+                    "Clips: the 1280x720 clips of ../shared/clips, then the held-out ones (5 of one size are needed for collusion)."})
+        boolean security;
+
         @Override
         public Integer call() throws Exception {
+            if (security) {
+                List<Path> chosen = clips.isEmpty() ? securityClips(out.resolve("clips")) : clips;
+                io.hallmark.watermark.bench.SecuritySuite.run(out, chosen, new PrintStream(System.out, true));
+                return 0;
+            }
             List<Path> inputs = !clips.isEmpty() ? clips
                     : heldOut ? io.hallmark.watermark.bench.HeldOutClips.make(
                             Path.of(System.getProperty("hallmark.testdata", "testdata"), "heldout"), out.resolve("clips"), System.out)
@@ -223,6 +235,24 @@ final class BenchCommand extends ParentCommand {
             return io.hallmark.verify.bench.FingerprintCostBenchmark.run(clips.isEmpty() ? sharedClips() : clips,
                     new PrintStream(System.out, true));
         }
+    }
+
+    /**
+     * Two sources of different kinds first (the single-video attacks use them), then five 1280x720 clips in
+     * all for collusion (4 colluders, the 5th the victim): a tuning clip, a held-out one, a text screen, two
+     * more tuning clips.
+     */
+    private static List<Path> securityClips(Path held) throws Exception {
+        Path shared = sharedClips().get(0).getParent();
+        List<Path> made = io.hallmark.watermark.bench.HeldOutClips.make(
+                Path.of(System.getProperty("hallmark.testdata", "testdata"), "heldout"), held, System.out);
+        List<Path> out = new java.util.ArrayList<>();
+        out.add(shared.resolve("sam2_01_dog.mp4"));
+        made.stream().filter(p -> p.getFileName().toString().startsWith("face-handheld-720p")).forEach(out::add);
+        made.stream().filter(p -> p.getFileName().toString().startsWith("screen-text-720p")).forEach(out::add);
+        out.add(shared.resolve("sam2_04_coffee.mp4"));
+        out.add(shared.resolve("sam2_05_default_juggle.mp4"));
+        return out;
     }
 
     static List<Path> sharedClips() throws Exception {

@@ -128,6 +128,50 @@ public final class CopyAttack {
     }
 
     /**
+     * Collusion: the mean of estimates made from different videos marked with the same key (all of one
+     * period): what the videos share (the key's sync pattern) adds up, what differs (their IDs) cancels.
+     * Tiles are averaged cell by cell (each is aligned with its source frame's origin, as the embedder's tile
+     * is) and brought back to unit RMS; reliabilities and scores are averaged, the ring is the union.
+     */
+    public static Estimate mean(List<Estimate> estimates) {
+        Estimate first = estimates.get(0);
+        int n = first.tile().length;
+        float[] tile = new float[n];
+        float[] reliability = new float[first.reliability().length];
+        int ringMin = first.ringMin();
+        int ringMax = first.ringMax();
+        int bins = 0;
+        double score = 0;
+        int frames = 0;
+        for (Estimate e : estimates) {
+            if (e.periodPixels() != first.periodPixels()) {
+                throw new IllegalArgumentException("estimates of different periods: " + e.periodPixels() + " and " + first.periodPixels());
+            }
+            for (int i = 0; i < n; i++) {
+                tile[i] += e.tile()[i];
+            }
+            for (int i = 0; i < reliability.length; i++) {
+                reliability[i] += e.reliability()[i] / estimates.size();
+            }
+            ringMin = Math.min(ringMin, e.ringMin());
+            ringMax = Math.max(ringMax, e.ringMax());
+            bins = Math.max(bins, e.bins());
+            score += e.periodScore() / estimates.size();
+            frames += e.framesUsed();
+        }
+        double sq = 0;
+        for (float v : tile) {
+            sq += v * v;
+        }
+        float scale = sq > 0 ? (float) (1 / Math.sqrt(sq / n)) : 0f;
+        for (int i = 0; i < n; i++) {
+            tile[i] *= scale;
+        }
+        return new Estimate(first.periodPixels(), tile, first.sourceWidth(), first.sourceHeight(), ringMin, ringMax,
+                bins, reliability, score, frames);
+    }
+
+    /**
      * How the estimate is shaped over the frame.
      * {@code FLAT}: the same amplitude everywhere; {@code MASK}: times the embedder's perceptual gain computed
      * on the frame being modified (louder in texture, quieter in flat, dark and bright areas).

@@ -25,7 +25,7 @@ import java.util.Random;
  * full detector on every window as if it were a whole video, and counts detections and payloads. Each
  * window is tested under one of several keys (rotating), since the design bound holds per key.
  *
- * <p>Usage: {@code FalsePositiveBench [--out DIR] [--window S] [--seconds S] [--variants a,b] [clip...]}.
+ * <p>Usage: {@code FalsePositiveBench [--out DIR] [--window S] [--seconds S] [--variants a,b] [--synthetic N] [clip...]}.
  */
 public final class FalsePositiveBench {
     /** Settings: window length, seconds used per clip, attack variants (names from {@link Attack#all()}). */
@@ -56,6 +56,8 @@ public final class FalsePositiveBench {
                     c = new Config(c.windowSeconds(), c.secondsPerClip(), list.isEmpty() ? List.of() : Arrays.asList(list.split(",")),
                             c.keys(), c.syntheticWindows());
                 }
+                case "--synthetic" -> c = new Config(c.windowSeconds(), c.secondsPerClip(), c.variants(), c.keys(),
+                        Integer.parseInt(args[++i]));
                 default -> clips.add(Path.of(args[i]));
             }
         }
