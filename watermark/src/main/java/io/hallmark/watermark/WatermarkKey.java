@@ -45,7 +45,10 @@ public final class WatermarkKey {
 
     /**
      * Reads the key from {@code file} (64 hex digits), or creates the file with a fresh random key,
-     * readable by the owner only (0600 where the file system has POSIX permissions).
+     * readable by the owner only (0600 where the file system has POSIX permissions). The file appears
+     * complete or not at all: the key is written to a private temp file first and published with a hard
+     * link, which fails if another process published first (then theirs is used); a concurrent reader never
+     * sees an empty key file.
      */
     public static WatermarkKey loadOrCreate(Path file) throws IOException {
         if (Files.exists(file)) {
@@ -56,17 +59,39 @@ public final class WatermarkKey {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         byte[] text = (HexFormat.of().formatHex(fresh) + "\n").getBytes(StandardCharsets.US_ASCII);
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path temp = posix
+                ? Files.createTempFile(dir, ".watermark-key", ".part",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, ".watermark-key", ".part");
         try {
-            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
+            Files.write(temp, text, StandardOpenOption.TRUNCATE_EXISTING);
+            try {
+                Files.createLink(file, temp);
+            } catch (UnsupportedOperationException e) {
+                Files.move(temp, file); // no hard links here: fails too if the file appeared meanwhile
             }
         } catch (FileAlreadyExistsException e) {
             return read(file); // another process created it first: use theirs
+        } finally {
+            Files.deleteIfExists(temp);
         }
-        Files.write(file, text, StandardOpenOption.TRUNCATE_EXISTING);
         return new WatermarkKey(fresh);
+    }
+
+    /**
+     * Reads an existing key file (64 hex digits).
+     *
+     * @throws java.nio.file.NoSuchFileException when it does not exist (a key is never made up for a file
+     *                                           the user named)
+     * @throws IOException                       when it cannot be read or is not a key file
+     */
+    public static WatermarkKey load(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString(), null,
+                    "no such watermark key file (only the home folder's key is created on first use)");
+        }
+        return read(file);
     }
 
     private static WatermarkKey read(Path file) throws IOException {

@@ -27,6 +27,36 @@ class WatermarkKeyTest {
     }
 
     @Test
+    void aKeyFileAppearsCompleteOrNotAtAllEvenUnderRacingCreators() throws Exception {
+        Path file = dir.resolve("race.key");
+        java.util.List<java.util.concurrent.Future<WatermarkKey>> results = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> WatermarkKey.loadOrCreate(file)));
+            }
+            WatermarkKey first = results.get(0).get();
+            for (var r : results) {
+                assertEquals(first, r.get(), "every creator ends up with the one published key");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of(file), files.toList(), "no temp file is left beside the key");
+        }
+    }
+
+    @Test
+    void loadNeverMakesUpAKeyForAFileThatIsNotThere() {
+        Path missing = dir.resolve("missing.key");
+        java.nio.file.NoSuchFileException e = assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> WatermarkKey.load(missing));
+        assertTrue(e.getMessage().contains("missing.key"), e.getMessage());
+        assertTrue(Files.notExists(missing));
+    }
+
+    @Test
     void rejectsAFileThatIsNotAKey() throws Exception {
         Path file = dir.resolve("bad.key");
         Files.writeString(file, "not a key");

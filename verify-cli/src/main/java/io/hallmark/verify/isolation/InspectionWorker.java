@@ -25,7 +25,7 @@ public final class InspectionWorker {
         if (keyFile == null) {
             return;
         }
-        InProcessInspector inspector = new InProcessInspector(WatermarkKey.loadOrCreate(Path.of(keyFile.strip())));
+        InProcessInspector inspector = new InProcessInspector(WatermarkKey.load(Path.of(keyFile.strip())));
         String line;
         while ((line = in.readLine()) != null) {
             if (line.isBlank()) {
