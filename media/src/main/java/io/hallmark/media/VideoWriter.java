@@ -60,7 +60,7 @@ public final class VideoWriter implements AutoCloseable {
         Path temp;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + destination.getFileName() + ".", ".part.mp4");
+            temp = OutputFiles.createTempBeside(destination, ".part.mp4");
         } catch (IOException e) {
             throw new MediaException("cannot write to " + dir + ": " + e.getMessage(), e);
         }
@@ -132,11 +132,11 @@ public final class VideoWriter implements AutoCloseable {
         Path muxed = null;
         try {
             if (settings.audioSource().isPresent()) {
-                muxed = Files.createTempFile(temp.getParent(), "." + destination.getFileName() + ".", ".mux.mp4");
+                muxed = OutputFiles.createTempBeside(destination, ".mux.mp4");
                 Ffmpeg.muxAudio(temp, settings.audioSource().get(), muxed);
                 result = muxed;
             }
-            moveIntoPlace(result, destination);
+            OutputFiles.moveIntoPlace(result, destination);
         } catch (IOException e) {
             throw e instanceof MediaException me ? me : new MediaException("cannot write " + destination + ": " + e.getMessage(), e);
         } finally {
@@ -145,15 +145,6 @@ public final class VideoWriter implements AutoCloseable {
                 deleteQuietly(muxed);
             }
             closed = true;
-        }
-    }
-
-    /** Moves {@code source} over {@code target} atomically where the file system allows it. */
-    public static void moveIntoPlace(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -9,7 +9,7 @@ import io.hallmark.c2pa.Context;
 import io.hallmark.c2pa.Reader;
 import io.hallmark.c2pa.Settings;
 import io.hallmark.c2pa.Signer;
-import io.hallmark.media.VideoWriter;
+import io.hallmark.media.OutputFiles;
 import io.hallmark.provenance.internal.BmffStructure;
 import io.hallmark.provenance.manifest.ManifestSpec;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public final class ProvenanceSigner {
         ManifestSpec effective = spec.withThumbnail(thumbnailJpeg.isPresent());
         Path dir = output.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + output.getFileName() + ".", ".signing");
+        Path temp = OutputFiles.createTempBeside(output, ".signing");
         try {
             byte[] store;
             try (Settings settings = TrustSettings.NONE.toNative();
@@ -99,7 +99,7 @@ public final class ProvenanceSigner {
             if (manifestId == null) {
                 throw new ProvenanceException("signed file has no active manifest: c2pa-rs wrote no manifest");
             }
-            VideoWriter.moveIntoPlace(temp, output);
+            OutputFiles.moveIntoPlace(temp, output);
             return new SignedManifest(output, manifestId, store, report);
         } finally {
             Files.deleteIfExists(temp);

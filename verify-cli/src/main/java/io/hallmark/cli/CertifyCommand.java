@@ -21,8 +21,8 @@ final class CertifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "The video as received (never modified).")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mp4", description = "Certified video.")
-    Path output;
+    @Mixin
+    OutputOption out;
 
     @Option(names = "--model", defaultValue = GenerationInfo.UNCLAIMED, paramLabel = "NAME",
             description = "The generator that made IN, as claimed by its supplier (default: none claimed;"
@@ -49,6 +49,7 @@ final class CertifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path output = out.checked(input, "mp4", "m4v");
         HallmarkHome home = signing.home.resolve();
         WatermarkKey key = WatermarkKeyOption.load(keyFile, home);
         CertifiedVideo video;

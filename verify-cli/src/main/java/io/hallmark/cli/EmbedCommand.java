@@ -22,8 +22,8 @@ final class EmbedCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "Input video (any format FFmpeg reads).")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output MP4.")
-    Path output;
+    @Mixin
+    OutputOption out;
 
     @Option(names = "--payload", paramLabel = "HEX16", description = "64-bit payload as 16 hex digits (default: random).")
     String payloadHex;
@@ -42,6 +42,7 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path output = out.checked(input, "mp4", "m4v");
         Payload payload = payloadHex == null ? Payload.random() : Payload.fromHex(payloadHex);
         WatermarkEmbedder embedder = new WatermarkEmbedder(key.load(), payload);
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), quiet);

@@ -20,8 +20,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     GenerationOptions generation;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mp4", description = "Signed output video.")
-    Path output;
+    @Mixin
+    OutputOption out;
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -40,6 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path output = out.checked(null, "mp4", "m4v");
         CertifiedVideo video = generate(generation.request(), generation.backend, generation.hidePrompt, output,
                 signing, keyFile, new ProgressBar(spec.commandLine().getErr(), quiet));
         json.print(spec.commandLine().getOut(), JsonOutput.certified(video), String.format("%s: %d frames, watermark payload %s, manifest %s",

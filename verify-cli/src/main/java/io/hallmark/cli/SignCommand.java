@@ -28,8 +28,8 @@ final class SignCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "MP4, MOV, JPEG or PNG to sign (never modified).")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Signed copy.")
-    Path output;
+    @Mixin
+    OutputOption out;
 
     @Option(names = "--manifest", paramLabel = "EXTRA.json",
             description = "Extra manifest JSON: its 'assertions' are added, other fields override ours.")
@@ -46,6 +46,7 @@ final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path output = out.checked(input);
         String format = MediaTypes.of(input).orElseThrow(() -> new IllegalArgumentException(
                 input + ": not a format C2PA can be embedded in (mp4, mov, jpg, png)"));
         ManifestSpec manifest = ManifestSpec.asIs(output.getFileName().toString(), format);
@@ -67,10 +68,10 @@ final class SignCommand implements Callable<Integer> {
                     signed.manifestStore(), signed.reportJson(), fingerprint));
         }
         ObjectNode result = JsonOutput.object();
-        result.put("file", this.output.toString());
+        result.put("file", output.toString());
         result.put("manifestId", signed.manifestId());
         result.put("manifestBytes", signed.manifestStore().length);
-        json.print(spec.commandLine().getOut(), result, this.output + ": signed, manifest " + signed.manifestId());
+        json.print(spec.commandLine().getOut(), result, output + ": signed, manifest " + signed.manifestId());
         return ExitCodes.OK;
     }
 }
