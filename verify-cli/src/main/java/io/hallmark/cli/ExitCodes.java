@@ -17,6 +17,8 @@ public final class ExitCodes {
     public static final int TAMPERED = 4;
     /** verify: a watermark copied from another video (content does not match the manifest it points to). */
     public static final int MARK_MISMATCH = 5;
+    /** verify: credentials are there but cannot be checked here (remote, pre-release, unsupported). */
+    public static final int UNVERIFIABLE = 6;
     /** detect: no watermark found. */
     public static final int NOT_DETECTED = 3;
 

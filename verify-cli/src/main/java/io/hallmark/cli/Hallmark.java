@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             "  3  verify: watermark only or no provenance; detect: no watermark",
             "  4  verify: tampered (a manifest does not validate)",
             "  5  verify: copied watermark (its manifest describes other content)",
+            "  6  verify: cannot be verified (remote manifest not fetched, pre-release, unsupported algorithm)",
             "",
             "Environment: HALLMARK_HOME (keys, watermark key, manifest store; default ~/.hallmark), HALLMARK_KEY_PASSWORD (password of the development keys), NO_COLOR, HALLMARK_DEBUG=1 (stack traces)."})
 public final class Hallmark extends ParentCommand {

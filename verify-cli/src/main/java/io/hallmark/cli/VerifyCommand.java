@@ -2,7 +2,7 @@ package io.hallmark.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.hallmark.media.VideoWriter;
+import io.hallmark.media.OutputFiles;
 import io.hallmark.verify.Verdict;
 import io.hallmark.verify.VerificationReport;
 import io.hallmark.verify.Verifier;
@@ -65,23 +65,25 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         if (html != null) {
-            Path temp = Files.createTempFile(html.toAbsolutePath().getParent(), ".report", ".html");
+            Path temp = OutputFiles.createTempBeside(html, ".html");
             Files.writeString(temp, ReportHtml.page(reports));
-            VideoWriter.moveIntoPlace(temp, html);
+            OutputFiles.moveIntoPlace(temp, html);
             spec.commandLine().getErr().println("HTML report: " + html);
         }
         return exitCode(reports);
     }
 
-    /** The worst result decides: error > copied mark > tampered > no provenance > ok. */
+    /** Exit codes from the worst result down: error > copied mark > tampered > cannot be verified > no provenance > ok. */
+    static final List<Integer> SEVERITY = List.of(ExitCodes.ERROR, ExitCodes.MARK_MISMATCH, ExitCodes.TAMPERED,
+            ExitCodes.UNVERIFIABLE, ExitCodes.NO_PROVENANCE, ExitCodes.OK);
+
+    /** The worst result decides ({@link #SEVERITY}). */
     static int exitCode(List<VerificationReport> reports) {
         int code = ExitCodes.OK;
         for (VerificationReport r : reports) {
             int c = codeOf(r.verdict());
-            if (c == ExitCodes.ERROR || code == ExitCodes.ERROR) {
-                code = ExitCodes.ERROR;
-            } else {
-                code = Math.max(code, c);
+            if (SEVERITY.indexOf(c) < SEVERITY.indexOf(code)) {
+                code = c;
             }
         }
         return code;
@@ -91,6 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
         return switch (v) {
             case SIGNED, RECOVERED -> ExitCodes.OK;
             case WATERMARK_ONLY, NO_PROVENANCE -> ExitCodes.NO_PROVENANCE;
+            case UNVERIFIABLE -> ExitCodes.UNVERIFIABLE;
             case TAMPERED -> ExitCodes.TAMPERED;
             case MARK_MISMATCH -> ExitCodes.MARK_MISMATCH;
             case ERROR -> ExitCodes.ERROR;

@@ -19,8 +19,17 @@ public enum Verdict {
      * or the content could not be compared). Not proof of where the video came from.
      */
     WATERMARK_ONLY("Carries a Hallmark watermark, but its manifest could not be identified"),
-    /** A manifest is embedded but does not validate: the file changed after signing, or the manifest is damaged. */
+    /**
+     * c2pa-rs validated the embedded manifest and found it Invalid (or the watermark contradicts its soft
+     * binding): the file changed after signing, or the manifest is damaged.
+     */
     TAMPERED("Tampered: the file changed after signing, or its credentials are damaged"),
+    /**
+     * A manifest is there but cannot be checked here: stored remotely and not fetched, a pre-release format,
+     * an algorithm or format the C2PA reader does not support, or data it cannot parse. Nothing is known
+     * either way: never reported as tampered.
+     */
+    UNVERIFIABLE("Cannot be verified: its credentials could not be checked here"),
     /** Neither a manifest nor a watermark. */
     NO_PROVENANCE("No provenance found"),
     /** The file could not be examined (not a supported media file, unreadable). */

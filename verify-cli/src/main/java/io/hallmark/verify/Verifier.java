@@ -170,7 +170,10 @@ public final class Verifier implements AutoCloseable {
         if (manifest.present() && manifest.isValidOrTrusted() && !bindingMatches.equals(Optional.of(false))) {
             verdict = Verdict.SIGNED;
             sentence = signedSentence(manifest);
-        } else if (manifest.present() && !manifest.isValidOrTrusted() || bindingMatches.equals(Optional.of(false))) {
+        } else if (manifest.present() && manifest.state().isPresent() && !manifest.isValidOrTrusted()
+                || bindingMatches.equals(Optional.of(false))) {
+            // Only what c2pa-rs validated and found Invalid is tampering; a manifest it could not validate
+            // at all (remote, pre-release, unsupported) is "cannot be verified" below.
             verdict = Verdict.TAMPERED;
             sentence = "Tampered: the " + (kind == MediaKind.VIDEO ? "video" : "file")
                     + " changed after signing, or its credentials are damaged ("
@@ -185,6 +188,9 @@ public final class Verifier implements AutoCloseable {
             verdict = Verdict.MARK_MISMATCH;
             sentence = "This video carries a Hallmark watermark copied from another video: its content does not "
                     + "match the manifest the mark points to (" + mismatchedId.get() + ")";
+        } else if (manifest.unverifiable()) {
+            verdict = Verdict.UNVERIFIABLE;
+            sentence = "Cannot be verified: " + C2paReport.unverifiableReason(manifest.error().orElse("no reason given"));
         } else if (mark.map(DetectionResult::detected).orElse(false)) {
             verdict = Verdict.WATERMARK_ONLY;
             sentence = payload.isPresent()

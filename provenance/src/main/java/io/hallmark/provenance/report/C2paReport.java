@@ -16,6 +16,9 @@ import java.util.Optional;
  * time the signer wrote on its first action (a claim, signed but not independently attested).
  * {@code softBindingAlg/Value} are the watermark's soft binding; {@code contentFingerprint} is the soft binding
  * whose algorithm is a content fingerprint ({@link #FINGERPRINT_ALG_PREFIX}), when the manifest has one.
+ * {@code statuses} are the active manifest's own validation results; {@code ingredientResults} those c2pa-rs
+ * reports for each ingredient ({@code validation_results.ingredientDeltas}), kept apart so that an
+ * ingredient's untrusted or expired signer is never read as the active signer's.
  */
 public record C2paReport(boolean present, Optional<String> state, Optional<String> manifestId,
                          Optional<String> signer, Optional<String> signerCommonName, Optional<String> signedAt,
@@ -23,7 +26,14 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
                          Optional<String> softBindingAlg, Optional<String> softBindingValue,
                          Optional<JsonNode> generation, List<String> ingredients, List<StatusCode> statuses,
                          Optional<String> error, String rawJson, Optional<String> actionTime,
-                         Optional<ContentFingerprint> contentFingerprint) {
+                         Optional<ContentFingerprint> contentFingerprint, List<IngredientResult> ingredientResults) {
+
+    /** c2pa-rs's validation results for one ingredient: the assertion that names it, and its status codes. */
+    public record IngredientResult(String ingredientUri, List<StatusCode> statuses) {
+        public IngredientResult {
+            statuses = List.copyOf(statuses);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Soft-binding algorithms under this prefix are content fingerprints, not watermarks. */
@@ -32,27 +42,49 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
     public static C2paReport absent() {
         return new C2paReport(false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), Optional.empty(), "", Optional.empty(), Optional.empty());
+                Optional.empty(), List.of(), List.of(), Optional.empty(), "", Optional.empty(), Optional.empty(), List.of());
     }
 
-    /** A manifest was there but could not be read at all (damaged, hostile): Invalid with the reason. */
+    /**
+     * A manifest was there but c2pa-rs could not validate it at all (a remote manifest not fetched, a
+     * pre-release format, an algorithm it does not support, damaged or hostile data): no state, because
+     * c2pa-rs gave none, no status codes (none were issued), and the reader's error as {@link #error()}.
+     * Verifiers report such a file as "cannot be verified", never as tampered.
+     */
     public static C2paReport unreadable(String reason) {
-        return new C2paReport(true, Optional.of("Invalid"), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new C2paReport(true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(StatusCode.of(codeForError(reason), "failure", null)),
-                Optional.of(reason), "", Optional.empty(), Optional.empty());
+                Optional.empty(), List.of(), List.of(), Optional.of(reason), "", Optional.empty(), Optional.empty(),
+                List.of());
     }
 
-    /** c2pa-rs reports some validation failures as read errors; give them their status code. */
-    static String codeForError(String reason) {
-        String r = reason.toLowerCase(java.util.Locale.ROOT);
-        if (r.contains("unknown algorithm") || r.contains("unsupported algorithm")) {
-            return "algorithm.unsupported";
+    /** Whether c2pa-rs found a manifest but gave no validation state (see {@link #unreadable}). */
+    public boolean unverifiable() {
+        return present && state.isEmpty();
+    }
+
+    /**
+     * Why a manifest could not be validated here, in plain words, from c2pa-rs's error text (its error
+     * types: {@code RemoteManifestUrl}, {@code PrereleaseError}, {@code UnknownAlgorithm}, ...).
+     */
+    public static String unverifiableReason(String error) {
+        String r = error.toLowerCase(java.util.Locale.ROOT);
+        if (r.contains("remote")) {
+            return "the manifest is stored remotely and was not fetched (remote manifests are not fetched offline)";
         }
         if (r.contains("prerelease")) {
-            return "com.adobe.prerelease";
+            return "a pre-release (pre-1.0) C2PA manifest, which current readers do not validate";
         }
-        return "general.error";
+        if (r.contains("algorithm")) {
+            return "it is signed with an algorithm this reader does not support";
+        }
+        if (r.contains("could not be parsed") || r.contains("nested") || r.contains("malformed")) {
+            return "the C2PA data could not be read (" + error + ")";
+        }
+        if (r.contains("not supported") || r.contains("unsupported")) {
+            return "its format is not supported by the C2PA reader";
+        }
+        return "the C2PA data could not be read (" + error + ")";
     }
 
     public static C2paReport parse(String reportJson) throws IOException {
@@ -111,15 +143,18 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
         List<StatusCode> statuses = new ArrayList<>();
         JsonNode results = root.path("validation_results");
         collect(results.path("activeManifest"), statuses);
+        List<IngredientResult> ingredientResults = new ArrayList<>();
         for (JsonNode delta : results.path("ingredientDeltas")) {
-            collect(delta.path("validationDeltas"), statuses);
+            List<StatusCode> own = new ArrayList<>();
+            collect(delta.path("validationDeltas"), own);
+            ingredientResults.add(new IngredientResult(delta.path("ingredientAssertionURI").asText(""), own));
         }
         return new C2paReport(true, text(root.path("validation_state")), Optional.ofNullable(active),
                 text(sig.path("issuer")), text(sig.path("common_name")), text(sig.path("time")),
                 Optional.ofNullable(dst), List.copyOf(actions), Optional.ofNullable(agent), Optional.ofNullable(sbAlg),
                 Optional.ofNullable(sbValue), Optional.ofNullable(generation), List.copyOf(ingredients),
                 List.copyOf(statuses), Optional.empty(), reportJson, Optional.ofNullable(when),
-                Optional.ofNullable(fingerprint));
+                Optional.ofNullable(fingerprint), List.copyOf(ingredientResults));
     }
 
     /** Failure codes only (what made or would make the state Invalid, plus the tolerated untrusted signer). */

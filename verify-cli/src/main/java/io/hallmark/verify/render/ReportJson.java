@@ -119,15 +119,25 @@ public final class ReportJson {
         m.generation().ifPresent(g -> node.set("generation", g));
         ArrayNode failures = node.putArray("failures");
         m.failureCodes().forEach(failures::add);
-        ArrayNode statuses = node.putArray("statuses");
-        for (StatusCode s : m.statuses()) {
-            ObjectNode st = statuses.addObject();
-            st.put("code", s.code());
-            st.put("kind", s.kind());
-            st.put("explanation", s.explanation());
+        statuses(node.putArray("statuses"), m.statuses());
+        ArrayNode ingredientResults = node.putArray("ingredientResults");
+        for (C2paReport.IngredientResult i : m.ingredientResults()) {
+            ObjectNode o = ingredientResults.addObject();
+            o.put("ingredientUri", i.ingredientUri());
+            statuses(o.putArray("statuses"), i.statuses());
         }
         node.put("error", m.error().orElse(null));
         return node;
+    }
+
+    private static void statuses(ArrayNode into, java.util.List<StatusCode> statuses) {
+        for (StatusCode s : statuses) {
+            ObjectNode st = into.addObject();
+            st.put("code", s.code());
+            st.put("kind", s.kind());
+            st.put("url", s.url());
+            st.put("explanation", s.explanation());
+        }
     }
 
     /** {rotationDegrees, stretchX, mirrored}: how the copy was turned, stretched or mirrored (all neutral when not). */
