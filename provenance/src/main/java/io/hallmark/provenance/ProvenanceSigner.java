@@ -54,11 +54,12 @@ public final class ProvenanceSigner {
      */
     public SignedManifest sign(Path input, Path output, ManifestSpec spec, Optional<byte[]> thumbnailJpeg, Path parent)
             throws IOException {
-        String format = MediaTypes.of(input).orElseThrow(() -> new ProvenanceException(
-                "cannot sign " + input.getFileName() + ": not a format C2PA can be embedded in (mp4, mov, jpg, png)"));
         if (!Files.isRegularFile(input)) {
             throw new ProvenanceException("no such file: " + input);
         }
+        String format = MediaTypes.of(input).orElseThrow(() -> new ProvenanceException("cannot sign "
+                + input.getFileName() + ": its content is not a format a C2PA manifest can be embedded in "
+                + "(MP4, MOV, M4A, HEIC, AVIF, JPEG, PNG, WebP, GIF, TIFF, AVI, WAV)"));
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new ProvenanceException("output must differ from the input (inputs are never modified)");
         }
@@ -116,11 +117,15 @@ public final class ProvenanceSigner {
         }
     }
 
-    private static ProvenanceException explain(C2paException e) {
+    private ProvenanceException explain(C2paException e) {
+        String certificate = "check that the certificate matches the key, has an O (organization) in its subject, "
+                + "an ExtendedKeyUsage, and is not a CA or expired";
         String hint = switch (e.type()) {
-            case SIGNATURE -> " (the signing key or certificate was rejected: check that the certificate matches "
-                    + "the key, has an O (organization) in its subject, an ExtendedKeyUsage, and is not a CA or expired)";
-            case REMOTE -> " (the time-stamp authority could not be reached or refused the request)";
+            case SIGNATURE -> tsaUrl.isPresent()
+                    ? " (either the time-stamp authority " + tsaUrl.get() + " gave no usable time-stamp, or the signing "
+                            + "key or certificate was rejected: " + certificate + ")"
+                    : " (the signing key or certificate was rejected: " + certificate + ")";
+            case REMOTE -> " (the time-stamp authority " + tsaUrl.orElse("") + " could not be reached or refused the request)";
             default -> "";
         };
         return new ProvenanceException(e.getMessage() + hint, e);

@@ -46,9 +46,12 @@ final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path output = out.checked(input);
-        String format = MediaTypes.of(input).orElseThrow(() -> new IllegalArgumentException(
-                input + ": not a format C2PA can be embedded in (mp4, mov, jpg, png)"));
+        String format = MediaTypes.of(input).orElseThrow(() -> new IllegalArgumentException(input
+                + ": its content is not a format a C2PA manifest can be embedded in "
+                + "(MP4, MOV, M4A, HEIC, AVIF, JPEG, PNG, WebP, GIF, TIFF, AVI, WAV)"));
+        // The signed copy keeps the input's format: its name must say so.
+        Path output = out.checked(input, MediaTypes.extensions(format).toArray(String[]::new));
+        Optional<String> tsa = signing.tsa(); // a TSA that cannot be used stops here, before any work
         ManifestSpec manifest = ManifestSpec.asIs(output.getFileName().toString(), format);
         if (extra != null) {
             manifest = manifest.withExtra((ObjectNode) new ObjectMapper().readTree(Files.readString(extra)));
@@ -61,7 +64,7 @@ final class SignCommand implements Callable<Integer> {
             manifest = manifest.withFingerprint(new ContentFingerprint(VideoFingerprint.ALGORITHM, fingerprint,
                     fp.durationMillis()));
         }
-        SignedManifest signed = new ProvenanceSigner(signing.signer(), signing.tsa()).sign(input, output, manifest,
+        SignedManifest signed = new ProvenanceSigner(signing.signer(), tsa).sign(input, output, manifest,
                 Optional.empty());
         try (ManifestStore store = ManifestStore.open(signing.storePath())) {
             store.put(new StoredManifest(signed.manifestId(), null, null, output.getFileName().toString(), Instant.now(),

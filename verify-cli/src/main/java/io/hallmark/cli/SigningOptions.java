@@ -1,5 +1,6 @@
 package io.hallmark.cli;
 
+import io.hallmark.keys.TsaProbe;
 import io.hallmark.provenance.ClaimSigner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +38,17 @@ public final class SigningOptions {
         return Credentials.devSigner(h);
     }
 
-    public Optional<String> tsa() {
+    private boolean tsaChecked;
+
+    /**
+     * The time-stamp authority's URL, asked once for a real time-stamp first ({@link TsaProbe}), so that a
+     * TSA that cannot be used stops the command before any work, with its name and the cause.
+     */
+    public Optional<String> tsa() throws TsaProbe.TsaException {
+        if (tsaUrl != null && !tsaChecked) {
+            TsaProbe.check(tsaUrl, TsaProbe.DEFAULT_DEADLINE);
+            tsaChecked = true;
+        }
         return Optional.ofNullable(tsaUrl);
     }
 

@@ -1,0 +1,158 @@
+package io.hallmark.keys;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+
+/**
+ * Asks a time-stamp authority for one RFC 3161 time-stamp (a SHA-256 imprint of random bytes) before any
+ * work that needs it starts, so that a TSA that is down, answers HTTP errors or garbage, or never answers is
+ * reported up front, by name and URL, with the cause: not after minutes of encoding, and not as "the signing
+ * key or certificate was rejected". Bounded: one overall deadline for the whole exchange and at most
+ * {@value #MAX_RESPONSE_BYTES} bytes read. Thread-safe (stateless).
+ */
+public final class TsaProbe {
+    /** Largest response read: a time-stamp token with its certificate chain is a few kilobytes. */
+    public static final int MAX_RESPONSE_BYTES = 1 << 20;
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(15);
+
+    private TsaProbe() {}
+
+    /** Why a TSA cannot be used, in one sentence that names it. */
+    public static final class TsaException extends IOException {
+        TsaException(String url, String cause, Throwable e) {
+            super("time-stamp authority " + url + " " + cause, e);
+        }
+    }
+
+    /**
+     * Requests a time-stamp and checks that the answer is a granted RFC 3161 response for this request.
+     *
+     * @throws TsaException naming the URL and the cause (refused connection, unknown host, timeout, HTTP
+     *                      status, not an RFC 3161 response, request rejected)
+     */
+    public static void check(String url, Duration deadline) throws TsaException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new TsaException(url, "is not a usable URL (" + e.getMessage() + ")", e);
+        }
+        byte[] imprint = new byte[32];
+        new SecureRandom().nextBytes(imprint);
+        TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
+        generator.setCertReq(true);
+        TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, imprint);
+        byte[] body;
+        try {
+            body = request.getEncoded();
+        } catch (IOException e) {
+            throw new TsaException(url, "could not be asked: " + e.getMessage(), e);
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(deadline).build();
+        HttpRequest http = HttpRequest.newBuilder(uri).timeout(deadline)
+                .header("Content-Type", "application/timestamp-query")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        CompletableFuture<byte[]> exchange = client.sendAsync(http, HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(response -> {
+                    if (response.statusCode() != 200) {
+                        closeQuietly(response.body());
+                        throw new StatusError(response.statusCode());
+                    }
+                    try (InputStream in = response.body()) {
+                        byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+                        if (bytes.length > MAX_RESPONSE_BYTES) {
+                            throw new StatusError(-1);
+                        }
+                        return bytes;
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        byte[] answer;
+        try {
+            answer = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new TsaException(url, "did not answer within " + deadline.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TsaException(url, "was not asked: interrupted", e);
+        } catch (ExecutionException e) {
+            throw new TsaException(url, cause(e.getCause()), e.getCause());
+        }
+        TimeStampResponse response;
+        try {
+            response = new TimeStampResponse(answer);
+        } catch (TSPException | IOException | RuntimeException e) {
+            throw new TsaException(url, "answered with something that is not an RFC 3161 time-stamp response ("
+                    + answer.length + " bytes)", e);
+        }
+        try {
+            response.validate(request);
+        } catch (TSPException e) {
+            String status = response.getStatusString();
+            throw new TsaException(url, "did not grant the time-stamp: " + (status != null ? status : e.getMessage()), e);
+        }
+        if (response.getTimeStampToken() == null) {
+            throw new TsaException(url, "did not grant the time-stamp (status " + response.getStatus() + ")", null);
+        }
+    }
+
+    private static String cause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StatusError s) {
+                return s.status < 0 ? "answered with more than " + MAX_RESPONSE_BYTES + " bytes"
+                        : "answered HTTP " + s.status + " instead of a time-stamp";
+            }
+            if (t instanceof ConnectException) {
+                return "refused the connection (is it running, and is the port right?)";
+            }
+            if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "could not be found (unknown host)";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return "did not answer in time";
+            }
+        }
+        String m = e.getMessage();
+        return "could not be reached: " + e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing more to read anyway
+        }
+    }
+
+    /** An HTTP status other than 200 (or, with -1, an oversized body), carried out of the async chain. */
+    private static final class StatusError extends RuntimeException {
+        final int status;
+
+        StatusError(int status) {
+            super(null, null, false, false);
+            this.status = status;
+        }
+    }
+}
