@@ -43,6 +43,8 @@ public final class Hallmark extends ParentCommand {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Hallmark());
+        // "@LIST" is scan's own list syntax; picocli would otherwise expand it as an argument file first.
+        cli.setExpandAtFiles(false);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // People get one line naming the cause, not a stack trace (HALLMARK_DEBUG=1 shows it).
             commandLine.getErr().println("hallmark: " + message(e));

@@ -3,13 +3,18 @@ package io.hallmark.cli;
 import io.hallmark.generator.pipeline.Progress;
 import java.io.PrintWriter;
 
-/** A one-line progress display on stderr (redrawn in place on a terminal, a line per stage otherwise). */
+/**
+ * A one-line progress display on stderr: redrawn in place on a terminal; otherwise (a log file, a CI job, a
+ * pipe) a line per stage and then a line every {@value #LOG_INTERVAL_SECONDS} s, so a long run is never silent.
+ */
 final class ProgressBar implements Progress {
     private final PrintWriter err;
     private final boolean terminal = System.console() != null;
     private final boolean quiet;
     private String lastStage = "";
     private long lastDrawn;
+    private long lastLogged;
+    static final int LOG_INTERVAL_SECONDS = 10;
 
     ProgressBar(PrintWriter err, boolean quiet) {
         this.err = err;
@@ -34,8 +39,9 @@ final class ProgressBar implements Progress {
             if (stage.equals("done")) {
                 err.println();
             }
-        } else if (newStage) {
+        } else if (newStage || now - lastLogged >= LOG_INTERVAL_SECONDS * 1_000_000_000L) {
             err.println(text);
+            lastLogged = now;
         }
         err.flush();
         lastStage = stage;

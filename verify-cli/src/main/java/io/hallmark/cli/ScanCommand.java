@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Verify every file under a folder, in parallel.", "DIR is walked recursively; @LIST names a file with one path per line. Writes one JSON line per file (schema hallmark.verify/1) and a summary table. With --jsonl an interrupted scan resumes: files already in the JSONL are skipped. One bad file never stops the scan. Exit 0 when the scan completed."})
+        description = {"Verify every file under a folder, in parallel.", "DIR is walked recursively; @LIST names a file with one path per line. Writes one JSON line per file (schema hallmark.verify/2) and a summary table. With --jsonl an interrupted scan resumes: files already in the JSONL are skipped. One bad file never stops the scan.", "Exit: the worst result over the files scanned, as for verify: 0 all signed/recovered, 3 watermark only or no provenance, 6 cannot be verified, 4 tampered, 5 copied watermark, 1 a file could not be checked."})
 final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR|@LIST", description = "Folder to walk, or @file listing paths.")
     String target;
@@ -67,20 +66,22 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
             err.printf("resuming: %d of %d files already in %s%n", files.size() - todo.size(), files.size(), jsonl);
         }
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        int worst = ExitCodes.OK;
         ProgressBar progress = new ProgressBar(err, quiet);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
         try (Verifier verifier = verification.open(threads);
              BufferedWriter sink = jsonl == null ? null : Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8,
                      StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            // Reports (thumbnails included) are written out and dropped as they finish: nothing keeps them.
             ExecutorCompletionService<VerificationReport> completion = new ExecutorCompletionService<>(pool);
-            List<Future<VerificationReport>> futures = new ArrayList<>();
             for (Path f : todo) {
-                futures.add(completion.submit(() -> safeVerify(verifier, f)));
+                completion.submit(() -> safeVerify(verifier, f));
             }
             for (int i = 0; i < todo.size(); i++) {
                 VerificationReport r = completion.take().get();
                 counts.merge(r.verdict(), 1, Integer::sum);
+                worst = VerifyCommand.worse(worst, VerifyCommand.codeOf(r.verdict()));
                 String line = ReportJson.toJson(r).toString();
                 if (sink != null) {
                     sink.write(line);
@@ -97,8 +98,9 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.update("done", todo.size(), todo.size());
         printSummary(err, counts, todo.size(), seconds);
-        // The scan's job is the results file; per-file verdicts live there, not in the exit code.
-        return ExitCodes.OK;
+        // Per-file verdicts are in the results; the exit code says the worst of them, as verify's does, so a
+        // script notices tampered or unreadable files without parsing the output.
+        return worst;
     }
 
     private static VerificationReport safeVerify(Verifier verifier, Path file) {
@@ -125,8 +127,9 @@ final class ScanCommand implements java.util.concurrent.Callable<Integer> {
             throw new IllegalArgumentException(target + " is not a folder (use @LIST for a list of files)");
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+            // Broken links and link loops are listed too: they get an ERROR line and a count, not silence.
+            return walk.filter(p -> Files.isRegularFile(p) || Files.isSymbolicLink(p) && !Files.exists(p))
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
     }
 

@@ -22,12 +22,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check the provenance of any file.", "MP4, MOV, MKV, WebM, AVI (C2PA + watermark), JPEG, PNG (C2PA). Validates the embedded C2PA manifest with c2pa-rs, detects the watermark, cross-checks them, and when the credentials were stripped recovers the manifest from the store through the watermark payload, but only if this content matches the fingerprint signed into that manifest. Untrusted videos are decoded in worker processes with time and memory limits.", "Exit: 0 all signed/recovered, 3 watermark only or no provenance, 4 tampered, 5 copied watermark, 1 error."})
+        description = {"Check the provenance of any file.", "MP4, MOV, MKV, WebM, AVI (C2PA + watermark), JPEG, PNG (C2PA). Validates the embedded C2PA manifest with c2pa-rs, detects the watermark, cross-checks them, and when the credentials were stripped recovers the manifest from the store through the watermark payload, but only if this content matches the fingerprint signed into that manifest. Untrusted videos are decoded in worker processes with time and memory limits.", "Exit: the worst over the files: 0 all signed/recovered, 3 watermark only or no provenance, 6 cannot be verified, 4 tampered, 5 copied watermark, 1 error (a missing file is an error on stderr, not a report)."})
 final class VerifyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to verify.")
     List<Path> files;
 
-    @Option(names = "--json", description = "Machine-readable output (schema hallmark.verify/1, docs/verify-json.md).")
+    @Option(names = "--json", description = "Machine-readable output (schema hallmark.verify/2, docs/verify-json.md).")
     boolean json;
 
     @Option(names = "--html", paramLabel = "REPORT.html", description = "Also write an HTML report with thumbnails and plots.")
@@ -42,10 +42,24 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<VerificationReport> reports = new ArrayList<>();
+        int missing = ExitCodes.OK;
         try (Verifier verifier = verification.open(1)) {
             for (Path file : files) {
-                reports.add(verifier.verify(file));
+                // A path that names nothing to verify is a mistake on the command line: said on stderr, not
+                // dressed up as a report about a file.
+                if (!Files.exists(file)) {
+                    spec.commandLine().getErr().println("hallmark: " + file + ": no such file");
+                    missing = ExitCodes.ERROR;
+                } else if (Files.isDirectory(file)) {
+                    spec.commandLine().getErr().println("hallmark: " + file + " is a folder (use: hallmark scan " + file + ")");
+                    missing = ExitCodes.ERROR;
+                } else {
+                    reports.add(verifier.verify(file));
+                }
             }
+        }
+        if (reports.isEmpty()) {
+            return missing;
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -70,7 +84,7 @@ final class VerifyCommand implements Callable<Integer> {
             OutputFiles.moveIntoPlace(temp, html);
             spec.commandLine().getErr().println("HTML report: " + html);
         }
-        return exitCode(reports);
+        return worse(missing, exitCode(reports));
     }
 
     /** Exit codes from the worst result down: error > copied mark > tampered > cannot be verified > no provenance > ok. */
@@ -81,12 +95,14 @@ final class VerifyCommand implements Callable<Integer> {
     static int exitCode(List<VerificationReport> reports) {
         int code = ExitCodes.OK;
         for (VerificationReport r : reports) {
-            int c = codeOf(r.verdict());
-            if (SEVERITY.indexOf(c) < SEVERITY.indexOf(code)) {
-                code = c;
-            }
+            code = worse(code, codeOf(r.verdict()));
         }
         return code;
+    }
+
+    /** The more severe of two exit codes ({@link #SEVERITY}). */
+    static int worse(int a, int b) {
+        return SEVERITY.indexOf(b) < SEVERITY.indexOf(a) ? b : a;
     }
 
     static int codeOf(Verdict v) {

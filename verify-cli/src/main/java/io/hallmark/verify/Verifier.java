@@ -63,7 +63,8 @@ public final class Verifier implements AutoCloseable {
             return VerificationReport.error(file, "cannot read: " + e.getMessage());
         }
         if (kind == MediaKind.UNSUPPORTED) {
-            return VerificationReport.error(file, "not a supported media file (MP4, MOV, MKV, WebM, AVI, JPEG, PNG)");
+            return VerificationReport.error(file, "not a supported media file (video: MP4, MOV, MKV, WebM, AVI; "
+                    + "images: JPEG, PNG, WebP, GIF, TIFF, HEIC, AVIF; audio: M4A, WAV)");
         }
         C2paReport manifest;
         try {
@@ -81,7 +82,8 @@ public final class Verifier implements AutoCloseable {
             thumbnail = inspection.thumbnailJpeg();
             inspection.error().ifPresent(e -> notes.add("The video could not be decoded for watermark detection: " + e));
         } else {
-            notes.add("Images are checked for C2PA credentials only (the watermark is for video).");
+            notes.add((kind == MediaKind.AUDIO ? "Audio files" : "Images")
+                    + " are checked for C2PA credentials only (the watermark is for video).");
         }
         Optional<String> payload = mark.filter(DetectionResult::detected).flatMap(DetectionResult::payload)
                 .map(p -> p.hex());
@@ -315,9 +317,9 @@ public final class Verifier implements AutoCloseable {
         }
     }
 
-    /** What kind of media a file is, from its first bytes (never from its name alone). */
+    /** What kind of media a file is, from its first bytes (never from its name): {@link MediaTypes} decides. */
     enum MediaKind {
-        VIDEO, IMAGE, UNSUPPORTED;
+        VIDEO, IMAGE, AUDIO, UNSUPPORTED;
 
         static MediaKind sniff(Path file) throws IOException {
             byte[] head = new byte[16];
@@ -325,27 +327,14 @@ public final class Verifier implements AutoCloseable {
             try (InputStream in = Files.newInputStream(file)) {
                 n = in.readNBytes(head, 0, head.length);
             }
-            if (n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF) {
-                return IMAGE;
-            }
-            if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
-                return IMAGE;
-            }
-            if (n >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
-                return VIDEO; // MP4, MOV, M4V
-            }
-            if (n >= 8 && (head[4] == 'm' && head[5] == 'o' && head[6] == 'o' && head[7] == 'v'
-                    || head[4] == 'm' && head[5] == 'd' && head[6] == 'a' && head[7] == 't'
-                    || head[4] == 'w' && head[5] == 'i' && head[6] == 'd' && head[7] == 'e')) {
-                return VIDEO; // QuickTime without ftyp
+            Optional<String> type = io.hallmark.provenance.MediaTypes.ofHead(head, n);
+            if (type.isPresent()) {
+                String t = type.get();
+                return t.startsWith("video/") ? VIDEO : t.startsWith("image/") ? IMAGE : AUDIO;
             }
             if (n >= 4 && (head[0] & 0xff) == 0x1A && (head[1] & 0xff) == 0x45 && (head[2] & 0xff) == 0xDF
                     && (head[3] & 0xff) == 0xA3) {
-                return VIDEO; // Matroska / WebM
-            }
-            if (n >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
-                    && head[8] == 'A' && head[9] == 'V' && head[10] == 'I') {
-                return VIDEO;
+                return VIDEO; // Matroska / WebM: watermark only, C2PA has no binding for it
             }
             return UNSUPPORTED;
         }

@@ -30,4 +30,12 @@ class HallmarkTest {
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("c2pa-c-ffi/0.90"), r.out());
     }
+
+    @Test
+    void aMissingFileIsAnErrorOnStderrNotAReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Cli r = Cli.run(dir.resolve("home"), "verify", "--json", dir.resolve("missing.mp4").toString());
+        assertEquals(ExitCodes.ERROR, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("missing.mp4: no such file"), r.err());
+        assertTrue(r.out().isBlank(), "no report about a file that is not there: " + r.out());
+    }
 }

@@ -22,8 +22,35 @@ final class InspectionCodec {
 
     private InspectionCodec() {}
 
-    /** Marks an audit request on the worker's stdin (followed by the absolute path). */
-    static final String AUDIT_PREFIX = "audit:";
+    /** What the worker is asked to do with a file. */
+    enum Op { INSPECT, AUDIT }
+
+    /** One request on the worker's stdin. */
+    record Request(Op op, String path) {}
+
+    /**
+     * A request as one JSON line: {@code {"op":"INSPECT","path":"..."}}. JSON escapes every control
+     * character, so a file name holding a newline stays one request (a bare path per line once let a name with
+     * a newline shift every later answer to the wrong file).
+     */
+    static String request(Op op, String path) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("op", op.name());
+        root.put("path", path);
+        return root.toString();
+    }
+
+    static Request parseRequest(String line) throws IOException {
+        JsonNode root = JSON.readTree(line);
+        if (root == null || !root.path("op").isTextual() || !root.path("path").isTextual()) {
+            throw new IOException("not a request line");
+        }
+        try {
+            return new Request(Op.valueOf(root.get("op").asText()), root.get("path").asText());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unknown request " + root.get("op").asText());
+        }
+    }
 
     static String encodeAudit(io.hallmark.verify.VideoInspector.Audit a) {
         ObjectNode root = JSON.createObjectNode();

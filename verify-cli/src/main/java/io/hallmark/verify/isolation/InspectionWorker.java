@@ -21,22 +21,22 @@ public final class InspectionWorker {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err); // libraries that print must not corrupt the protocol
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String keyFile = in.readLine();
-        if (keyFile == null) {
+        String keyLine = in.readLine();
+        if (keyLine == null) {
             return;
         }
-        InProcessInspector inspector = new InProcessInspector(WatermarkKey.load(Path.of(keyFile.strip())));
+        String keyFile = InspectionCodec.parseRequest(keyLine).path();
+        InProcessInspector inspector = new InProcessInspector(WatermarkKey.load(Path.of(keyFile)));
         String line;
         while ((line = in.readLine()) != null) {
             if (line.isBlank()) {
                 continue;
             }
-            // requests are absolute paths, or AUDIT_PREFIX + an absolute path (never ambiguous: paths start with '/')
-            if (line.startsWith(InspectionCodec.AUDIT_PREFIX)) {
-                out.println(InspectionCodec.encodeAudit(inspector.audit(Path.of(line.substring(InspectionCodec.AUDIT_PREFIX.length())))));
-            } else {
-                out.println(InspectionCodec.encode(inspector.inspect(Path.of(line))));
-            }
+            InspectionCodec.Request request = InspectionCodec.parseRequest(line);
+            Path file = Path.of(request.path());
+            out.println(request.op() == InspectionCodec.Op.AUDIT
+                    ? InspectionCodec.encodeAudit(inspector.audit(file))
+                    : InspectionCodec.encode(inspector.inspect(file)));
         }
     }
 }

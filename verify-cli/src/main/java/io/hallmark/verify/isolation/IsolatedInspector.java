@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +54,14 @@ public final class IsolatedInspector implements VideoInspector {
 
     @Override
     public Inspection inspect(Path video) {
-        return ask(video.toAbsolutePath().toString(), Inspection::failed, InspectionCodec::decode);
+        return ask(InspectionCodec.request(InspectionCodec.Op.INSPECT, video.toAbsolutePath().toString()),
+                Inspection::failed, InspectionCodec::decode);
     }
 
     @Override
     public Audit audit(Path video) {
-        return ask(InspectionCodec.AUDIT_PREFIX + video.toAbsolutePath(), Audit::failed, InspectionCodec::decodeAudit);
+        return ask(InspectionCodec.request(InspectionCodec.Op.AUDIT, video.toAbsolutePath().toString()),
+                Audit::failed, InspectionCodec::decodeAudit);
     }
 
     private interface Decoder<T> {
@@ -94,9 +97,11 @@ public final class IsolatedInspector implements VideoInspector {
             }
             if (line == null) {
                 int code = w.process.waitFor(5, TimeUnit.SECONDS) ? w.process.exitValue() : -1;
+                String why = w.lastError(); // read before kill() deletes it
                 kill(w);
                 worker = new Worker(null);
-                return failed.apply("the decoder crashed on this file (worker exit code " + code + ")");
+                return failed.apply("the decoder crashed on this file (worker exit code " + code + ")"
+                        + (why.isEmpty() ? "" : ": " + why));
             }
             return decoder.decode(line);
         } catch (Exception e) {
@@ -113,9 +118,11 @@ public final class IsolatedInspector implements VideoInspector {
         List<String> command = List.of(java, "-Xmx" + maxHeap, "-XX:MaxDirectMemorySize=" + maxHeap,
                 "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), InspectionWorker.class.getName());
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        Worker worker = new Worker(process);
-        worker.stdin.write(keyFile.toAbsolutePath().toString());
+        // The worker's stderr goes to a file of its own: the last lines say why a decoder crashed.
+        Path errors = Files.createTempFile("hallmark-worker", ".err");
+        Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+        Worker worker = new Worker(process, errors);
+        worker.stdin.write(InspectionCodec.request(InspectionCodec.Op.INSPECT, keyFile.toAbsolutePath().toString()));
         worker.stdin.newLine();
         worker.stdin.flush();
         synchronized (all) {
@@ -124,16 +131,21 @@ public final class IsolatedInspector implements VideoInspector {
         return worker;
     }
 
-    private static void kill(Worker w) {
+    /** Stops a worker for good and forgets it (a replaced worker must not stay listed). */
+    private void kill(Worker w) {
         if (w != null && w.process != null) {
             w.process.destroyForcibly();
+            w.deleteErrors();
+            synchronized (all) {
+                all.remove(w);
+            }
         }
     }
 
     @Override
     public void close() {
         synchronized (all) {
-            for (Worker w : all) {
+            for (Worker w : List.copyOf(all)) {
                 try {
                     w.stdin.close();
                 } catch (IOException ignored) {
@@ -141,28 +153,64 @@ public final class IsolatedInspector implements VideoInspector {
                 }
                 try {
                     if (!w.process.waitFor(2, TimeUnit.SECONDS)) {
-                        kill(w);
+                        w.process.destroyForcibly();
                     }
                 } catch (InterruptedException e) {
-                    kill(w);
+                    w.process.destroyForcibly();
                     Thread.currentThread().interrupt();
                 }
+                w.deleteErrors();
             }
         }
         reader.shutdownNow();
     }
 
     private static final class Worker {
+        /** The most of a worker's stderr quoted in an error. */
+        static final int ERROR_TAIL_BYTES = 600;
         final Process process;
+        final Path errors;
         final BufferedWriter stdin;
         final BufferedReader stdout;
 
         Worker(Process process) {
+            this(process, null);
+        }
+
+        Worker(Process process, Path errors) {
             this.process = process;
+            this.errors = errors;
             this.stdin = process == null ? null
                     : new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
             this.stdout = process == null ? null
                     : new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        /** The last non-empty line the worker wrote to stderr (at most ERROR_TAIL_BYTES), or "". */
+        String lastError() {
+            if (errors == null) {
+                return "";
+            }
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(errors.toFile(), "r")) {
+                long start = Math.max(0, f.length() - ERROR_TAIL_BYTES);
+                byte[] tail = new byte[(int) (f.length() - start)];
+                f.seek(start);
+                f.readFully(tail);
+                String[] lines = new String(tail, StandardCharsets.UTF_8).strip().split("\\R");
+                return lines.length == 0 ? "" : lines[lines.length - 1].strip();
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        void deleteErrors() {
+            if (errors != null) {
+                try {
+                    Files.deleteIfExists(errors);
+                } catch (IOException ignored) {
+                    // a temp file; the OS cleans its temp folder
+                }
+            }
         }
     }
 }
