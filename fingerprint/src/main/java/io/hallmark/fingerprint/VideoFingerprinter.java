@@ -39,9 +39,17 @@ public final class VideoFingerprinter {
     private long nextTick = Long.MIN_VALUE;
     private long nextThumbnail = Long.MIN_VALUE;
     private byte[] work = new byte[0];
+    /** How the frames are turned back before hashing (a mirrored, rotated or stretched copy). */
+    private final Reorientation reorientation;
 
     private VideoFingerprinter(List<VideoFingerprint.View> views, long interval, int thumbnailSide, long thumbnailInterval,
                                java.util.Random jitter) {
+        this(views, interval, thumbnailSide, thumbnailInterval, jitter, Reorientation.NONE);
+    }
+
+    private VideoFingerprinter(List<VideoFingerprint.View> views, long interval, int thumbnailSide, long thumbnailInterval,
+                               java.util.Random jitter, Reorientation reorientation) {
+        this.reorientation = reorientation;
         this.views = List.copyOf(views);
         this.interval = interval;
         this.thumbnailSide = thumbnailSide;
@@ -57,12 +65,25 @@ public final class VideoFingerprinter {
      * frames ({@link #audit(Path, java.util.Random)}).
      */
     public static VideoFingerprinter forAudit(java.util.Random random) {
-        return new VideoFingerprinter(List.of(VideoFingerprint.View.FULL), INTERVAL_MILLIS, 64, 0, random);
+        return forAudit(random, Reorientation.NONE);
+    }
+
+    /**
+     * {@link #forAudit(java.util.Random)} for a copy that was mirrored, rotated or stretched: each sampled frame
+     * is first turned back ({@link Reorientation}), so its hashes and thumbnails compare with the signed ones.
+     */
+    public static VideoFingerprinter forAudit(java.util.Random random, Reorientation reorientation) {
+        return new VideoFingerprinter(List.of(VideoFingerprint.View.FULL), INTERVAL_MILLIS, 64, 0, random, reorientation);
     }
 
     /** Decodes every frame of {@code video} and fingerprints it at unpredictable times ({@link #forAudit}). */
     public static VideoFingerprint audit(Path video, java.util.Random random) throws IOException {
         return forAudit(random).read(video);
+    }
+
+    /** {@link #audit(Path, java.util.Random)} with the frames turned back first. */
+    public static VideoFingerprint audit(Path video, java.util.Random random, Reorientation reorientation) throws IOException {
+        return forAudit(random, reorientation).read(video);
     }
 
     /** What a signer records: every view five times a second, a 32x32 thumbnail twice a second. */
@@ -86,6 +107,11 @@ public final class VideoFingerprinter {
         int w = frame.width() / factor;
         int h = frame.height() / factor;
         byte[] luma = downsample(frame, factor, w, h);
+        if (!reorientation.isNone()) {
+            int[] width = new int[1];
+            luma = reorientation.apply(luma, w, h, width);
+            w = width[0];
+        }
         List<PdqHash> hashes = new ArrayList<>(views.size());
         int quality = 0;
         for (VideoFingerprint.View v : views) {

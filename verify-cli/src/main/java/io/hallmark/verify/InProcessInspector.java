@@ -28,9 +28,10 @@ public final class InProcessInspector implements VideoInspector {
     }
 
     @Override
-    public Audit audit(Path video) {
+    public Audit audit(Path video, io.hallmark.fingerprint.Reorientation reorientation) {
         try {
-            return new Audit(Optional.of(VideoFingerprinter.audit(video, new java.security.SecureRandom())), Optional.empty());
+            return new Audit(Optional.of(VideoFingerprinter.audit(video, new java.security.SecureRandom(), reorientation)),
+                    Optional.empty());
         } catch (Exception | LinkageError e) {
             return Audit.failed(e.getMessage() == null ? e.toString() : e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.hallmark.verify;
 
 import io.hallmark.fingerprint.ContentComparison;
+import io.hallmark.fingerprint.Reorientation;
 import io.hallmark.fingerprint.VideoFingerprint;
 import io.hallmark.provenance.ProvenanceReader;
 import io.hallmark.provenance.manifest.ContentFingerprint;
@@ -99,8 +100,11 @@ public final class Verifier implements AutoCloseable {
         }
 
         // The content check looks at every frame at unpredictable times, decoded once more, only when needed.
+        // A copy the detector found mirrored, rotated or stretched is turned back before it is compared.
+        Reorientation reorientation = mark.map(DetectionResult::geometry).filter(g -> !g.isNone())
+                .map(g -> new Reorientation(g.rotationDegrees(), g.stretchX(), g.mirrored())).orElse(Reorientation.NONE);
         java.util.function.Supplier<Optional<VideoFingerprint>> audited = memoized(() -> {
-            VideoInspector.Audit a = inspector.audit(file);
+            VideoInspector.Audit a = inspector.audit(file, reorientation);
             a.error().ifPresent(e -> notes.add("The video could not be decoded again to check its content: " + e));
             return a.fingerprint();
         });

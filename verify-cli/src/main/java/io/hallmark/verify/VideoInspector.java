@@ -1,6 +1,7 @@
 package io.hallmark.verify;
 
 import io.hallmark.fingerprint.VideoFingerprint;
+import io.hallmark.fingerprint.Reorientation;
 import io.hallmark.fingerprint.VideoFingerprinter;
 import io.hallmark.watermark.DetectionResult;
 import java.nio.file.Path;
@@ -29,7 +30,15 @@ public interface VideoInspector extends AutoCloseable {
      * watermark is reported as this file's, so that the signed video's frames placed where a fixed sampler
      * looks, with other footage between them, do not pass. Empty with a reason when decoding fails.
      */
-    Audit audit(Path video);
+    default Audit audit(Path video) {
+        return audit(video, Reorientation.NONE);
+    }
+
+    /**
+     * {@link #audit(Path)} for a copy the watermark detector found mirrored, rotated or stretched: the frames are
+     * turned back before they are fingerprinted, so a rightful copy can still be confirmed.
+     */
+    Audit audit(Path video, Reorientation reorientation);
 
     /** An audit fingerprint, or why there is none. */
     record Audit(Optional<VideoFingerprint> fingerprint, Optional<String> error) {

@@ -225,19 +225,24 @@ class EndToEndTest {
 
     @Test
     @Order(11)
-    void aRotatedCopyStillReadsItsIdAndSaysHowItWasTurned() throws Exception {
-        Path rotated = dir.resolve("rotated.mp4");
-        Ffmpeg.run(120, "-i", generated.toString(), "-vf", "rotate=2*PI/180", "-c:v", "libx264", "-crf", "23",
-                "-map_metadata", "-1", "-an", rotated.toString());
-        Cli r = Cli.run(home, "verify", "--json", rotated.toString());
-        JsonNode v = JSON.readTree(r.out());
-        assertEquals(payload, v.path("watermark").path("payload").asText(), v.toPrettyString());
-        assertEquals(2.0, Math.abs(v.path("watermark").path("geometry").path("rotationDegrees").asDouble()), 0.3,
-                v.path("watermark").toPrettyString());
-        // The content check does not register rotations yet: it may not confirm the manifest, but never
-        // calls the rightful copy a copied mark.
-        assertTrue(v.path("verdict").asText().equals("RECOVERED") || v.path("verdict").asText().equals("WATERMARK_ONLY"),
-                v.toPrettyString());
+    void aRotatedOrMirroredCopyIsRecoveredAndSaysHowItWasTurned() throws Exception {
+        String[][] cases = {{"rotate=2*PI/180", "rotated.mp4"}, {"hflip", "mirrored.mp4"}};
+        for (String[] c : cases) {
+            Path copy = dir.resolve(c[1]);
+            Ffmpeg.run(120, "-i", generated.toString(), "-vf", c[0], "-c:v", "libx264", "-crf", "23",
+                    "-map_metadata", "-1", "-an", copy.toString());
+            JsonNode v = verifyJson(copy, ExitCodes.OK);
+            assertEquals(payload, v.path("watermark").path("payload").asText(), v.toPrettyString());
+            JsonNode g = v.path("watermark").path("geometry");
+            if (c[0].equals("hflip")) {
+                assertTrue(g.path("mirrored").asBoolean(), g.toString());
+            } else {
+                assertEquals(2.0, Math.abs(g.path("rotationDegrees").asDouble()), 0.3, g.toString());
+            }
+            // The content check compares the copy's frames turned back, so the rightful copy is confirmed.
+            assertEquals("RECOVERED", v.path("verdict").asText(), v.toPrettyString());
+            assertEquals("MATCH", v.path("contentCheck").path("decision").asText(), v.path("contentCheck").toString());
+        }
     }
 
     @Test
@@ -260,10 +265,10 @@ class EndToEndTest {
             assertEquals(manifestId, byMark.path("matches").path(0).path("manifestId").asText(), byMark.toPrettyString());
             assertEquals("watermark", byMark.path("matches").path(0).path("hallmark.method").asText());
             assertTrue(byMark.path("matches").path(0).path("similarityScore").asInt() >= 50);
-            // a rotated copy whose mark no longer reads: only the fingerprint finds it, with its similarity
+            // a blurred copy whose mark no longer reads: only the fingerprint finds it, with its similarity
             JsonNode byFingerprint = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(server.url() + "/matches/byContent"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(dir.resolve("rotated.mp4"))).build(),
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(dir.resolve("blurred.mp4"))).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body());
             assertEquals(manifestId, byFingerprint.path("matches").path(0).path("manifestId").asText());
             assertEquals("fingerprint", byFingerprint.path("matches").path(0).path("hallmark.method").asText());

@@ -25,8 +25,8 @@ final class InspectionCodec {
     /** What the worker is asked to do with a file. */
     enum Op { INSPECT, AUDIT }
 
-    /** One request on the worker's stdin. */
-    record Request(Op op, String path) {}
+    /** One request on the worker's stdin; {@code reorientation} is for audits of turned copies. */
+    record Request(Op op, String path, io.hallmark.fingerprint.Reorientation reorientation) {}
 
     /**
      * A request as one JSON line: {@code {"op":"INSPECT","path":"..."}}. JSON escapes every control
@@ -34,9 +34,16 @@ final class InspectionCodec {
      * a newline shift every later answer to the wrong file).
      */
     static String request(Op op, String path) {
+        return request(op, path, io.hallmark.fingerprint.Reorientation.NONE);
+    }
+
+    static String request(Op op, String path, io.hallmark.fingerprint.Reorientation r) {
         ObjectNode root = JSON.createObjectNode();
         root.put("op", op.name());
         root.put("path", path);
+        if (!r.isNone()) {
+            root.putArray("reorientation").add(r.rotationDegrees()).add(r.stretchX()).add(r.mirrored());
+        }
         return root.toString();
     }
 
@@ -46,7 +53,11 @@ final class InspectionCodec {
             throw new IOException("not a request line");
         }
         try {
-            return new Request(Op.valueOf(root.get("op").asText()), root.get("path").asText());
+            JsonNode r = root.path("reorientation");
+            io.hallmark.fingerprint.Reorientation reorientation = r.size() == 3
+                    ? new io.hallmark.fingerprint.Reorientation(r.get(0).asDouble(), r.get(1).asDouble(), r.get(2).asBoolean())
+                    : io.hallmark.fingerprint.Reorientation.NONE;
+            return new Request(Op.valueOf(root.get("op").asText()), root.get("path").asText(), reorientation);
         } catch (IllegalArgumentException e) {
             throw new IOException("unknown request " + root.get("op").asText());
         }

@@ -35,7 +35,7 @@ public final class InspectionWorker {
             InspectionCodec.Request request = InspectionCodec.parseRequest(line);
             Path file = Path.of(request.path());
             out.println(request.op() == InspectionCodec.Op.AUDIT
-                    ? InspectionCodec.encodeAudit(inspector.audit(file))
+                    ? InspectionCodec.encodeAudit(inspector.audit(file, request.reorientation()))
                     : InspectionCodec.encode(inspector.inspect(file)));
         }
     }

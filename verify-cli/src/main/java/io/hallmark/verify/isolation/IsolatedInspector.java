@@ -59,8 +59,8 @@ public final class IsolatedInspector implements VideoInspector {
     }
 
     @Override
-    public Audit audit(Path video) {
-        return ask(InspectionCodec.request(InspectionCodec.Op.AUDIT, video.toAbsolutePath().toString()),
+    public Audit audit(Path video, io.hallmark.fingerprint.Reorientation reorientation) {
+        return ask(InspectionCodec.request(InspectionCodec.Op.AUDIT, video.toAbsolutePath().toString(), reorientation),
                 Audit::failed, InspectionCodec::decodeAudit);
     }
 
