@@ -26,6 +26,13 @@ import java.util.Optional;
  * Thread-safe: one connection, synchronized access (SQLite serializes writers anyway).
  */
 public final class ManifestStore implements ManifestLookup {
+    /**
+     * signed_at as text of one width (nanoseconds always written): text order is time order. Instant's own
+     * toString drops zero fractions, which sorted "12:00:00Z" after "12:00:00.5Z".
+     */
+    static final java.time.format.DateTimeFormatter SIGNED_AT = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     static final int SCHEMA_VERSION = 2;
     /** Whole-frame hashes per manifest kept in the look-up index ({@link VideoFingerprint#lookupKeys}). */
     static final int LOOKUP_KEYS = 16;
@@ -127,7 +134,7 @@ public final class ManifestStore implements ManifestLookup {
                     ps.setString(2, m.payloadHex());
                     ps.setString(3, m.algorithm());
                     ps.setString(4, m.title());
-                    ps.setString(5, m.signedAt().toString());
+                    ps.setString(5, SIGNED_AT.format(m.signedAt()));
                     ps.setBytes(6, m.manifestStore());
                     ps.setString(7, m.reportJson());
                     ps.setString(8, m.fingerprint());
@@ -220,7 +227,9 @@ public final class ManifestStore implements ManifestLookup {
     /** Manifests whose soft binding carries this payload, newest first. */
     @Override
     public synchronized List<StoredManifest> findByPayload(String payloadHex) throws IOException {
-        return query("SELECT * FROM manifests WHERE payload = ? ORDER BY signed_at DESC", payloadHex);
+        // julianday() orders rows written before the fixed-width format too ("...:00Z" sorted after "...:00.5Z")
+        return query("SELECT * FROM manifests WHERE payload = ? ORDER BY julianday(signed_at) DESC, signed_at DESC",
+                payloadHex);
     }
 
     public synchronized Optional<StoredManifest> findById(String manifestId) throws IOException {

@@ -41,6 +41,26 @@ class ManifestStoreTest {
         }
     }
 
+    @Test
+    void newestFirstHoldsWithinASecondAndForRowsWrittenInTheOldTextFormat(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("m.db");
+        try (ManifestStore store = ManifestStore.open(db)) {
+            store.put(manifest("urn:whole", "00000000000000aa", Instant.parse("2026-01-01T12:00:00Z")));
+            store.put(manifest("urn:half", "00000000000000aa", Instant.parse("2026-01-01T12:00:00.500Z")));
+            assertEquals("urn:half", store.findByPayload("00000000000000aa").get(0).manifestId(),
+                    "12:00:00.5 is newer than 12:00:00 (text order put 12:00:00Z first)");
+        }
+        // a row written by an earlier version, in Instant.toString()'s variable-width text
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             var st = c.createStatement()) {
+            st.executeUpdate("UPDATE manifests SET signed_at = '2026-01-01T12:00:01Z' WHERE manifest_id = 'urn:whole'");
+        }
+        try (ManifestStore store = ManifestStore.open(db)) {
+            assertEquals("urn:whole", store.findByPayload("00000000000000aa").get(0).manifestId());
+            assertEquals(Instant.parse("2026-01-01T12:00:01Z"), store.findById("urn:whole").orElseThrow().signedAt());
+        }
+    }
+
     static VideoFingerprint randomFingerprint(Random random) {
         List<VideoFingerprint.Frame> frames = new ArrayList<>();
         for (int f = 0; f < 8; f++) {
