@@ -1,6 +1,6 @@
 package io.hallmark.cli;
 
-import io.hallmark.keys.TsaProbe;
+import io.hallmark.provenance.TsaProbe;
 import io.hallmark.provenance.ClaimSigner;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
+import io.hallmark.provenance.http.BoundedHttp;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,15 +15,21 @@ import java.util.List;
 
 /**
  * Looks payloads up in a remote C2PA Soft Binding Resolution API: byBinding, then the manifest bytes.
- * Answers are bounded (matches and manifest size) because the service is not necessarily ours.
+ * Everything is bounded because the service is not necessarily ours: at most {@value #MAX_MATCHES} matches,
+ * {@value #MAX_QUERY_BYTES} bytes of query answer and {@link #MAX_MANIFEST_BYTES} per manifest ever read, and
+ * one deadline ({@link #LOOKUP_DEADLINE}) for the whole look-up, bodies included (a service sending one byte
+ * a second, or 2 GB, ends at the limit). What it returns is only a candidate: the verifier validates each
+ * manifest with c2pa-rs and checks its soft binding and content. Thread-safe.
  */
 public final class SoftBindingClient implements ManifestLookup {
     static final int MAX_MATCHES = 10;
-    static final long MAX_MANIFEST_BYTES = 32L << 20;
+    static final int MAX_MANIFEST_BYTES = 32 << 20;
+    static final int MAX_QUERY_BYTES = 1 << 20;
+    static final Duration LOOKUP_DEADLINE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final BoundedHttp http = new BoundedHttp(Duration.ofSeconds(10));
 
     public SoftBindingClient(String baseUrl) {
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
@@ -37,9 +42,10 @@ public final class SoftBindingClient implements ManifestLookup {
     public List<StoredManifest> findByPayload(String payloadHex) throws IOException {
         String url = base + "/matches/byBinding?alg=" + enc(SoftBindingApi.ALGORITHM) + "&value="
                 + enc(SoftBindingApi.valueOf(payloadHex)) + "&maxResults=" + MAX_MATCHES;
-        HttpResponse<byte[]> answer = get(url);
-        if (answer.statusCode() != 200) {
-            throw new IOException("soft binding service " + base + " answered " + answer.statusCode());
+        Instant deadline = Instant.now().plus(LOOKUP_DEADLINE);
+        BoundedHttp.Answer answer = get(url, MAX_QUERY_BYTES, deadline);
+        if (answer.status() != 200) {
+            throw new IOException("soft binding service " + base + " answered " + answer.status());
         }
         JsonNode matches = JSON.readTree(answer.body()).path("matches");
         List<StoredManifest> found = new ArrayList<>();
@@ -51,8 +57,8 @@ public final class SoftBindingClient implements ManifestLookup {
             if (id == null) {
                 continue;
             }
-            HttpResponse<byte[]> manifest = get(base + "/manifests/" + enc(id));
-            if (manifest.statusCode() == 200 && manifest.body().length > 0 && manifest.body().length <= MAX_MANIFEST_BYTES) {
+            BoundedHttp.Answer manifest = get(base + "/manifests/" + enc(id), MAX_MANIFEST_BYTES, deadline);
+            if (manifest.status() == 200 && manifest.body().length > 0) {
                 found.add(new StoredManifest(id, payloadHex, SoftBindingApi.ALGORITHM, null, Instant.EPOCH,
                         manifest.body(), null, null));
             }
@@ -60,13 +66,15 @@ public final class SoftBindingClient implements ManifestLookup {
         return found;
     }
 
-    private HttpResponse<byte[]> get(String url) throws IOException {
+    private BoundedHttp.Answer get(String url, int maxBytes, Instant deadline) throws IOException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            return http.exchange(HttpRequest.newBuilder(URI.create(url)).timeout(LOOKUP_DEADLINE).GET().build(),
+                    maxBytes, deadline);
+        } catch (BoundedHttp.TooLarge e) {
+            throw new IOException("soft binding service " + base + " " + e.getMessage(), e);
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IOException("soft binding service " + base + " gave no complete answer within "
+                    + LOOKUP_DEADLINE.toSeconds() + " s", e);
         }
     }
 

@@ -1,9 +1,13 @@
-package io.hallmark.keys;
+package io.hallmark.provenance;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.hallmark.keys.DevPki;
+import io.hallmark.keys.LocalTsa;
+import io.hallmark.keys.PasswordSource;
+import io.hallmark.keys.SigningAlgorithm;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

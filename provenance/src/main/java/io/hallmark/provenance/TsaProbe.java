@@ -1,19 +1,14 @@
-package io.hallmark.keys;
+package io.hallmark.provenance;
 
+import io.hallmark.provenance.http.BoundedHttp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.time.Instant;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
@@ -68,37 +63,24 @@ public final class TsaProbe {
         } catch (IOException e) {
             throw new TsaException(url, "could not be asked: " + e.getMessage(), e);
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(deadline).build();
         HttpRequest http = HttpRequest.newBuilder(uri).timeout(deadline)
                 .header("Content-Type", "application/timestamp-query")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        CompletableFuture<byte[]> exchange = client.sendAsync(http, HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(response -> {
-                    if (response.statusCode() != 200) {
-                        closeQuietly(response.body());
-                        throw new StatusError(response.statusCode());
-                    }
-                    try (InputStream in = response.body()) {
-                        byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-                        if (bytes.length > MAX_RESPONSE_BYTES) {
-                            throw new StatusError(-1);
-                        }
-                        return bytes;
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
         byte[] answer;
         try {
-            answer = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
+            BoundedHttp.Answer a = new BoundedHttp(deadline).exchange(http, MAX_RESPONSE_BYTES, Instant.now().plus(deadline));
+            if (a.status() != 200) {
+                throw new TsaException(url, "answered HTTP " + a.status() + " instead of a time-stamp", null);
+            }
+            answer = a.body();
+        } catch (BoundedHttp.TooLarge e) {
+            throw new TsaException(url, e.getMessage(), e);
+        } catch (java.net.http.HttpTimeoutException e) {
             throw new TsaException(url, "did not answer within " + deadline.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TsaException(url, "was not asked: interrupted", e);
-        } catch (ExecutionException e) {
-            throw new TsaException(url, cause(e.getCause()), e.getCause());
+        } catch (TsaException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new TsaException(url, cause(e), e);
         }
         TimeStampResponse response;
         try {
@@ -120,39 +102,14 @@ public final class TsaProbe {
 
     private static String cause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StatusError s) {
-                return s.status < 0 ? "answered with more than " + MAX_RESPONSE_BYTES + " bytes"
-                        : "answered HTTP " + s.status + " instead of a time-stamp";
-            }
             if (t instanceof ConnectException) {
                 return "refused the connection (is it running, and is the port right?)";
             }
             if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
                 return "could not be found (unknown host)";
             }
-            if (t instanceof java.net.http.HttpTimeoutException) {
-                return "did not answer in time";
-            }
         }
         String m = e.getMessage();
         return "could not be reached: " + e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // nothing more to read anyway
-        }
-    }
-
-    /** An HTTP status other than 200 (or, with -1, an oversized body), carried out of the async chain. */
-    private static final class StatusError extends RuntimeException {
-        final int status;
-
-        StatusError(int status) {
-            super(null, null, false, false);
-            this.status = status;
-        }
     }
 }
