@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Serves a {@link ManifestStore} as a C2PA Soft Binding Resolution API (subset) on loopback:
@@ -34,8 +36,14 @@ public final class SoftBindingServer implements AutoCloseable {
     public static final long MAX_UPLOAD_BYTES = 512L << 20;
     /** Largest {@code POST byBinding} body (a fingerprint of about an hour of video). */
     static final int MAX_BINDING_BODY = VideoFingerprint.MAX_ENCODED_BYTES * 2;
+    /** Requests handled at once; more wait in the queue. */
+    static final int THREADS = 16;
+    /** Longest a client may take to send its request, and to take the answer (JDK server limits). */
+    static final int REQUEST_SECONDS = 30;
+    static final int RESPONSE_SECONDS = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
+    private ExecutorService pool;
     private final ManifestStore store;
     private final Optional<ContentResolver> resolver;
 
@@ -52,9 +60,24 @@ public final class SoftBindingServer implements AutoCloseable {
     /** @param resolver answers {@code byContent}; without one that endpoint says 501 Not Implemented */
     public static SoftBindingServer start(ManifestStore store, int port, Optional<ContentResolver> resolver)
             throws IOException {
+        // The JDK server's limits on reading a request and writing a response (read once, at its first use):
+        // a client that sends half a request is dropped after REQUEST_SECONDS.
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime",
+                Integer.toString(REQUEST_SECONDS)));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime",
+                Integer.toString(RESPONSE_SECONDS)));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
         SoftBindingServer s = new SoftBindingServer(server, store, resolver);
         server.createContext("/", s::handle);
+        // Requests are read and answered on a pool, not on the server's one dispatcher thread: without an
+        // executor, one client that sent half a request blocked every other client.
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "soft-binding-server");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(pool);
+        s.pool = pool;
         server.start();
         return s;
     }
@@ -64,7 +87,9 @@ public final class SoftBindingServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
+        // Not try-with-resources: that closes the exchange before the catch below could still answer 400
+        // (bad input was dropped without an answer).
+        try {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             boolean post = method.equals("POST");
@@ -79,7 +104,12 @@ public final class SoftBindingServer implements AutoCloseable {
                 Map<String, String> q = query(ex.getRequestURI().getRawQuery());
                 if (post) {
                     // the spec's POST form: {"alg": ..., "value": ...} in the body (large values do not fit a URL)
-                    JsonNode body = JSON.readTree(readBounded(ex, MAX_BINDING_BODY));
+                    JsonNode body;
+                    try {
+                        body = JSON.readTree(readBounded(ex, MAX_BINDING_BODY));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalArgumentException("the body must be JSON {\"alg\": ..., \"value\": ...}");
+                    }
                     q.put("alg", body.path("alg").asText(null));
                     q.put("value", body.path("value").asText(null));
                 }
@@ -97,7 +127,7 @@ public final class SoftBindingServer implements AutoCloseable {
                     store.findByPayload(SoftBindingApi.payloadOf(q.get("value"))).stream().limit(max).forEach(m ->
                             matches.addObject().put("manifestId", m.manifestId()).put("similarityScore", 100));
                 } else {
-                    for (FingerprintMatch m : store.findByFingerprint(VideoFingerprint.decode(q.get("value")), max)) {
+                    for (FingerprintMatch m : store.findByFingerprint(fingerprintValue(q.get("value")), max)) {
                         matches.addObject().put("manifestId", m.manifestId()).put("similarityScore", m.similarityScore());
                     }
                 }
@@ -124,6 +154,8 @@ public final class SoftBindingServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             send(ex, 400, "application/json", JSON.writeValueAsBytes(Map.of("error", String.valueOf(e.getMessage()))));
+        } finally {
+            ex.close();
         }
     }
 
@@ -160,11 +192,25 @@ public final class SoftBindingServer implements AutoCloseable {
     }
 
     private static int maxResults(Map<String, String> q) {
-        int max = Integer.parseInt(q.getOrDefault("maxResults", "10"));
+        int max;
+        try {
+            max = Integer.parseInt(q.getOrDefault("maxResults", "10"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("maxResults must be a number 1..100");
+        }
         if (max < 1 || max > 100) {
             throw new IllegalArgumentException("maxResults must be 1..100");
         }
         return max;
+    }
+
+    /** A fingerprint value from a query: malformed input is the client's error (400), not the server's. */
+    private static VideoFingerprint fingerprintValue(String value) {
+        try {
+            return VideoFingerprint.decode(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("value is not a " + VideoFingerprint.ALGORITHM + " fingerprint");
+        }
     }
 
     private static byte[] readBounded(HttpExchange ex, int limit) throws IOException {
@@ -203,5 +249,8 @@ public final class SoftBindingServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 }
