@@ -23,7 +23,6 @@ import io.hallmark.watermark.WatermarkKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -82,8 +81,8 @@ public final class CertifyingPipeline {
     public CertifiedVideo run(FrameSource source, double frameRate, Path output, Optional<Path> original,
                               Progress progress) throws IOException {
         Payload payload = Payload.random();
-        Path work = Files.createTempDirectory("hallmark-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        // named with our pid: a run killed outright leaves it, the next run removes it
+        Path work = io.hallmark.media.OutputFiles.createWorkDirectory("hallmark-certify-");
         try {
             Path marked = work.resolve("marked.mp4");
             // An imported file keeps its sound and its frames' own timing (it may have a variable rate).
