@@ -13,8 +13,14 @@ import java.nio.file.Path;
 public final class ProvenanceReader implements AutoCloseable {
     private final Settings settings;
     private final Context context;
+    private final ReadLimits limits;
 
     public ProvenanceReader(TrustSettings trust) throws C2paException {
+        this(trust, ReadLimits.DEFAULT);
+    }
+
+    public ProvenanceReader(TrustSettings trust, ReadLimits limits) throws C2paException {
+        this.limits = limits;
         this.settings = trust.toNative();
         try {
             this.context = Context.of(settings);
@@ -30,6 +36,13 @@ public final class ProvenanceReader implements AutoCloseable {
      */
     public C2paReport read(Path file) throws IOException {
         String format = MediaTypes.of(file).orElse("");
+        if (format.equals("video/mp4") || format.equals("video/quicktime") || format.equals("audio/mp4")) {
+            int boxes = io.hallmark.provenance.internal.BmffStructure.countTopLevelBoxes(file, limits.maxTopLevelBoxes());
+            if (boxes > limits.maxTopLevelBoxes()) {
+                return C2paReport.unreadable("not read: more than " + limits.maxTopLevelBoxes()
+                        + " top-level boxes (read limit maxTopLevelBoxes)");
+            }
+        }
         try (C2paStream stream = C2paStream.openRead(file); Reader reader = Reader.read(context, format, stream)) {
             return C2paReport.parse(reader.json());
         } catch (C2paException.ManifestNotFoundException e) {

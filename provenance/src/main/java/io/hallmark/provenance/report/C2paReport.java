@@ -69,6 +69,9 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
      */
     public static String unverifiableReason(String error) {
         String r = error.toLowerCase(java.util.Locale.ROOT);
+        if (r.contains("read limit")) {
+            return "the file is beyond a read limit and was not given to the C2PA reader (" + error + ")";
+        }
         if (r.contains("remote")) {
             return "the manifest is stored remotely and was not fetched (remote manifests are not fetched offline)";
         }

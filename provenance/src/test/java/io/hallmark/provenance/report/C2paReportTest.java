@@ -117,6 +117,27 @@ class C2paReportTest {
     }
 
     @Test
+    void anMp4WithHundredsOfThousandsOfEmptyBoxesIsNotHandedToTheReader(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // 200,000 empty 'free' boxes before the real file: minutes inside c2pa-rs before the bound
+        byte[] video = java.nio.file.Files.readAllBytes(SharedData.c2paFixture("c2pa-rs/video/video1.mp4"));
+        java.nio.ByteBuffer hostile = java.nio.ByteBuffer.allocate(200_000 * 8 + video.length);
+        int ftyp = java.nio.ByteBuffer.wrap(video).getInt();
+        hostile.put(video, 0, ftyp); // keep ftyp first, so it is still an MP4
+        for (int i = 0; i < 200_000; i++) {
+            hostile.putInt(8).put("free".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        hostile.put(video, ftyp, video.length - ftyp);
+        Path file = java.nio.file.Files.write(dir.resolve("boxes.mp4"), hostile.array());
+        C2paReport r;
+        try (ProvenanceReader reader = new ProvenanceReader(TrustSettings.NONE)) {
+            r = reader.read(file);
+        }
+        assertTrue(r.unverifiable(), r.state() + " " + r.error());
+        assertTrue(r.error().orElseThrow().contains("maxTopLevelBoxes"), r.error().orElseThrow());
+    }
+
+    @Test
     void everyStatusCodeHasAPlainLanguageExplanation() throws Exception {
         for (StatusCode s : read("c2pa-rs/image/E-sig-CA.jpg", TrustSettings.NONE).statuses()) {
             assertFalse(s.explanation().isBlank(), s.code());
