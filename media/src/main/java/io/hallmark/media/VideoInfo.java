@@ -3,8 +3,8 @@ package io.hallmark.media;
 /**
  * What a container says about its video stream before decoding.
  *
- * @param width           coded width in pixels
- * @param height          coded height in pixels
+ * @param width           width of the frames as read, in pixels: upright, i.e. after {@code rotation}
+ * @param height          height of the frames as read, in pixels
  * @param frameRate       frames per second (average; variable-rate streams report their mean)
  * @param durationSeconds container duration, 0 when unknown
  * @param frameCountEstimate the container's estimate; count frames as they are decoded for the truth
@@ -12,7 +12,10 @@ package io.hallmark.media;
  * @param sourcePixelFormat FFmpeg name of the stored pixel format, e.g. "yuv420p10le"
  * @param hasAudio        whether the file has an audio stream that can be carried through
  * @param format          container format name, e.g. "mov,mp4,m4a,3gp,3g2,mj2"
+ * @param rotation        degrees clockwise the reader turned the stored frames to present them as the
+ *                        file's display matrix says a player shows them (0, 90, 180 or 270; a phone held
+ *                        upright typically stores landscape frames and 90)
  */
 public record VideoInfo(int width, int height, double frameRate, double durationSeconds, long frameCountEstimate,
-                        String videoCodec, String sourcePixelFormat, boolean hasAudio, String format) {
+                        String videoCodec, String sourcePixelFormat, boolean hasAudio, String format, int rotation) {
 }

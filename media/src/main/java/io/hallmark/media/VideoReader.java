@@ -10,7 +10,10 @@ import org.bytedeco.javacv.Frame;
 
 /**
  * Decodes the video stream of any container FFmpeg reads into {@link VideoFrame}s (8-bit YUV 4:2:0,
- * converted by swscale from whatever the file stores: 10-bit, full range, grayscale, 4:4:4 ...).
+ * converted by swscale from whatever the file stores: 10-bit, full range, grayscale, 4:4:4 ...), turned
+ * upright as the file's display matrix tells players to show them (a phone clip stored landscape with a
+ * 90-degree rotation comes out portrait; {@link VideoInfo#rotation()} says by how much), so what is marked,
+ * fingerprinted and written is what people see.
  * Frames are read one at a time, so memory stays constant whatever the length of the file.
  * Not thread-safe: one reader per thread.
  */
@@ -20,7 +23,11 @@ public final class VideoReader implements AutoCloseable {
     private final MediaLimits limits;
     private long decoded;
 
+    /** Quarter turns clockwise applied to every frame (0-3). */
+    private final int quarterTurns;
+
     private VideoReader(FFmpegFrameGrabber grabber, VideoInfo info, MediaLimits limits) {
+        this.quarterTurns = info.rotation() / 90;
         this.grabber = grabber;
         this.info = info;
         this.limits = limits;
@@ -55,14 +62,17 @@ public final class VideoReader implements AutoCloseable {
                 throw new MediaException("no video stream in " + file.getFileName());
             }
             limits.checkSize(grabber.getImageWidth(), grabber.getImageHeight());
-            VideoInfo info = new VideoInfo(grabber.getImageWidth(), grabber.getImageHeight(),
+            int rotation = clockwiseRotation(grabber.getDisplayRotation());
+            boolean sideways = rotation % 180 != 0;
+            VideoInfo info = new VideoInfo(sideways ? grabber.getImageHeight() : grabber.getImageWidth(),
+                    sideways ? grabber.getImageWidth() : grabber.getImageHeight(),
                     positiveOr(grabber.getVideoFrameRate(), 25.0),
                     Math.max(0, grabber.getLengthInTime()) / 1e6,
                     Math.max(0, grabber.getLengthInVideoFrames()),
                     String.valueOf(grabber.getVideoCodecName()),
                     pixelFormatName(grabber),
                     grabber.getAudioStream() >= 0 && grabber.getAudioChannels() > 0,
-                    String.valueOf(grabber.getFormat()));
+                    String.valueOf(grabber.getFormat()), rotation);
             return new VideoReader(grabber, info, limits);
         } catch (MediaException e) {
             closeQuietly(grabber);
@@ -159,7 +169,48 @@ public final class VideoReader implements AutoCloseable {
         copyPlane(av.data(0).capacity((long) av.linesize(0) * h).asByteBuffer(), av.linesize(0), y, w, h);
         copyPlane(av.data(1).capacity((long) av.linesize(1) * ch).asByteBuffer(), av.linesize(1), u, cw, ch);
         copyPlane(av.data(2).capacity((long) av.linesize(2) * ch).asByteBuffer(), av.linesize(2), v, cw, ch);
-        return new VideoFrame(w, h, y, u, v, index, Math.max(0, frame.timestamp));
+        VideoFrame stored = new VideoFrame(w, h, y, u, v, index, Math.max(0, frame.timestamp));
+        return quarterTurns == 0 ? stored : turned(stored, quarterTurns);
+    }
+
+    /**
+     * FFmpeg's display rotation (degrees counter-clockwise a player turns the stored frame, as
+     * {@code -display_rotation} sets it) as the clockwise quarter turn that presents it: 0, 90, 180 or 270.
+     * Angles that are not quarter turns are left alone (0).
+     */
+    static int clockwiseRotation(double counterClockwise) {
+        if (!Double.isFinite(counterClockwise)) {
+            return 0;
+        }
+        double cw = ((-counterClockwise % 360) + 360) % 360;
+        long quarter = Math.round(cw / 90);
+        return Math.abs(cw - quarter * 90) < 1 ? (int) (quarter % 4) * 90 : 0;
+    }
+
+    /** The frame turned {@code quarters} quarter turns clockwise, every plane. */
+    static VideoFrame turned(VideoFrame f, int quarters) {
+        int w = f.width();
+        int h = f.height();
+        int cw = (w + 1) / 2;
+        int ch = (h + 1) / 2;
+        boolean sideways = quarters % 2 == 1;
+        return new VideoFrame(sideways ? h : w, sideways ? w : h, turn(f.y(), w, h, quarters), turn(f.u(), cw, ch, quarters),
+                turn(f.v(), cw, ch, quarters), f.index(), f.timestampMicros());
+    }
+
+    private static byte[] turn(byte[] plane, int w, int h, int quarters) {
+        byte[] out = new byte[plane.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int to = switch (quarters) {
+                    case 1 -> x * h + (h - 1 - y);             // clockwise: (x, y) -> (h-1-y, x)
+                    case 2 -> (h - 1 - y) * w + (w - 1 - x);
+                    default -> (w - 1 - x) * h + y;            // counter-clockwise: (x, y) -> (y, w-1-x)
+                };
+                out[to] = plane[y * w + x];
+            }
+        }
+        return out;
     }
 
     private static void copyPlane(ByteBuffer src, int stride, byte[] dst, int width, int height) {

@@ -96,4 +96,34 @@ class VideoReaderTest {
             assertTrue(n > 140, "5 s at 30 fps, got " + n);
         }
     }
+
+    @Test
+    void framesComeUprightAsTheDisplayMatrixShowsThem(@TempDir Path dir) throws Exception {
+        // stored landscape 320x180 with a white block in its top-left corner, displayed rotated
+        Path stored = dir.resolve("stored.mp4");
+        Ffmpeg.run(60, "-f", "lavfi", "-i", "color=c=black:s=320x180:r=25,drawbox=x=0:y=0:w=80:h=40:color=white:t=fill",
+                "-t", "0.4", "-c:v", "libx264", "-pix_fmt", "yuv420p", stored.toString());
+        String[][] cases = {{"90", "180", "320"}, {"-90", "180", "320"}, {"180", "320", "180"}};
+        for (String[] c : cases) {
+            Path rotated = dir.resolve("rot" + c[0] + ".mov");
+            Ffmpeg.run(60, "-display_rotation:v:0", c[0], "-i", stored.toString(), "-c", "copy", rotated.toString());
+            try (VideoReader r = VideoReader.open(rotated)) {
+                int w = Integer.parseInt(c[1]);
+                int h = Integer.parseInt(c[2]);
+                assertEquals(w, r.info().width(), c[0]);
+                assertEquals(h, r.info().height(), c[0]);
+                VideoFrame f = r.read();
+                assertEquals(w, f.width());
+                assertEquals(h, f.height());
+                // where the top-left block ends up when the frame is shown as the matrix says
+                int[] at = switch (c[0]) {
+                    case "90" -> new int[] {10, h - 20};      // turned counter-clockwise: bottom-left
+                    case "-90" -> new int[] {w - 10, 20};     // turned clockwise: top-right
+                    default -> new int[] {w - 20, h - 10};    // upside down: bottom-right
+                };
+                assertTrue((f.y()[at[1] * w + at[0]] & 0xff) > 200, c[0] + ": the block is where a player shows it");
+                assertTrue((f.y()[(h / 2) * w + w / 2] & 0xff) < 50, c[0]);
+            }
+        }
+    }
 }

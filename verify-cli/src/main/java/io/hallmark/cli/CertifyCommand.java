@@ -53,15 +53,19 @@ final class CertifyCommand implements Callable<Integer> {
         HallmarkHome home = signing.home.resolve();
         WatermarkKey key = WatermarkKeyOption.load(keyFile, home);
         CertifiedVideo video;
+        int turned;
         try (ManifestStore store = ManifestStore.open(signing.storePath());
              ImportSource source = ImportSource.open(input, model, modelVersion)) {
+            turned = source.info().rotation();
             video = new CertifyingPipeline(key, signing.signer(), signing.tsa(), Optional.of(store))
                     .run(source, source.info().frameRate(), output, Optional.of(input),
                             new ProgressBar(spec.commandLine().getErr(), quiet));
         }
+        String note = turned == 0 ? "" : String.format(" (the source is shown turned %d degrees: its frames were "
+                + "turned upright, as players show it, and the manifest records it as c2pa.orientation)", turned);
         json.print(spec.commandLine().getOut(), JsonOutput.certified(video), String.format(
-                "%s: certified %d frames, watermark payload %s, manifest %s", video.file(), video.frames(),
-                video.payloadHex(), video.manifestId()));
+                "%s: certified %d frames, watermark payload %s, manifest %s%s", video.file(), video.frames(),
+                video.payloadHex(), video.manifestId(), note));
         return ExitCodes.OK;
     }
 }

@@ -50,6 +50,9 @@ public final class ImportSource implements FrameSource {
      * @param claimedVersion its version as claimed
      * @throws GenerationException if the file is missing or not a decodable video
      */
+    /** Parameter recording the clockwise turn applied to stand the source's frames upright (absent: none). */
+    public static final String ROTATION_PARAMETER = "source.rotation-applied";
+
     public static ImportSource open(Path file, String claimedModel, String claimedVersion) throws GenerationException {
         Objects.requireNonNull(file, "file");
         requireText(claimedModel, "claimed model name");
@@ -79,6 +82,10 @@ public final class ImportSource implements FrameSource {
         p.put("source.bytes", Long.toString(size));
         p.put("source.codec", info.videoCodec());
         p.put("source.size", info.width() + "x" + info.height());
+        if (info.rotation() != 0) {
+            // stored sideways or upside down, shown turned: the frames are read (and certified) as shown
+            p.put(ROTATION_PARAMETER, Integer.toString(info.rotation()));
+        }
         p.put("source.fps", Double.toString(info.frameRate()));
         p.put("source.duration-seconds", Double.toString(info.durationSeconds()));
         p.put("claim.model", claimedModel);

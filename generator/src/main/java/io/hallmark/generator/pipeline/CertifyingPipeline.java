@@ -156,7 +156,9 @@ public final class CertifyingPipeline {
         boolean generated = record.origin() == GenerationRecord.Origin.GENERATED;
         GenerationInfo info = new GenerationInfo(record.modelName(), record.modelVersion(),
                 generated ? record.seed() : null, generated ? record.prompt() : null, parameters, generated);
-        return generated ? ManifestSpec.generated(title, info) : ManifestSpec.imported(title, info);
+        ManifestSpec spec = generated ? ManifestSpec.generated(title, info) : ManifestSpec.imported(title, info);
+        Object turned = record.parameters().get(io.hallmark.generator.imported.ImportSource.ROTATION_PARAMETER);
+        return turned == null ? spec : spec.withUprightRotation(Integer.parseInt(turned.toString()));
     }
 
     private static void deleteRecursively(Path dir) {

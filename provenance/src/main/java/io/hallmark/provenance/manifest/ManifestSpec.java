@@ -29,7 +29,7 @@ import java.util.Optional;
 public record ManifestSpec(String title, String format, Origin origin, Optional<GenerationInfo> generation,
                            Optional<SoftBinding> softBinding, TrainingMining trainingMining, boolean hidePrompt,
                            boolean hasThumbnail, Instant when, Optional<ObjectNode> extra,
-                           Optional<ContentFingerprint> fingerprint) {
+                           Optional<ContentFingerprint> fingerprint, int uprightRotation) {
 
     /** Identifier of the thumbnail resource the signer adds next to the definition. */
     public static final String THUMBNAIL_ID = "thumbnail.jpg";
@@ -59,48 +59,57 @@ public record ManifestSpec(String title, String format, Origin origin, Optional<
     public static ManifestSpec generated(String title, GenerationInfo info) {
         return new ManifestSpec(title, "video/mp4", Origin.GENERATED, Optional.of(info), Optional.empty(),
                 TrainingMining.NOT_ALLOWED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), 0);
     }
 
     public static ManifestSpec imported(String title, GenerationInfo claimed) {
         return new ManifestSpec(title, "video/mp4", Origin.IMPORTED_AI, Optional.of(claimed), Optional.empty(),
                 TrainingMining.NOT_ALLOWED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), 0);
     }
 
     public static ManifestSpec asIs(String title, String format) {
         return new ManifestSpec(title, format, Origin.SIGNED_AS_IS, Optional.empty(), Optional.empty(),
                 TrainingMining.UNSPECIFIED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), 0);
     }
 
     public ManifestSpec withSoftBinding(SoftBinding binding) {
         return new ManifestSpec(title, format, origin, generation, Optional.of(binding), trainingMining, hidePrompt,
-                hasThumbnail, when, extra, fingerprint);
+                hasThumbnail, when, extra, fingerprint, uprightRotation);
     }
 
     public ManifestSpec withTrainingMining(TrainingMining choice) {
-        return new ManifestSpec(title, format, origin, generation, softBinding, choice, hidePrompt, hasThumbnail, when, extra, fingerprint);
+        return new ManifestSpec(title, format, origin, generation, softBinding, choice, hidePrompt, hasThumbnail, when, extra, fingerprint, uprightRotation);
     }
 
     public ManifestSpec withHiddenPrompt(boolean hide) {
-        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hide, hasThumbnail, when, extra, fingerprint);
+        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hide, hasThumbnail, when, extra, fingerprint, uprightRotation);
     }
 
     public ManifestSpec withThumbnail(boolean thumbnail) {
-        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, thumbnail, when, extra, fingerprint);
+        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, thumbnail, when, extra, fingerprint, uprightRotation);
     }
 
     /** Records the content's perceptual fingerprint as a second soft binding (verifiers check copies against it). */
     public ManifestSpec withFingerprint(ContentFingerprint contentFingerprint) {
         return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, hasThumbnail,
-                when, extra, Optional.of(contentFingerprint));
+                when, extra, Optional.of(contentFingerprint), uprightRotation);
+    }
+
+    /**
+     * Records that the frames were turned {@code clockwiseDegrees} (90, 180, 270) to stand as the source's
+     * display matrix showed them: a {@code c2pa.orientation} action by Hallmark.
+     */
+    public ManifestSpec withUprightRotation(int clockwiseDegrees) {
+        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, hasThumbnail,
+                when, extra, fingerprint, clockwiseDegrees);
     }
 
     /** Extra manifest content (user JSON): its "assertions" are appended, other fields override ours. */
     public ManifestSpec withExtra(ObjectNode extraDefinition) {
         return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, hasThumbnail,
-                when, Optional.of(extraDefinition), fingerprint);
+                when, Optional.of(extraDefinition), fingerprint, uprightRotation);
     }
 
     /** The ingredient JSON for the source file of {@link Origin#IMPORTED_AI}/{@link Origin#SIGNED_AS_IS}. */
@@ -154,6 +163,16 @@ public record ManifestSpec(String title, String format, Origin origin, Optional<
                 first.put("digitalSourceType", TRAINED_ALGORITHMIC_MEDIA);
                 generation.ifPresent(info -> agent(first, info));
             }
+        }
+        if (uprightRotation != 0) {
+            ObjectNode turned = actions.addObject();
+            turned.put("action", "c2pa.orientation");
+            turned.put("when", when.toString());
+            turned.putObject("parameters").put("description", "frames turned " + uprightRotation
+                    + " degrees clockwise to stand upright, as the source's display matrix showed them");
+            ObjectNode agent = turned.putObject("softwareAgent");
+            agent.put("name", PRODUCT);
+            agent.put("version", VERSION);
         }
         if (softBinding.isPresent()) {
             ObjectNode marked = actions.addObject();

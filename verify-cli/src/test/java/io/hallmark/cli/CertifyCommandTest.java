@@ -1,0 +1,41 @@
+package io.hallmark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.media.Ffmpeg;
+import io.hallmark.media.VideoReader;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** certify keeps how the source is presented (issue 13, item 6). */
+class CertifyCommandTest {
+    @TempDir
+    static Path dir;
+
+    @Test
+    void aPhoneClipStoredSidewaysComesOutUprightAndTheManifestSaysSo() throws Exception {
+        Path stored = dir.resolve("landscape.mp4");
+        Ffmpeg.run(60, "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-t", "1", "-c:v", "libx264",
+                "-pix_fmt", "yuv420p", stored.toString());
+        Path phone = dir.resolve("phone.mov");
+        Ffmpeg.run(60, "-display_rotation:v:0", "90", "-i", stored.toString(), "-c", "copy", phone.toString());
+        Path home = dir.resolve("home");
+        Path out = dir.resolve("certified.mp4");
+        Cli c = Cli.run(home, "certify", phone.toString(), "-o", out.toString(), "--quiet");
+        assertEquals(ExitCodes.OK, c.exitCode(), c.toString());
+        assertTrue(c.out().contains("turned upright"), c.out());
+        try (VideoReader r = VideoReader.open(out)) {
+            assertEquals(360, r.info().width(), "portrait, as a player shows the source");
+            assertEquals(640, r.info().height());
+            assertEquals(0, r.info().rotation(), "no display matrix left to apply twice");
+        }
+        Cli v = Cli.run(home, "verify", "--json", out.toString());
+        JsonNode report = new ObjectMapper().readTree(v.out());
+        assertEquals("SIGNED", report.path("verdict").asText(), v.toString());
+        assertTrue(report.path("c2pa").path("actions").toString().contains("c2pa.orientation"), report.path("c2pa").toString());
+    }
+}
