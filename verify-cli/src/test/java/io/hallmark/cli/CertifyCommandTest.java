@@ -37,5 +37,9 @@ class CertifyCommandTest {
         JsonNode report = new ObjectMapper().readTree(v.out());
         assertEquals("SIGNED", report.path("verdict").asText(), v.toString());
         assertTrue(report.path("c2pa").path("actions").toString().contains("c2pa.orientation"), report.path("c2pa").toString());
+        // no model was named: the tool that watermarked and turned the frames is not presented as the maker
+        assertTrue(report.path("c2pa").path("softwareAgent").isNull(), report.path("c2pa").toString());
+        Cli text = Cli.run(home, "verify", out.toString());
+        assertTrue(!text.out().contains("(by Hallmark"), text.out());
     }
 }

@@ -116,7 +116,11 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
                     if (dst == null && action.hasNonNull("digitalSourceType")) {
                         dst = action.path("digitalSourceType").asText();
                     }
-                    if (agent == null && action.has("softwareAgent")) {
+                    // The agent that made or brought in the content, not one that edited it later: a
+                    // certify without a model named read "by Hallmark" (the watermarking tool) as the maker.
+                    String kind = action.path("action").asText();
+                    boolean origin = kind.equals("c2pa.created") || kind.equals("c2pa.opened") || kind.equals("c2pa.placed");
+                    if (agent == null && origin && action.has("softwareAgent")) {
                         JsonNode a = action.path("softwareAgent");
                         agent = a.isTextual() ? a.asText() : (a.path("name").asText() + " " + a.path("version").asText()).strip();
                     }
