@@ -7,6 +7,7 @@ import io.hallmark.c2pa.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,12 +18,17 @@ import java.util.Optional;
  * @param userAnchorsPem  extra roots, e.g. our own development root
  * @param trustConfig     allowed EKU OIDs, one per line (c2pa-rs store.cfg format); empty = c2pa-rs defaults
  * @param allowedListPem  explicitly allowed end-entity certificates
+ * @param lists           the named lists behind the anchors, for saying which one made a signer trusted
  */
 public record TrustSettings(Optional<String> trustAnchorsPem, Optional<String> userAnchorsPem,
-                            Optional<String> trustConfig, Optional<String> allowedListPem) {
+                            Optional<String> trustConfig, Optional<String> allowedListPem, List<TrustList> lists) {
     /** No anchors: a correct file reads Valid (signingCredential.untrusted), never Trusted. */
     public static final TrustSettings NONE = new TrustSettings(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty());
+            Optional.empty(), List.of());
+
+    public TrustSettings {
+        lists = List.copyOf(lists);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,20 +37,61 @@ public record TrustSettings(Optional<String> trustAnchorsPem, Optional<String> u
     }
 
     public TrustSettings withTrustAnchors(String pem) {
-        return new TrustSettings(Optional.of(pem), userAnchorsPem, trustConfig, allowedListPem);
+        String merged = trustAnchorsPem.map(existing -> existing + "\n" + pem).orElse(pem);
+        return new TrustSettings(Optional.of(merged), userAnchorsPem, trustConfig, allowedListPem, lists);
     }
 
     public TrustSettings withUserAnchors(String pem) {
         String merged = userAnchorsPem.map(existing -> existing + "\n" + pem).orElse(pem);
-        return new TrustSettings(trustAnchorsPem, Optional.of(merged), trustConfig, allowedListPem);
+        return new TrustSettings(trustAnchorsPem, Optional.of(merged), trustConfig, allowedListPem, lists);
+    }
+
+    /** Adds a named list to the trust anchors (e.g. the C2PA trust list). */
+    public TrustSettings withTrustList(TrustList list) {
+        return withTrustAnchors(list.pem()).withList(list);
+    }
+
+    /** Adds a named list to the user anchors (e.g. this machine's development root, when asked for). */
+    public TrustSettings withUserList(TrustList list) {
+        return withUserAnchors(list.pem()).withList(list);
+    }
+
+    private TrustSettings withList(TrustList list) {
+        List<TrustList> more = new java.util.ArrayList<>(lists);
+        more.add(list);
+        return new TrustSettings(trustAnchorsPem, userAnchorsPem, trustConfig, allowedListPem, more);
     }
 
     public TrustSettings withTrustConfig(String ekuOids) {
-        return new TrustSettings(trustAnchorsPem, userAnchorsPem, Optional.of(ekuOids), allowedListPem);
+        return new TrustSettings(trustAnchorsPem, userAnchorsPem, Optional.of(ekuOids), allowedListPem, lists);
     }
 
     public TrustSettings withAllowedList(String pem) {
-        return new TrustSettings(trustAnchorsPem, userAnchorsPem, trustConfig, Optional.of(pem));
+        return new TrustSettings(trustAnchorsPem, userAnchorsPem, trustConfig, Optional.of(pem), lists);
+    }
+
+    /** Which list(s) made a signer trusted; {@code exact} false when it is one of {@code lists}, unknown which. */
+    public record Attribution(List<String> lists, boolean exact) {
+        public Attribution {
+            lists = List.copyOf(lists);
+        }
+
+        /** "A", or "one of A, B". */
+        public String describe() {
+            return exact || lists.size() == 1 ? String.join(", ", lists) : "one of " + String.join(", ", lists);
+        }
+    }
+
+    /**
+     * Which configured list names the issuer of a signer c2pa-rs found trusted ({@link TrustList#names}); when
+     * none does (a signer issued by an intermediate CA), every configured list, marked not exact: c2pa-rs says
+     * trusted, not by which anchor.
+     */
+    public Attribution trustedBy(Optional<String> issuer) {
+        List<String> naming = issuer.map(i -> lists.stream().filter(l -> l.names(i)).map(TrustList::name).toList())
+                .orElse(List.of());
+        return naming.isEmpty() ? new Attribution(lists.stream().map(TrustList::name).toList(), lists.size() == 1)
+                : new Attribution(naming, true);
     }
 
     public boolean hasAnchors() {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, GenerateCommand.class, EmbedCommand.class, DetectCommand.class,
             SignCommand.class, CertifyCommand.class, VerifyCommand.class, ScanCommand.class, KeysCommand.class,
             StoreCommand.class,
-            TsaCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            TsaCommand.class, TrustCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success (verify: every file signed or recovered)",
             "  1  error (unreadable input, failed operation)",

@@ -24,15 +24,20 @@ import java.util.Optional;
  *                      to (empty when no manifest was found through the watermark)
  * @param possibleMatches manifests in the store whose fingerprint resembles this file's, most similar first:
  *                      leads, not proof (only looked up when nothing stronger was found)
+ * @param trustedBy     the trust list(s) that made the signer of the manifest reported trusted (empty when
+ *                      it is not trusted): the C2PA trust list, a list given with --trust, or this machine's
+ *                      development root when asked for
  */
 public record VerificationReport(Path file, Verdict verdict, String sentence, C2paReport c2pa,
                                  Optional<DetectionResult> watermark, Optional<C2paReport> recovered,
                                  Optional<String> recoveredManifestId, Optional<Boolean> bindingMatches,
                                  List<String> notes, Optional<String> error, Optional<byte[]> thumbnailJpeg,
-                                 Optional<ContentComparison> contentCheck, List<FingerprintMatch> possibleMatches) {
+                                 Optional<ContentComparison> contentCheck, List<FingerprintMatch> possibleMatches,
+                                 List<String> trustedBy) {
     public VerificationReport {
         notes = List.copyOf(notes);
         possibleMatches = List.copyOf(possibleMatches);
+        trustedBy = List.copyOf(trustedBy);
     }
 
 
@@ -40,6 +45,6 @@ public record VerificationReport(Path file, Verdict verdict, String sentence, C2
     public static VerificationReport error(Path file, String reason) {
         return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + reason, C2paReport.absent(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of(reason),
-                Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), List.of(), List.of());
     }
 }

@@ -37,6 +37,7 @@ public final class Verifier implements AutoCloseable {
     static final int STORE_ASSISTED_CANDIDATES = 4;
 
     private final ProvenanceReader c2pa;
+    private final TrustSettings trust;
     private final VideoInspector inspector;
     private final Optional<? extends ManifestLookup> store;
 
@@ -48,6 +49,7 @@ public final class Verifier implements AutoCloseable {
     /** @param inspector how videos are decoded: in process, or isolated in worker processes for untrusted files */
     public Verifier(TrustSettings trust, VideoInspector inspector, Optional<? extends ManifestLookup> store) throws IOException {
         this.c2pa = new ProvenanceReader(trust);
+        this.trust = trust;
         this.inspector = inspector;
         this.store = store;
     }
@@ -218,8 +220,11 @@ public final class Verifier implements AutoCloseable {
                         + best.similarityScore() + " %, a resemblance, not proof)";
             }
         }
+        C2paReport shown = verdict == Verdict.RECOVERED ? recovered.orElse(manifest) : manifest;
+        List<String> trustedBy = (verdict == Verdict.SIGNED || verdict == Verdict.RECOVERED) && signerTrusted(shown)
+                ? trust.trustedBy(shown.signer()).lists() : List.of();
         return new VerificationReport(file, verdict, sentence, manifest, mark, recovered, recoveredId, bindingMatches,
-                List.copyOf(notes), Optional.empty(), thumbnail, contentCheck, leads);
+                List.copyOf(notes), Optional.empty(), thumbnail, contentCheck, leads, trustedBy);
     }
 
     /**
@@ -303,12 +308,23 @@ public final class Verifier implements AutoCloseable {
         return m.isTrusted() || m.statuses().stream().anyMatch(s -> s.code().equals("signingCredential.trusted"));
     }
 
-    private static String signedSentence(C2paReport m) {
+    /**
+     * "AI-generated — signed by X on DATE (time-stamped) (trusted: LIST)": the date says whether a time-stamp
+     * authority attested it or it is the signer's own claim, and "trusted" names the list that made it so.
+     */
+    private String signedSentence(C2paReport m) {
         Optional<String> disclosure = m.digitalSourceType().flatMap(SourceDisclosure::of);
         String who = m.signer().orElse("an unknown organization");
-        String when = m.signedAt().or(m::actionTime).map(t -> " on " + t.substring(0, Math.min(10, t.length()))).orElse("");
-        String trust = signerTrusted(m) ? "trusted" : "valid signature, signer not on your trust list";
-        return disclosure.map(d -> d + " — signed by ").orElse("Signed by ") + who + when + " (" + trust + ")";
+        String when = m.signedAt().map(t -> " on " + day(t) + " (time-stamped)")
+                .or(() -> m.actionTime().map(t -> " on " + day(t) + " (the signer's own date, not time-stamped)"))
+                .orElse("");
+        String trusted = signerTrusted(m) ? "trusted: " + trust.trustedBy(m.signer()).describe()
+                : "valid signature, signer not on your trust lists";
+        return disclosure.map(d -> d + " — signed by ").orElse("Signed by ") + who + when + " (" + trusted + ")";
+    }
+
+    private static String day(String timestamp) {
+        return timestamp.substring(0, Math.min(10, timestamp.length()));
     }
 
 

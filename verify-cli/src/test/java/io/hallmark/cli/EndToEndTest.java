@@ -49,7 +49,19 @@ class EndToEndTest {
     @Test
     @Order(1)
     void aGeneratedVideoVerifiesSignedTrustedAndAiGeneratedWithItsWatermark() throws Exception {
-        JsonNode v = verifyJson(generated, ExitCodes.OK);
+        // By default only the C2PA trust list is trusted: a file signed with this machine's development root is
+        // a valid signature by a signer nobody vouches for.
+        JsonNode plain = verifyJson(generated, ExitCodes.OK);
+        assertEquals("Valid", plain.path("c2pa").path("state").asText(), plain.toPrettyString());
+        assertTrue(plain.path("trustedBy").isEmpty(), plain.path("trustedBy").toString());
+        assertTrue(plain.path("sentence").asText().contains("signer not on your trust lists"), plain.path("sentence").asText());
+        assertTrue(plain.path("sentence").asText().contains("the signer's own date, not time-stamped"), plain.path("sentence").asText());
+
+        Cli r = Cli.run(home, "verify", "--json", "--trust-local-root", generated.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode v = JSON.readTree(r.out());
+        assertEquals("this machine's development root", v.path("trustedBy").path(0).asText(), v.toPrettyString());
+        assertTrue(v.path("sentence").asText().contains("trusted: this machine's development root"), v.path("sentence").asText());
         assertEquals("SIGNED", v.path("verdict").asText());
         assertTrue(v.path("c2pa").path("present").asBoolean());
         assertEquals("Trusted", v.path("c2pa").path("state").asText());

@@ -30,6 +30,8 @@ public final class ReportJson {
         root.put("verdict", r.verdict().name());
         root.put("headline", r.verdict().headline());
         root.put("sentence", r.sentence());
+        ArrayNode trustedBy = root.putArray("trustedBy");
+        r.trustedBy().forEach(trustedBy::add);
         root.set("c2pa", c2pa(r.c2pa()));
         ObjectNode wm = root.putObject("watermark");
         wm.put("analysed", r.watermark().isPresent());

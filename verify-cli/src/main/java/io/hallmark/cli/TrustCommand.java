@@ -1,0 +1,88 @@
+package io.hallmark.cli;
+
+import io.hallmark.media.OutputFiles;
+import io.hallmark.provenance.TrustList;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "trust", mixinStandardHelpOptions = true,
+        description = {"The trust lists a verification uses.",
+            "By default: the official C2PA trust list (claim signers) and TSA trust list shipped with Hallmark "
+                    + "(C2PA Conformance Program, CC BY 4.0). 'update' installs newer lists into the Hallmark home folder."},
+        subcommands = {TrustCommand.Show.class, TrustCommand.Update.class})
+final class TrustCommand extends ParentCommand {
+    static final String CLAIM_LIST_FILE = "C2PA-TRUST-LIST.pem";
+    static final String TSA_LIST_FILE = "C2PA-TSA-TRUST-LIST.pem";
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Which lists are in use, and how many anchors each holds.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        HomeOption home;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            HallmarkHome h = home.resolve();
+            PrintWriter out = spec.commandLine().getOut();
+            TrustList claims = TrustOptions.c2paTrustList(h);
+            out.printf("claim signers:    %s, %d anchors%n", claims.name(), claims.certificates().size());
+            Path tsa = h.dir().resolve("trust").resolve(TSA_LIST_FILE);
+            TrustList tsaList = Files.exists(tsa) ? TrustList.fromFile(tsa, "C2PA TSA trust list (installed)") : TrustList.officialTsa();
+            out.printf("time-stamping:    %s, %d anchors%n", tsaList.name(), tsaList.certificates().size());
+            out.printf("development root: trusted only with --trust-local-root%n");
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = {"Install newer C2PA trust lists (PEM bundles, e.g. from github.com/c2pa-org/conformance-public).",
+                "Each file is checked first: every block must be a certificate; nothing is installed otherwise."})
+    static final class Update implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "LIST.pem", description = "The C2PA trust list (claim signers).")
+        Path list;
+
+        @Option(names = "--tsa", paramLabel = "TSA-LIST.pem", description = "The C2PA TSA trust list.")
+        Path tsaList;
+
+        @Mixin
+        HomeOption home;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            TrustList claims = TrustList.fromFile(list, "C2PA trust list");
+            TrustList tsa = tsaList == null ? null : TrustList.fromFile(tsaList, "C2PA TSA trust list");
+            Path dir = Files.createDirectories(home.resolve().dir().resolve("trust"));
+            install(claims, dir.resolve(CLAIM_LIST_FILE));
+            if (tsa != null) {
+                install(tsa, dir.resolve(TSA_LIST_FILE));
+            }
+            spec.commandLine().getOut().printf("installed: %d claim-signer anchors%s into %s%n", claims.certificates().size(),
+                    tsa == null ? "" : ", " + tsa.certificates().size() + " TSA anchors", dir);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+
+        private static void install(TrustList list, Path target) throws java.io.IOException {
+            Path temp = OutputFiles.createTempBeside(target, ".pem");
+            try {
+                Files.writeString(temp, list.pem());
+                OutputFiles.moveIntoPlace(temp, target);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}
