@@ -61,29 +61,41 @@ public final class BmffStructure {
      */
     public static int countTopLevelBoxes(Path file, int limit) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            long pos = 0;
-            int boxes = 0;
-            ByteBuffer header = ByteBuffer.allocate(16);
-            while (pos + 8 <= size && boxes <= limit) {
-                header.clear();
-                ch.read(header, pos);
-                header.flip();
-                long boxSize = Integer.toUnsignedLong(header.getInt());
-                header.getInt();
-                if (boxSize == 1 && header.remaining() >= 8) {
-                    boxSize = header.getLong();
-                } else if (boxSize == 0) {
-                    boxSize = size - pos;
-                }
-                if (boxSize < 8) {
-                    break;
-                }
-                pos += boxSize;
-                boxes++;
-            }
-            return boxes;
+            return countTopLevelBoxes(ch, limit);
         }
+    }
+
+    /** {@link #countTopLevelBoxes(Path, int)} over any seekable channel (the fuzz target reads from memory). */
+    public static int countTopLevelBoxes(java.nio.channels.SeekableByteChannel ch, int limit) throws IOException {
+        long size = ch.size();
+        long pos = 0;
+        int boxes = 0;
+        ByteBuffer header = ByteBuffer.allocate(16);
+        while (pos + 8 <= size && boxes <= limit) {
+            header.clear();
+            ch.position(pos);
+            while (header.hasRemaining() && ch.read(header) > 0) {
+                // fill what the channel has
+            }
+            header.flip();
+            if (header.remaining() < 8) {
+                break;
+            }
+            long boxSize = Integer.toUnsignedLong(header.getInt());
+            header.getInt();
+            if (boxSize == 1 && header.remaining() >= 8) {
+                boxSize = header.getLong();
+            } else if (boxSize == 0) {
+                boxSize = size - pos;
+            }
+            if (boxSize < 8 || boxSize > size - pos) {
+                boxes++; // a box that claims more than is left ends the walk
+                break;
+            }
+            pos += boxSize;
+            boxes++;
+        }
+        return boxes;
     }
 
     private static ProvenanceException malformed(Path file, String why) {

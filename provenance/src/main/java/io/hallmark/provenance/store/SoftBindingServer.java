@@ -223,7 +223,8 @@ public final class SoftBindingServer implements AutoCloseable {
         }
     }
 
-    static Map<String, String> query(String raw) {
+    /** Parses a query string as the server does (decoded names and values; malformed escapes throw IllegalArgumentException). */
+    public static Map<String, String> query(String raw) {
         Map<String, String> q = new HashMap<>();
         if (raw == null) {
             return q;

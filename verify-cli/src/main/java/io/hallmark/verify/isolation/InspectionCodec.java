@@ -72,6 +72,9 @@ final class InspectionCodec {
 
     static io.hallmark.verify.VideoInspector.Audit decodeAudit(String line) throws IOException {
         JsonNode root = JSON.readTree(line);
+        if (root == null || !root.isObject()) {
+            throw new IOException("malformed audit: not a JSON object");
+        }
         return new io.hallmark.verify.VideoInspector.Audit(
                 root.hasNonNull("fingerprint") ? Optional.of(VideoFingerprint.decode(root.get("fingerprint").asText()))
                         : Optional.empty(),
@@ -104,6 +107,15 @@ final class InspectionCodec {
         return root.toString();
     }
 
+    /** A field every inspection carries; its absence means the line is not one of ours. */
+    private static JsonNode required(JsonNode node, String field) throws IOException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            throw new IOException("malformed inspection: no " + field);
+        }
+        return v;
+    }
+
     private static Geometry geometry(JsonNode g) {
         return g == null || g.size() != 3 ? Geometry.NONE
                 : new Geometry(g.get(0).asDouble(), g.get(1).asDouble(), g.get(2).asBoolean());
@@ -111,6 +123,9 @@ final class InspectionCodec {
 
     static Inspection decode(String line) throws IOException {
         JsonNode root = JSON.readTree(line);
+        if (root == null || !root.isObject()) {
+            throw new IOException("malformed inspection: not a JSON object");
+        }
         Optional<byte[]> thumb = root.hasNonNull("thumbnail")
                 ? Optional.of(Base64.getDecoder().decode(root.get("thumbnail").asText())) : Optional.empty();
         Optional<String> error = root.hasNonNull("error") ? Optional.of(root.get("error").asText()) : Optional.empty();
@@ -119,13 +134,17 @@ final class InspectionCodec {
         if (d != null) {
             List<Segment> segments = new ArrayList<>();
             for (JsonNode s : d.path("segments")) {
+                if (s.size() != 4) {
+                    throw new IOException("malformed inspection: a segment is not [start, end, detected, score]");
+                }
                 segments.add(new Segment(s.get(0).asDouble(), s.get(1).asDouble(), s.get(2).asBoolean(), s.get(3).asDouble()));
             }
-            detection = Optional.of(new DetectionResult(d.get("detected").asBoolean(),
+            detection = Optional.of(new DetectionResult(required(d, "detected").asBoolean(),
                     d.hasNonNull("payload") ? Optional.of(Payload.fromHex(d.get("payload").asText())) : Optional.empty(),
-                    d.get("pValue").asDouble(), d.get("payloadPValue").asDouble(), d.get("syncScore").asDouble(),
-                    d.get("tilePeriodPixels").asDouble(), d.get("bestGuessBits").asLong(), segments,
-                    d.get("framesSeen").asLong(), d.get("framesAnalysed").asLong(), geometry(d.get("geometry"))));
+                    required(d, "pValue").asDouble(), required(d, "payloadPValue").asDouble(),
+                    required(d, "syncScore").asDouble(), required(d, "tilePeriodPixels").asDouble(),
+                    required(d, "bestGuessBits").asLong(), segments,
+                    required(d, "framesSeen").asLong(), required(d, "framesAnalysed").asLong(), geometry(d.get("geometry"))));
         }
         Optional<VideoFingerprint> fingerprint = root.hasNonNull("fingerprint")
                 ? Optional.of(VideoFingerprint.decode(root.get("fingerprint").asText())) : Optional.empty();
