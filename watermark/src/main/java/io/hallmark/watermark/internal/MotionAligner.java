@@ -84,16 +84,9 @@ final class MotionAligner {
                 }
             }
             fft.inverseToReal(cr, ci);
-            int best = 0;
-            for (int i = 1; i < cr.length; i++) {
-                if (cr[i] > cr[best]) {
-                    best = i;
-                }
-            }
-            int bx = best % n;
-            int by = best / n;
-            double dx = bx + parabolic(cr[by * n + Math.floorMod(bx - 1, n)], cr[best], cr[by * n + (bx + 1) % n]);
-            double dy = by + parabolic(cr[Math.floorMod(by - 1, n) * n + bx], cr[best], cr[((by + 1) % n) * n + bx]);
+            CyclicPeak peak = CyclicPeak.of(cr, n);
+            double dx = peak.x();
+            double dy = peak.y();
             if (dx >= n / 2.0) {
                 dx -= n;
             }
@@ -108,10 +101,6 @@ final class MotionAligner {
         return new double[] {offsetX, offsetY};
     }
 
-    private static double parabolic(double left, double centre, double right) {
-        double denom = left - 2 * centre + right;
-        return denom >= 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (left - right) / denom));
-    }
 
     /** Adds {@code image} into {@code into}, moved back by the offset (rounded to whole pixels). */
     static void addShifted(float[] image, float[] into, int w, int h, double[] offset) {

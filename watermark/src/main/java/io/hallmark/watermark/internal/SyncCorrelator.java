@@ -66,17 +66,8 @@ public final class SyncCorrelator {
         }
         fft.inverseToReal(re, im);
         double norm = 1.0 / (2 * Math.sqrt(sync.length / 2.0)); // c = out/2, z = c / sqrt(n/2)
-        int best = 0;
-        for (int i = 1; i < re.length; i++) {
-            if (re[i] > re[best]) {
-                best = i;
-            }
-        }
-        int dx = best % N;
-        int dy = best / N;
-        double fx = dx + parabolicOffset(re[dy * N + Math.floorMod(dx - 1, N)], re[best], re[dy * N + (dx + 1) % N]);
-        double fy = dy + parabolicOffset(re[Math.floorMod(dy - 1, N) * N + dx], re[best], re[((dy + 1) % N) * N + dx]);
-        return new Peak(re[best] * norm, dx, dy, fx, fy, s.period());
+        CyclicPeak peak = CyclicPeak.of(re, N);
+        return new Peak(peak.value() * norm, peak.index() % N, peak.index() / N, peak.x(), peak.y(), s.period());
     }
 
     /** z of the sync pattern at one given (fractional) shift. */
@@ -139,14 +130,5 @@ public final class SyncCorrelator {
         double angle = -Math.atan2(fi, fr) + Math.atan2(layout.sinPhase(b), layout.cosPhase(b))
                 - 2 * Math.PI * (layout.kx(b) * dx + layout.ky(b) * dy) / N;
         return Math.cos(angle);
-    }
-
-    private static double parabolicOffset(double left, double centre, double right) {
-        double denom = left - 2 * centre + right;
-        if (denom >= 0) {
-            return 0;
-        }
-        double off = 0.5 * (left - right) / denom;
-        return Math.max(-0.5, Math.min(0.5, off));
     }
 }
