@@ -131,7 +131,9 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
                 JsonNode blocks = data.path("blocks");
                 Optional<String> value = blocks.size() > 0 ? text(blocks.get(0).path("value")) : Optional.empty();
                 if (alg.startsWith(FINGERPRINT_ALG_PREFIX)) {
-                    if (fingerprint == null && value.isPresent()) {
+                    // A blank value is no fingerprint (found by fuzzing: it threw out of parse); the content
+                    // check then says it cannot compare, which is what an unusable fingerprint means.
+                    if (fingerprint == null && value.filter(v -> !v.isBlank()).isPresent()) {
                         long end = blocks.get(0).path("scope").path("timespan").path("end").asLong(0);
                         fingerprint = new ContentFingerprint(alg, value.get(), Math.max(0, end));
                     }
