@@ -9,8 +9,6 @@ import io.hallmark.provenance.report.C2paReport;
 import io.hallmark.provenance.store.SoftBindingApi;
 import io.hallmark.provenance.store.SoftBindingServer;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.util.Map;
 
 /**
@@ -33,7 +31,7 @@ class ParsersFuzzTest {
     /** The top-level box walk that bounds what reaches c2pa-rs. */
     @FuzzTest(maxDuration = "60s")
     void bmffBoxWalk(byte[] file) throws IOException {
-        int boxes = BmffStructure.countTopLevelBoxes(new Bytes(file), 64);
+        int boxes = BmffStructure.countTopLevelBoxes(new io.hallmark.provenance.internal.InMemoryChannel(file), 64);
         if (boxes < 0 || boxes > 65) {
             throw new AssertionError("count out of bounds: " + boxes);
         }
@@ -83,62 +81,6 @@ class ParsersFuzzTest {
             }
         } catch (IllegalArgumentException malformed) {
             // documented
-        }
-    }
-
-    /** A read-only channel over bytes in memory. */
-    static final class Bytes implements SeekableByteChannel {
-        private final byte[] data;
-        private long position;
-
-        Bytes(byte[] data) {
-            this.data = data;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) {
-            if (position >= data.length) {
-                return -1;
-            }
-            int n = (int) Math.min(dst.remaining(), data.length - position);
-            dst.put(data, (int) position, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public long position() {
-            return position;
-        }
-
-        @Override
-        public SeekableByteChannel position(long newPosition) {
-            position = newPosition;
-            return this;
-        }
-
-        @Override
-        public long size() {
-            return data.length;
-        }
-
-        @Override
-        public SeekableByteChannel truncate(long size) {
-            throw new UnsupportedOperationException("read only");
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
