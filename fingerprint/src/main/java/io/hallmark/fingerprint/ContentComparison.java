@@ -27,8 +27,9 @@ import java.util.List;
  *       strong: look-alike scenes of one generator and prompt reach PDQ 23-44 bits with registration up to
  *       0.975); or a PDQ match when neither side has a textured thumbnail.</li>
  *   <li>{@link Decision#MISMATCH}: PDQ similarity below {@link #MISMATCH_SIMILARITY} (a compilation that
- *       contains the signed video is not "other content"), registration below {@link #REGISTRATION_MISMATCH}
- *       (or no thumbnails on the reference), and at least {@link #MIN_FRAMES} frames compared.</li>
+ *       contains the signed video is not "other content") with at most {@value #MISMATCH_MAX_MATCHED} frame
+ *       near a signed one, registration below {@link #REGISTRATION_MISMATCH} (or no thumbnails on the
+ *       reference), and at least {@link #MIN_FRAMES} frames compared.</li>
  *   <li>{@link Decision#INCONCLUSIVE} otherwise: too short or flat to compare, or too alike to call other
  *       footage and too unlike to call a copy. Callers must treat it as "cannot be confirmed".</li>
  * </ul>
@@ -65,6 +66,13 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
     public static final double REGISTRATION_MISMATCH = 0.85;
     /** PDQ similarity from which a file is never called other content (part of it is the signed video). */
     public static final double MISMATCH_SIMILARITY = 0.2;
+    /**
+     * Most sampled frames near a signed one in a file still called other content: one can be chance. True
+     * copies of fast-changing, noisy content (a moving radial gradient under heavy grain) matched 2-5 frames
+     * of 13-15 with registration 0.15-0.31, and a random draw below 0.2 similarity read MISMATCH (held-out
+     * set D, once the watermark's geometric search read their IDs).
+     */
+    public static final int MISMATCH_MAX_MATCHED = 1;
     /** Thumbnails of the file registered at most (spread over it). */
     static final int REGISTRATION_FRAMES = 16;
     /** Reference thumbnails tried at most per file thumbnail (spread over the reference). */
@@ -89,12 +97,13 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
         } else if (Double.isNaN(registration)) {
             decision = pdqMatch ? Decision.MATCH
                     : reference.thumbnails().isEmpty() && pdq.usableFrames() >= MIN_FRAMES
-                            && pdq.similarity() < MISMATCH_SIMILARITY ? Decision.MISMATCH
+                            && pdq.similarity() < MISMATCH_SIMILARITY && pdq.matchedFrames() <= MISMATCH_MAX_MATCHED
+                            ? Decision.MISMATCH
                     : Decision.INCONCLUSIVE;
         } else if (registration >= REGISTRATION_MATCH) {
             decision = Decision.MATCH;
-        } else if (pdq.similarity() < MISMATCH_SIMILARITY && registration < REGISTRATION_MISMATCH
-                && Math.max(pdq.usableFrames(), registered) >= MIN_FRAMES) {
+        } else if (pdq.similarity() < MISMATCH_SIMILARITY && pdq.matchedFrames() <= MISMATCH_MAX_MATCHED
+                && registration < REGISTRATION_MISMATCH && Math.max(pdq.usableFrames(), registered) >= MIN_FRAMES) {
             decision = Decision.MISMATCH;
         } else {
             decision = Decision.INCONCLUSIVE;
