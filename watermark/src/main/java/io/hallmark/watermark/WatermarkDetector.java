@@ -140,9 +140,13 @@ public final class WatermarkDetector {
         double pValue = HypothesisSearch.pValue(best.peak().z());
         boolean alignedFrames = false;
         boolean decodes = decodes(key, correlator, best);
+        float[] aligned = evidence.alignedTotal();
         if (pValue > options.falsePositiveRate() / 2 || !decodes) {
             // Not found, or found without its ID, as a rescaled or cropped copy (a slight rotation still
-            // folds partly in step): try rotation, stretch and mirroring.
+            // folds partly in step): try rotation, stretch and mirroring, and (on the other core, in case it
+            // is needed next) the picture-aligned sum. Each search has its own scratch buffers.
+            java.util.concurrent.CompletableFuture<HypothesisSearch.Best> movingSearch = aligned == null ? null
+                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> new HypothesisSearch(layout).search(aligned, w, h));
             HypothesisSearch.Best geometric = search.searchGeometric(total, w, h);
             if (geometric != null) {
                 double p = HypothesisSearch.affinePValue(geometric.peak().z());
@@ -151,15 +155,14 @@ public final class WatermarkDetector {
                     pValue = p;
                 }
             }
-        }
-        float[] aligned = evidence.alignedTotal();
-        if (pValue > options.falsePositiveRate() / 2 && aligned != null) {
-            // Or a crop window that moved over the picture: the frames summed where the picture is.
-            HypothesisSearch.Best moving = search.search(aligned, w, h);
-            if (moving != null && HypothesisSearch.pValue(moving.peak().z()) < pValue) {
-                best = moving;
-                pValue = HypothesisSearch.pValue(moving.peak().z());
-                alignedFrames = true;
+            if (pValue > options.falsePositiveRate() / 2 && movingSearch != null) {
+                // Or a crop window that moved over the picture: the frames summed where the picture is.
+                HypothesisSearch.Best moving = movingSearch.join();
+                if (moving != null && HypothesisSearch.pValue(moving.peak().z()) < pValue) {
+                    best = moving;
+                    pValue = HypothesisSearch.pValue(moving.peak().z());
+                    alignedFrames = true;
+                }
             }
         }
         SyncCorrelator.Peak peak = best.peak();
