@@ -178,6 +178,11 @@ public final class Verifier implements AutoCloseable {
         if (manifest.present() && manifest.isValidOrTrusted() && !bindingMatches.equals(Optional.of(false))) {
             verdict = Verdict.SIGNED;
             sentence = signedSentence(manifest);
+        } else if (knownReaderDefect(manifest)) {
+            verdict = Verdict.UNVERIFIABLE;
+            sentence = "Cannot be verified: signed with a certificate that names no organization, whose signatures "
+                    + "the C2PA library in this build (c2pa-rs 0.90) cannot check (fixed in c2pa-rs 0.91); "
+                    + "this is not evidence of tampering";
         } else if (manifest.present() && manifest.state().isPresent() && !manifest.isValidOrTrusted()
                 || bindingMatches.equals(Optional.of(false))) {
             // Only what c2pa-rs validated and found Invalid is tampering; a manifest it could not validate
@@ -302,6 +307,18 @@ public final class Verifier implements AutoCloseable {
             return now;
         }
         return C2paReport.parse(m.reportJson());
+    }
+
+    /**
+     * c2pa-rs up to 0.90 reports {@code claimSignature.mismatch} for genuine signatures by certificates without
+     * an O (organization) attribute (fixed in 0.91, which the Rust toolchain here cannot build). Such a report,
+     * with no other failure than an untrusted signer, is not evidence of tampering.
+     */
+    static boolean knownReaderDefect(C2paReport m) {
+        List<String> failures = m.failureCodes();
+        return m.state().filter("Invalid"::equals).isPresent() && m.signer().isEmpty()
+                && failures.contains("claimSignature.mismatch")
+                && failures.stream().allMatch(c -> c.equals("claimSignature.mismatch") || c.equals("signingCredential.untrusted"));
     }
 
     private static boolean signerTrusted(C2paReport m) {
