@@ -9,7 +9,11 @@ try:
 except ImportError:
     sys.exit(3)
 
-report = json.loads(c2pa.Reader(sys.argv[1]).json())
+try:
+    report = json.loads(c2pa.Reader(sys.argv[1]).json())
+except Exception as e:  # no manifest, unsupported, a reader error: said, not crashed
+    print(json.dumps({"sdk": c2pa.sdk_version(), "state": None, "error": str(e)}))
+    sys.exit(0)
 failures = report.get("validation_results", {}).get("activeManifest", {}).get("failure", [])
 print(json.dumps({"sdk": c2pa.sdk_version(), "state": report.get("validation_state"),
                   "failures": [f.get("code") for f in failures]}))

@@ -81,6 +81,43 @@ class InteropTest {
         return new ObjectMapper().readTree(out);
     }
 
+    /**
+     * Our verdict on every C2PA fixture against current c2pa-rs (0.91.3, through c2pa-python) on its default
+     * settings. Agreement means: what c2pa-rs finds Invalid we never call SIGNED; what it finds Valid or Trusted
+     * we call SIGNED, except the known c2pa-rs 0.90 defect (a signer without an organization), which we call
+     * UNVERIFIABLE; what it cannot read we never call SIGNED.
+     */
+    @Test
+    void ourVerdictsAgreeWithCurrentC2paRsOnEveryFixture(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("home");
+        String[] fixtures = {"c2pa-rs/image/C.jpg", "c2pa-rs/image/CA.jpg", "c2pa-rs/image/CA_ct.jpg",
+            "c2pa-rs/image/CIE-sig-CA.jpg", "c2pa-rs/image/C_with_CAWG_data.jpg", "c2pa-rs/image/E-sig-CA.jpg",
+            "c2pa-rs/image/XCA.jpg", "c2pa-rs/image/cloud.jpg", "c2pa-rs/image/libpng-test.png", "c2pa-rs/image/no_alg.jpg",
+            "c2pa-rs/image/no_manifest.jpg", "c2pa-rs/image/prerelease.jpg", "c2pa-rs/image/update_manifest.jpg",
+            "c2pa-rs/video/c.mov", "c2pa-rs/video/legacy.mp4", "c2pa-rs/video/nested_moov_1000.mp4",
+            "c2pa-rs/video/video1.mp4", "c2pa-rs/video/video1_no_manifest.mp4",
+            "public-testfiles/jpeg/adobe-20220124-C.jpg", "public-testfiles/jpeg/adobe-20220124-CA.jpg",
+            "public-testfiles/jpeg/adobe-20220124-CIE-sig-CA.jpg", "public-testfiles/jpeg/adobe-20220124-E-clm-CAICAI.jpg",
+            "public-testfiles/jpeg/adobe-20220124-E-dat-CA.jpg", "public-testfiles/jpeg/adobe-20220124-E-sig-CA.jpg",
+            "public-testfiles/jpeg/adobe-20220124-E-uri-CA.jpg", "public-testfiles/jpeg/adobe-20220124-XCA.jpg"};
+        StringBuilder table = new StringBuilder();
+        for (String f : fixtures) {
+            Path file = SharedData.c2paFixture(f);
+            JsonNode theirs = read(dir, file);
+            JsonNode ours = new ObjectMapper().readTree(Cli.run(home, "verify", "--json", "--in-process", file.toString()).out());
+            String state = theirs.path("state").isNull() ? "unreadable" : theirs.path("state").asText();
+            String verdict = ours.path("verdict").asText();
+            table.append(String.format("%n  %-52s c2pa-rs 0.91: %-10s ours: %s", f, state, verdict));
+            if (state.equals("Invalid") || state.equals("unreadable")) {
+                assertTrue(!verdict.equals("SIGNED"), f + ": c2pa-rs says " + state + ", we say " + verdict);
+            } else {
+                boolean knownDefect = verdict.equals("UNVERIFIABLE") && ours.path("sentence").asText().contains("names no organization");
+                assertTrue(verdict.equals("SIGNED") || knownDefect, f + ": c2pa-rs says " + state + ", we say " + verdict);
+            }
+        }
+        System.out.println("Fixture agreement with c2pa-rs 0.91 (c2pa-python):" + table);
+    }
+
     static JsonNode read(Path dir, Path file) throws Exception {
         Path script = dir.resolve("c2pa_python_read.py");
         try (InputStream in = InteropTest.class.getResourceAsStream("/interop/c2pa_python_read.py")) {
