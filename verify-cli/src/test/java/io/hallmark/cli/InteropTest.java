@@ -44,6 +44,55 @@ class InteropTest {
         }
     }
 
+    /**
+     * Every other kind we sign, with and without a time-stamp: certify of an MP4, sign of a MOV, a PNG and an
+     * AAC-only M4A, generate with a TSA. c2pa-python must read each as Valid with no failure but the
+     * untrusted (development) signer.
+     */
+    @Test
+    void c2paPythonReadsEveryKindWeSignAsValid(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("home");
+        Path clip = dir.resolve("clip.mp4");
+        Ffmpeg.run(60, "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-f", "lavfi", "-i", "sine=duration=1",
+                "-t", "1", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", clip.toString());
+        Path mov = dir.resolve("clip.mov");
+        Ffmpeg.run(60, "-i", clip.toString(), "-c", "copy", mov.toString());
+        Path png = dir.resolve("frame.png");
+        Ffmpeg.run(60, "-i", clip.toString(), "-frames:v", "1", png.toString());
+        Path m4a = dir.resolve("voice.m4a");
+        Ffmpeg.run(60, "-f", "lavfi", "-i", "sine=frequency=440:duration=1", "-c:a", "aac", m4a.toString());
+        java.util.List<Path> outputs = new java.util.ArrayList<>();
+        Path certified = dir.resolve("certified.mp4");
+        Cli c = Cli.run(home, "certify", clip.toString(), "-o", certified.toString(), "--model", "VendorVideo", "--quiet");
+        assertEquals(0, c.exitCode(), c.toString());
+        outputs.add(certified);
+        for (Path in : new Path[] {mov, png, m4a}) {
+            String name = in.getFileName().toString();
+            Path out = dir.resolve("signed-" + name);
+            Cli s = Cli.run(home, "sign", in.toString(), "-o", out.toString());
+            assertEquals(0, s.exitCode(), s.toString());
+            outputs.add(out);
+        }
+        io.hallmark.keys.DevPki pki = Credentials.devPki(new HallmarkHome(home));
+        try (io.hallmark.keys.LocalTsa tsa = io.hallmark.keys.LocalTsa.start(pki, 0)) {
+            Path stamped = dir.resolve("stamped.mp4");
+            Cli g = Cli.run(home, "generate", "--prompt", "waves", "--duration", "1", "--size", "320x240", "--quiet",
+                    "--tsa", tsa.url(), "-o", stamped.toString());
+            assertEquals(0, g.exitCode(), g.toString());
+            outputs.add(stamped);
+            Path stampedJpeg = dir.resolve("stamped.jpg");
+            Ffmpeg.run(60, "-i", clip.toString(), "-frames:v", "1", dir.resolve("still.jpg").toString());
+            Cli s = Cli.run(home, "sign", "--tsa", tsa.url(), dir.resolve("still.jpg").toString(), "-o", stampedJpeg.toString());
+            assertEquals(0, s.exitCode(), s.toString());
+            outputs.add(stampedJpeg);
+        }
+        for (Path f : outputs) {
+            JsonNode r = read(dir, f);
+            assertEquals("Valid", r.path("state").asText(), f + ": " + r);
+            assertEquals("[\"signingCredential.untrusted\"]", r.path("failures").toString(), f + ": " + r);
+        }
+    }
+
     @Test
     void c2paTsFindsNoFailureInOurSignedJpegAndPng(@TempDir Path dir) throws Exception {
         Path modules = Path.of(System.getProperty("hallmark.repo", ".."), ".interop", "node_modules", "@trustnxt", "c2pa-ts");
