@@ -1,6 +1,7 @@
 package io.hallmark.cli;
 
 import io.hallmark.verify.InProcessInspector;
+import io.hallmark.verify.VerifierLimits;
 import io.hallmark.verify.VideoInspector;
 import io.hallmark.verify.isolation.IsolatedInspector;
 import java.io.IOException;
@@ -19,13 +20,24 @@ public final class DecodeOptions {
             description = "Heap limit of each decoder process (default: ${DEFAULT-VALUE}).")
     String maxMemory;
 
+    /** The verifier's limits with these options applied ({@link VerifierLimits#DEFAULT} otherwise). */
+    public VerifierLimits limits() {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("--timeout must be at least 1 second");
+        }
+        try {
+            return VerifierLimits.DEFAULT.withDecodeTimeout(java.time.Duration.ofSeconds(timeoutSeconds))
+                    .withDecoderHeap(maxMemory);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--max-memory: " + e.getMessage());
+        }
+    }
+
     public VideoInspector inspector(WatermarkKeyOption key, int workers) throws IOException {
         if (inProcess) {
             return new InProcessInspector(key.load());
         }
-        if (timeoutSeconds < 1) {
-            throw new IllegalArgumentException("--timeout must be at least 1 second");
-        }
-        return new IsolatedInspector(key.path(), workers, timeoutSeconds, maxMemory);
+        VerifierLimits limits = limits();
+        return new IsolatedInspector(key.path(), workers, limits.decodeTimeout().toSeconds(), limits.decoderHeap());
     }
 }

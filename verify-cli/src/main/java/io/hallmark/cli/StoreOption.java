@@ -12,8 +12,13 @@ final class StoreOption {
     private StoreOption() {}
 
     static ManifestLookup open(String store, HallmarkHome home) throws IOException {
+        return open(store, home, io.hallmark.verify.VerifierLimits.DEFAULT);
+    }
+
+    /** A remote store gets the look-up bounds of {@code limits}. */
+    static ManifestLookup open(String store, HallmarkHome home, io.hallmark.verify.VerifierLimits limits) throws IOException {
         if (store != null && (store.startsWith("http://") || store.startsWith("https://"))) {
-            return new SoftBindingClient(store);
+            return new SoftBindingClient(store, limits.lookupDeadline(), limits.maxLookupAnswer(), limits.maxRemoteManifest());
         }
         Path path = store != null ? Path.of(store) : home.manifestStore();
         return Files.exists(path) || store != null ? ManifestStore.open(path) : null;

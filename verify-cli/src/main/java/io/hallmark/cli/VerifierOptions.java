@@ -25,7 +25,8 @@ public final class VerifierOptions {
     /** A verifier with {@code workers} decoder processes; closing it closes the store lookup too. */
     public Verifier open(int workers) throws IOException {
         HallmarkHome home = key.home.resolve();
-        ManifestLookup manifests = StoreOption.open(store, home);
-        return new Verifier(trust.resolve(home), decode.inspector(key, workers), Optional.ofNullable(manifests));
+        io.hallmark.verify.VerifierLimits limits = decode.limits();
+        ManifestLookup manifests = StoreOption.open(store, home, limits);
+        return new Verifier(trust.resolve(home), decode.inspector(key, workers), Optional.ofNullable(manifests), limits);
     }
 }

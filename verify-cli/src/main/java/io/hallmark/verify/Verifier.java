@@ -48,7 +48,13 @@ public final class Verifier implements AutoCloseable {
 
     /** @param inspector how videos are decoded: in process, or isolated in worker processes for untrusted files */
     public Verifier(TrustSettings trust, VideoInspector inspector, Optional<? extends ManifestLookup> store) throws IOException {
-        this.c2pa = new ProvenanceReader(trust);
+        this(trust, inspector, store, VerifierLimits.DEFAULT);
+    }
+
+    /** @param limits the bounds on C2PA reads (the decoding bounds belong to the {@code inspector}) */
+    public Verifier(TrustSettings trust, VideoInspector inspector, Optional<? extends ManifestLookup> store,
+                    VerifierLimits limits) throws IOException {
+        this.c2pa = new ProvenanceReader(trust, limits.c2pa());
         this.trust = trust;
         this.inspector = inspector;
         this.store = store;

@@ -30,8 +30,19 @@ public final class SoftBindingClient implements ManifestLookup {
 
     private final String base;
     private final BoundedHttp http = new BoundedHttp(Duration.ofSeconds(10));
+    private final Duration deadline;
+    private final int maxQueryBytes;
+    private final int maxManifestBytes;
 
     public SoftBindingClient(String baseUrl) {
+        this(baseUrl, LOOKUP_DEADLINE, MAX_QUERY_BYTES, MAX_MANIFEST_BYTES);
+    }
+
+    /** A client with its own bounds: one deadline per look-up, bytes per query answer and per manifest. */
+    public SoftBindingClient(String baseUrl, Duration deadline, int maxQueryBytes, int maxManifestBytes) {
+        this.deadline = deadline;
+        this.maxQueryBytes = maxQueryBytes;
+        this.maxManifestBytes = maxManifestBytes;
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             throw new IllegalArgumentException("store URL must be http(s): " + baseUrl);
         }
@@ -42,8 +53,8 @@ public final class SoftBindingClient implements ManifestLookup {
     public List<StoredManifest> findByPayload(String payloadHex) throws IOException {
         String url = base + "/matches/byBinding?alg=" + enc(SoftBindingApi.ALGORITHM) + "&value="
                 + enc(SoftBindingApi.valueOf(payloadHex)) + "&maxResults=" + MAX_MATCHES;
-        Instant deadline = Instant.now().plus(LOOKUP_DEADLINE);
-        BoundedHttp.Answer answer = get(url, MAX_QUERY_BYTES, deadline);
+        Instant until = Instant.now().plus(deadline);
+        BoundedHttp.Answer answer = get(url, maxQueryBytes, until);
         if (answer.status() != 200) {
             throw new IOException("soft binding service " + base + " answered " + answer.status());
         }
@@ -57,7 +68,7 @@ public final class SoftBindingClient implements ManifestLookup {
             if (id == null) {
                 continue;
             }
-            BoundedHttp.Answer manifest = get(base + "/manifests/" + enc(id), MAX_MANIFEST_BYTES, deadline);
+            BoundedHttp.Answer manifest = get(base + "/manifests/" + enc(id), maxManifestBytes, until);
             if (manifest.status() == 200 && manifest.body().length > 0) {
                 found.add(new StoredManifest(id, payloadHex, SoftBindingApi.ALGORITHM, null, Instant.EPOCH,
                         manifest.body(), null, null));
@@ -66,15 +77,15 @@ public final class SoftBindingClient implements ManifestLookup {
         return found;
     }
 
-    private BoundedHttp.Answer get(String url, int maxBytes, Instant deadline) throws IOException {
+    private BoundedHttp.Answer get(String url, int maxBytes, Instant until) throws IOException {
         try {
-            return http.exchange(HttpRequest.newBuilder(URI.create(url)).timeout(LOOKUP_DEADLINE).GET().build(),
-                    maxBytes, deadline);
+            return http.exchange(HttpRequest.newBuilder(URI.create(url)).timeout(deadline).GET().build(),
+                    maxBytes, until);
         } catch (BoundedHttp.TooLarge e) {
             throw new IOException("soft binding service " + base + " " + e.getMessage(), e);
         } catch (java.net.http.HttpTimeoutException e) {
             throw new IOException("soft binding service " + base + " gave no complete answer within "
-                    + LOOKUP_DEADLINE.toSeconds() + " s", e);
+                    + deadline.toSeconds() + " s", e);
         }
     }
 
