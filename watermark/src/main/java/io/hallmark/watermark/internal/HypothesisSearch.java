@@ -289,9 +289,10 @@ public final class HypothesisSearch {
             double plain = coarseZ(pyramid, start);
             double mirrored = coarseZ(pyramid, start.mirror());
             Lattice l = mirrored > plain ? start.mirror() : start;
-            l = ascend(pyramid, l, Math.max(plain, mirrored), true, new int[] {16, 8, 4, 2}, lo, hi);
-            Best b = fineBest(pyramid, l);
-            b = ascendFine(pyramid, b, lo, hi);
+            l = ascend(l, Math.max(plain, mirrored), new int[] {16, 8, 4, 2}, 8, lo, hi, n -> coarseZ(pyramid, n));
+            Best atCoarse = fineBest(pyramid, l);
+            Lattice fine = ascend(l, atCoarse.peak().z(), new int[] {2, 1}, 6, lo, hi, n -> fineBest(pyramid, n).peak().z());
+            Best b = fine.equals(l) ? atCoarse : fineBest(pyramid, fine);
             if (best == null || b.peak().z() > best.peak().z()) {
                 best = b;
             }
@@ -309,20 +310,22 @@ public final class HypothesisSearch {
     }
 
     /**
-     * Coordinate ascent of the coarse z over period, angle and stretch, with halving step sizes (grid
-     * steps: period x {@value #PERIOD_PER_ANGLE_STEP} per angle step, so one step moves the fold by a
-     * similar amount on every axis).
+     * Coordinate ascent of {@code score} (the keyed z of a 64-cell or a full fold) over period, angle and
+     * stretch, from {@code l} scoring {@code z}, with the given step sizes (grid steps: period x
+     * {@value #PERIOD_PER_ANGLE_STEP} per angle step, so one step moves the fold by a similar amount on every
+     * axis) and at most {@code rounds} moves per step size.
      */
-    private Lattice ascend(Pyramid pyramid, Lattice l, double z, boolean coarse, int[] steps, int lo, int hi) {
+    private static Lattice ascend(Lattice l, double z, int[] steps, int rounds, int lo, int hi,
+                                  java.util.function.ToDoubleFunction<Lattice> score) {
         for (int step : steps) {
             boolean moved = true;
-            for (int round = 0; moved && round < 8; round++) {
+            for (int round = 0; moved && round < rounds; round++) {
                 moved = false;
                 for (Lattice n : neighbours(l, step)) {
                     if (!n.inRange() || n.periodIndex() < lo || n.periodIndex() > hi) {
                         continue;
                     }
-                    double nz = coarseZ(pyramid, n);
+                    double nz = score.applyAsDouble(n);
                     if (nz > z) {
                         z = nz;
                         l = n;
@@ -332,26 +335,6 @@ public final class HypothesisSearch {
             }
         }
         return l;
-    }
-
-    private Best ascendFine(Pyramid pyramid, Best best, int lo, int hi) {
-        for (int step : new int[] {2, 1}) {
-            boolean moved = true;
-            for (int round = 0; moved && round < 6; round++) {
-                moved = false;
-                for (Lattice n : neighbours(best.lattice(), step)) {
-                    if (!n.inRange() || n.periodIndex() < lo || n.periodIndex() > hi) {
-                        continue;
-                    }
-                    Best b = fineBest(pyramid, n);
-                    if (b.peak().z() > best.peak().z()) {
-                        best = b;
-                        moved = true;
-                    }
-                }
-            }
-        }
-        return best;
     }
 
     /** Period grid steps per angle or stretch step in the ascent (period steps are 0.05 %, stretch 0.1 %). */
