@@ -85,7 +85,8 @@ public final class OutputFiles {
         }
     }
 
-    private static void deleteRecursively(Path p) throws IOException {
+    /** Deletes a file, or a folder with everything in it (links are removed, not followed). */
+    public static void deleteRecursively(Path p) throws IOException {
         if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try (java.util.stream.Stream<Path> walk = Files.walk(p)) {
                 for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -94,6 +95,22 @@ public final class OutputFiles {
             }
         } else {
             Files.deleteIfExists(p);
+        }
+    }
+
+    /**
+     * Writes {@code text} (UTF-8) to {@code target} through a temp file beside it ({@link #createTempBeside}),
+     * so {@code target} is either the old file or the complete new one; the temp file never outlives the call.
+     *
+     * @throws IOException when the folder does not exist or is not writable
+     */
+    public static void writeString(Path target, String text) throws IOException {
+        Path temp = createTempBeside(target, ".part");
+        try {
+            Files.writeString(temp, text);
+            moveIntoPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

@@ -79,9 +79,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         if (html != null) {
-            Path temp = OutputFiles.createTempBeside(html, ".html");
-            Files.writeString(temp, ReportHtml.page(reports));
-            OutputFiles.moveIntoPlace(temp, html);
+            OutputFiles.writeString(html, ReportHtml.page(reports));
             spec.commandLine().getErr().println("HTML report: " + html);
         }
         return worse(missing, exitCode(reports));

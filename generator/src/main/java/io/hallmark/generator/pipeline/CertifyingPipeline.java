@@ -6,6 +6,7 @@ import io.hallmark.generator.FrameSource;
 import io.hallmark.generator.GenerationRecord;
 import io.hallmark.media.EncodeSettings;
 import io.hallmark.media.FrameImages;
+import io.hallmark.media.OutputFiles;
 import io.hallmark.media.VideoFrame;
 import io.hallmark.media.VideoWriter;
 import io.hallmark.provenance.ClaimSigner;
@@ -21,15 +22,12 @@ import io.hallmark.watermark.Payload;
 import io.hallmark.watermark.WatermarkEmbedder;
 import io.hallmark.watermark.WatermarkKey;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * generate -> watermark -> encode -> sign -> store, in one streaming pass. The marked frames are also
@@ -82,7 +80,7 @@ public final class CertifyingPipeline {
                               Progress progress) throws IOException {
         Payload payload = Payload.random();
         // named with our pid: a run killed outright leaves it, the next run removes it
-        Path work = io.hallmark.media.OutputFiles.createWorkDirectory("hallmark-certify-");
+        Path work = OutputFiles.createWorkDirectory("hallmark-certify-");
         try {
             Path marked = work.resolve("marked.mp4");
             // An imported file keeps its sound and its frames' own timing (it may have a variable rate).
@@ -144,7 +142,11 @@ public final class CertifyingPipeline {
             return new CertifiedVideo(output, signed.manifestId(), payload.hex(), frames, seconds, record,
                     signed.reportJson());
         } finally {
-            deleteRecursively(work);
+            try {
+                OutputFiles.deleteRecursively(work);
+            } catch (IOException ignored) {
+                // a private temp folder (swept by the next run if left): best effort
+            }
         }
     }
 
@@ -159,13 +161,5 @@ public final class CertifyingPipeline {
         ManifestSpec spec = generated ? ManifestSpec.generated(title, info) : ManifestSpec.imported(title, info);
         Object turned = record.parameters().get(io.hallmark.generator.imported.ImportSource.ROTATION_PARAMETER);
         return turned == null ? spec : spec.withUprightRotation(Integer.parseInt(turned.toString()));
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a private temp folder: best effort
-        }
     }
 }

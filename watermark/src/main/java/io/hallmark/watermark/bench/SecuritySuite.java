@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hallmark.media.Ffmpeg;
+import io.hallmark.media.OutputFiles;
 import io.hallmark.media.VideoReader;
 import io.hallmark.watermark.DetectionResult;
 import io.hallmark.watermark.Payload;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -190,15 +190,9 @@ public final class SecuritySuite {
             }
         }
         Files.createDirectories(out);
-        writeAtomically(out.resolve("security.md"), md.toString());
-        writeAtomically(out.resolve("security.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        OutputFiles.writeString(out.resolve("security.md"), md.toString());
+        OutputFiles.writeString(out.resolve("security.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         log.print(md);
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String name(Path clip) {
