@@ -35,8 +35,7 @@ final class TrustCommand extends ParentCommand {
             PrintWriter out = spec.commandLine().getOut();
             TrustList claims = TrustOptions.c2paTrustList(h);
             out.printf("claim signers:    %s, %d anchors%n", claims.name(), claims.certificates().size());
-            Path tsa = h.dir().resolve("trust").resolve(TSA_LIST_FILE);
-            TrustList tsaList = Files.exists(tsa) ? TrustList.fromFile(tsa, "C2PA TSA trust list (installed)") : TrustList.officialTsa();
+            TrustList tsaList = TrustOptions.tsaTrustList(h);
             out.printf("time-stamping:    %s, %d anchors%n", tsaList.name(), tsaList.certificates().size());
             out.printf("development root: trusted only with --trust-local-root%n");
             out.flush();
@@ -65,24 +64,14 @@ final class TrustCommand extends ParentCommand {
             TrustList claims = TrustList.fromFile(list, "C2PA trust list");
             TrustList tsa = tsaList == null ? null : TrustList.fromFile(tsaList, "C2PA TSA trust list");
             Path dir = Files.createDirectories(home.resolve().dir().resolve("trust"));
-            install(claims, dir.resolve(CLAIM_LIST_FILE));
+            OutputFiles.writeString(dir.resolve(CLAIM_LIST_FILE), claims.pem());
             if (tsa != null) {
-                install(tsa, dir.resolve(TSA_LIST_FILE));
+                OutputFiles.writeString(dir.resolve(TSA_LIST_FILE), tsa.pem());
             }
             spec.commandLine().getOut().printf("installed: %d claim-signer anchors%s into %s%n", claims.certificates().size(),
                     tsa == null ? "" : ", " + tsa.certificates().size() + " TSA anchors", dir);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
-        }
-
-        private static void install(TrustList list, Path target) throws java.io.IOException {
-            Path temp = OutputFiles.createTempBeside(target, ".pem");
-            try {
-                Files.writeString(temp, list.pem());
-                OutputFiles.moveIntoPlace(temp, target);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
         }
     }
 }

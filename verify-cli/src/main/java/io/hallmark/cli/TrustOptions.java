@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,11 +32,21 @@ public final class TrustOptions {
 
     /** The C2PA trust list in use: the installed update if there is one, else the shipped list. */
     static TrustList c2paTrustList(HallmarkHome home) throws IOException {
-        Path installed = home.dir().resolve("trust").resolve(TrustCommand.CLAIM_LIST_FILE);
+        return installedOrShipped(home, TrustCommand.CLAIM_LIST_FILE, "C2PA trust list", TrustList::official);
+    }
+
+    /** The C2PA TSA trust list: the installed update if there is one, else the shipped list. */
+    static TrustList tsaTrustList(HallmarkHome home) throws IOException {
+        return installedOrShipped(home, TrustCommand.TSA_LIST_FILE, "C2PA TSA trust list", TrustList::officialTsa);
+    }
+
+    private static TrustList installedOrShipped(HallmarkHome home, String file, String name, Supplier<TrustList> shipped)
+            throws IOException {
+        Path installed = home.dir().resolve("trust").resolve(file);
         return Files.exists(installed)
-                ? TrustList.fromFile(installed, "C2PA trust list (installed " + Files.getLastModifiedTime(installed)
+                ? TrustList.fromFile(installed, name + " (installed " + Files.getLastModifiedTime(installed)
                         .toString().substring(0, 10) + ")")
-                : TrustList.official();
+                : shipped.get();
     }
 
     public TrustSettings resolve(HallmarkHome home) throws IOException {
