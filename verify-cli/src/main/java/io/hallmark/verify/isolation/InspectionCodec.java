@@ -22,8 +22,8 @@ final class InspectionCodec {
 
     private InspectionCodec() {}
 
-    /** What the worker is asked to do with a file. */
-    enum Op { INSPECT, AUDIT }
+    /** What the worker is asked to do with a file: KEY (the first line only) names the watermark key file. */
+    enum Op { KEY, INSPECT, AUDIT }
 
     /** One request on the worker's stdin; {@code reorientation} is for audits of turned copies. */
     record Request(Op op, String path, io.hallmark.fingerprint.Reorientation reorientation) {}

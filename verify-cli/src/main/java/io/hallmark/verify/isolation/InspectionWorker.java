@@ -25,8 +25,11 @@ public final class InspectionWorker {
         if (keyLine == null) {
             return;
         }
-        String keyFile = InspectionCodec.parseRequest(keyLine).path();
-        InProcessInspector inspector = new InProcessInspector(WatermarkKey.load(Path.of(keyFile)));
+        InspectionCodec.Request key = InspectionCodec.parseRequest(keyLine);
+        if (key.op() != InspectionCodec.Op.KEY) {
+            throw new java.io.IOException("the first request must name the watermark key, not " + key.op());
+        }
+        InProcessInspector inspector = new InProcessInspector(WatermarkKey.load(Path.of(key.path())));
         String line;
         while ((line = in.readLine()) != null) {
             if (line.isBlank()) {
@@ -34,9 +37,11 @@ public final class InspectionWorker {
             }
             InspectionCodec.Request request = InspectionCodec.parseRequest(line);
             Path file = Path.of(request.path());
-            out.println(request.op() == InspectionCodec.Op.AUDIT
-                    ? InspectionCodec.encodeAudit(inspector.audit(file, request.reorientation()))
-                    : InspectionCodec.encode(inspector.inspect(file)));
+            out.println(switch (request.op()) {
+                case INSPECT -> InspectionCodec.encode(inspector.inspect(file));
+                case AUDIT -> InspectionCodec.encodeAudit(inspector.audit(file, request.reorientation()));
+                case KEY -> throw new java.io.IOException("the watermark key is named once, on the first line");
+            });
         }
     }
 }

@@ -122,7 +122,7 @@ public final class IsolatedInspector implements VideoInspector {
         Path errors = Files.createTempFile("hallmark-worker", ".err");
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
         Worker worker = new Worker(process, errors);
-        worker.stdin.write(InspectionCodec.request(InspectionCodec.Op.INSPECT, keyFile.toAbsolutePath().toString()));
+        worker.stdin.write(InspectionCodec.request(InspectionCodec.Op.KEY, keyFile.toAbsolutePath().toString()));
         worker.stdin.newLine();
         worker.stdin.flush();
         synchronized (all) {
