@@ -66,22 +66,20 @@ public final class TsaProbe {
         HttpRequest http = HttpRequest.newBuilder(uri).timeout(deadline)
                 .header("Content-Type", "application/timestamp-query")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        byte[] answer;
+        BoundedHttp.Answer a;
         try {
-            BoundedHttp.Answer a = new BoundedHttp(deadline).exchange(http, MAX_RESPONSE_BYTES, Instant.now().plus(deadline));
-            if (a.status() != 200) {
-                throw new TsaException(url, "answered HTTP " + a.status() + " instead of a time-stamp", null);
-            }
-            answer = a.body();
+            a = new BoundedHttp(deadline).exchange(http, MAX_RESPONSE_BYTES, Instant.now().plus(deadline));
         } catch (BoundedHttp.TooLarge e) {
             throw new TsaException(url, e.getMessage(), e);
         } catch (java.net.http.HttpTimeoutException e) {
             throw new TsaException(url, "did not answer within " + deadline.toSeconds() + " s", e);
-        } catch (TsaException e) {
-            throw e;
         } catch (IOException e) {
             throw new TsaException(url, cause(e), e);
         }
+        if (a.status() != 200) {
+            throw new TsaException(url, "answered HTTP " + a.status() + " instead of a time-stamp", null);
+        }
+        byte[] answer = a.body();
         TimeStampResponse response;
         try {
             response = new TimeStampResponse(answer);
