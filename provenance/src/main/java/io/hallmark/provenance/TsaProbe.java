@@ -1,5 +1,6 @@
 package io.hallmark.provenance;
 
+import io.hallmark.keys.TimeStampQuery;
 import io.hallmark.provenance.http.BoundedHttp;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,11 +10,6 @@ import java.nio.channels.UnresolvedAddressException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.tsp.TSPException;
-import org.bouncycastle.tsp.TimeStampRequest;
-import org.bouncycastle.tsp.TimeStampRequestGenerator;
-import org.bouncycastle.tsp.TimeStampResponse;
 
 /**
  * Asks a time-stamp authority for one RFC 3161 time-stamp (a SHA-256 imprint of random bytes) before any
@@ -54,18 +50,15 @@ public final class TsaProbe {
         }
         byte[] imprint = new byte[32];
         new SecureRandom().nextBytes(imprint);
-        TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
-        generator.setCertReq(true);
-        TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, imprint);
-        byte[] body;
+        TimeStampQuery query;
         try {
-            body = request.getEncoded();
+            query = TimeStampQuery.sha256(imprint);
         } catch (IOException e) {
             throw new TsaException(url, "could not be asked: " + e.getMessage(), e);
         }
         HttpRequest http = HttpRequest.newBuilder(uri).timeout(deadline)
                 .header("Content-Type", "application/timestamp-query")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(query.encoded())).build();
         BoundedHttp.Answer a;
         try {
             a = new BoundedHttp(deadline).exchange(http, MAX_RESPONSE_BYTES, Instant.now().plus(deadline));
@@ -79,22 +72,12 @@ public final class TsaProbe {
         if (a.status() != 200) {
             throw new TsaException(url, "answered HTTP " + a.status() + " instead of a time-stamp", null);
         }
-        byte[] answer = a.body();
-        TimeStampResponse response;
         try {
-            response = new TimeStampResponse(answer);
-        } catch (TSPException | IOException | RuntimeException e) {
-            throw new TsaException(url, "answered with something that is not an RFC 3161 time-stamp response ("
-                    + answer.length + " bytes)", e);
-        }
-        try {
-            response.validate(request);
-        } catch (TSPException e) {
-            String status = response.getStatusString();
-            throw new TsaException(url, "did not grant the time-stamp: " + (status != null ? status : e.getMessage()), e);
-        }
-        if (response.getTimeStampToken() == null) {
-            throw new TsaException(url, "did not grant the time-stamp (status " + response.getStatus() + ")", null);
+            query.checkAnswer(a.body());
+        } catch (TimeStampQuery.Refused e) {
+            throw new TsaException(url, e.getMessage().startsWith("not granted")
+                    ? "did not grant the time-stamp" + e.getMessage().substring("not granted".length())
+                    : "answered with something that is " + e.getMessage(), e);
         }
     }
 

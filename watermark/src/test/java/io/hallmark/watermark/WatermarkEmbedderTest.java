@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallmark.media.VideoFrame;
-import io.hallmark.watermark.bench.Quality;
+import io.hallmark.watermark.quality.Quality;
 import org.junit.jupiter.api.Test;
 
 class WatermarkEmbedderTest {

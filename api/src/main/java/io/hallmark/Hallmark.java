@@ -1,0 +1,344 @@
+package io.hallmark;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallmark.fingerprint.VideoFingerprint;
+import io.hallmark.fingerprint.VideoFingerprinter;
+import io.hallmark.generator.FrameSource;
+import io.hallmark.generator.GenerationRequest;
+import io.hallmark.generator.Generators;
+import io.hallmark.generator.imported.ImportSource;
+import io.hallmark.generator.pipeline.CertifiedVideo;
+import io.hallmark.generator.pipeline.CertifyingPipeline;
+import io.hallmark.generator.pipeline.Progress;
+import io.hallmark.media.EncodeSettings;
+import io.hallmark.media.MediaException;
+import io.hallmark.media.VideoFrame;
+import io.hallmark.media.VideoReader;
+import io.hallmark.media.VideoWriter;
+import io.hallmark.provenance.ClaimSigner;
+import io.hallmark.provenance.MediaTypes;
+import io.hallmark.provenance.ProvenanceSigner;
+import io.hallmark.provenance.SignedManifest;
+import io.hallmark.provenance.TsaProbe;
+import io.hallmark.provenance.manifest.ContentFingerprint;
+import io.hallmark.provenance.manifest.ManifestSpec;
+import io.hallmark.provenance.store.ManifestLookup;
+import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.provenance.store.SoftBindingClient;
+import io.hallmark.provenance.store.StoredManifest;
+import io.hallmark.verify.InProcessInspector;
+import io.hallmark.verify.VerificationReport;
+import io.hallmark.verify.Verifier;
+import io.hallmark.verify.VerifierLimits;
+import io.hallmark.verify.VideoInspector;
+import io.hallmark.verify.isolation.IsolatedInspector;
+import io.hallmark.verify.scan.Scan;
+import io.hallmark.watermark.DetectionResult;
+import io.hallmark.watermark.Payload;
+import io.hallmark.watermark.WatermarkDetector;
+import io.hallmark.watermark.WatermarkEmbedder;
+import io.hallmark.watermark.WatermarkKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Hallmark's application API: what the command line, the verification service and the Beam job call.
+ *
+ * <pre>{@code
+ * try (Hallmark hallmark = Hallmark.open(HallmarkConfig.defaults())) {
+ *     CertifiedVideo video = hallmark.generate(new GenerationRequest("a red kite", 7, 2, 640, 360, 30), Path.of("kite.mp4"));
+ *     VerificationReport report = hallmark.verify(video.file());
+ * }
+ * }</pre>
+ *
+ * <p><b>Outputs</b> are written to a temp file beside the destination and moved into place; an existing
+ * destination is replaced (refusing to overwrite is the caller's policy). Inputs are only read.
+ *
+ * <p><b>Progress and cancellation</b>: long operations take a {@link Progress}; returning false from it, or
+ * interrupting the calling thread, stops the work, leaves no output and throws {@link CancellationException}.
+ *
+ * <p><b>Thread safety</b>: every method may be called from many threads at once. Shared between calls: the
+ * watermark key (immutable), the claim signer (opened once; c2pa-rs signs through a callback that holds no state
+ * between calls), and for {@link #verify} one {@link Verifier} (its c2pa-rs reader settings, its manifest look-up
+ * and a pool of {@link HallmarkConfig#decoderWorkers()} decoder processes, each used by one call at a time).
+ * Signing calls each open the SQLite manifest store for their write (SQLite serialises writers).
+ */
+public final class Hallmark implements AutoCloseable {
+    private final HallmarkConfig config;
+    private final Object lock = new Object();
+    private WatermarkKey key;
+    private ClaimSigner signer;
+    private boolean tsaChecked;
+    private Verifier verifier;
+
+    private Hallmark(HallmarkConfig config) {
+        this.config = config;
+    }
+
+    /** A Hallmark on {@code config}. Nothing is opened until first needed (keys, workers, the store). */
+    public static Hallmark open(HallmarkConfig config) {
+        return new Hallmark(config);
+    }
+
+    public HallmarkConfig config() {
+        return config;
+    }
+
+    /**
+     * The watermark key: the named file (which must exist: a key made up for it would make every verdict silently
+     * "no watermark"), else the home folder's, created on first use.
+     *
+     * @throws IOException when the key file cannot be read or created, or is not a key
+     */
+    public WatermarkKey watermarkKey() throws IOException {
+        synchronized (lock) {
+            if (key == null) {
+                key = config.watermarkKey().isPresent() ? WatermarkKey.load(config.watermarkKey().get())
+                        : WatermarkKey.loadOrCreate(config.home().watermarkKey());
+            }
+            return key;
+        }
+    }
+
+    /**
+     * Generates a video from a prompt and certifies it: generate, watermark, encode (H.264 MP4), sign (C2PA, with
+     * the TSA if configured), record in the manifest store. One stream; only the signed file appears.
+     *
+     * @param backend    generator id ({@link Generators#ids()}), e.g. {@code "procedural"}
+     * @param hidePrompt record only the prompt's SHA-256 in the manifest
+     * @throws IllegalArgumentException for an unknown backend or a request it cannot make
+     * @throws CancellationException    when cancelled
+     */
+    public CertifiedVideo generate(GenerationRequest request, String backend, boolean hidePrompt, Path output,
+                                   Progress progress) throws Exception {
+        try (ManifestStore store = ManifestStore.open(signingStore());
+             FrameSource frames = Generators.byId(backend).open(request)) {
+            return pipeline(store).hidePrompt(hidePrompt).run(frames, request.fps(), output, Optional.empty(), progress);
+        }
+    }
+
+    /** {@link #generate(GenerationRequest, String, boolean, Path, Progress)} with the procedural backend, no progress. */
+    public CertifiedVideo generate(GenerationRequest request, Path output) throws Exception {
+        return generate(request, Generators.DEFAULT_ID, false, output, Progress.NONE);
+    }
+
+    /**
+     * Certifies a video made elsewhere: its frames (turned upright as players show them) are watermarked,
+     * encoded and signed as AI-generated (IPTC {@code trainedAlgorithmicMedia}), the source recorded as ingredient.
+     * The rotation applied is in {@code record().parameters()} under {@link ImportSource#ROTATION_PARAMETER}.
+     *
+     * @param model        the generator that made it, as its supplier claims, or {@code GenerationInfo.UNCLAIMED}
+     * @param modelVersion its version, or {@code GenerationInfo.UNCLAIMED}
+     * @throws MediaException        when the input cannot be decoded
+     * @throws CancellationException when cancelled
+     */
+    public CertifiedVideo certify(Path input, Path output, String model, String modelVersion, Progress progress)
+            throws Exception {
+        try (ManifestStore store = ManifestStore.open(signingStore());
+             ImportSource source = ImportSource.open(input, model, modelVersion)) {
+            return pipeline(store).run(source, source.info().frameRate(), output, Optional.of(input), progress);
+        }
+    }
+
+    /**
+     * Signs a file as it is (no watermark): MP4, MOV, M4A, HEIC, AVIF, JPEG, PNG, WebP, GIF, TIFF, AVI or WAV, the
+     * format decided from the content. A video's manifest also carries its content fingerprint, so a stripped copy
+     * can be found by look-up.
+     *
+     * @param extraManifest manifest JSON whose {@code assertions} are added and whose other fields override ours
+     * @throws IllegalArgumentException when the content is not a format a C2PA manifest can be embedded in
+     */
+    public SignedAsset sign(Path input, Path output, Optional<ObjectNode> extraManifest) throws Exception {
+        String format = MediaTypes.of(input).orElseThrow(() -> new IllegalArgumentException(input
+                + ": its content is not a format a C2PA manifest can be embedded in "
+                + "(MP4, MOV, M4A, HEIC, AVIF, JPEG, PNG, WebP, GIF, TIFF, AVI, WAV)"));
+        ClaimSigner claimSigner = signer();
+        Optional<String> tsa = tsa();
+        ManifestSpec manifest = ManifestSpec.asIs(output.getFileName().toString(), format);
+        if (extraManifest.isPresent()) {
+            manifest = manifest.withExtra(extraManifest.get());
+        }
+        String fingerprint = null;
+        if (format.startsWith("video/")) {
+            VideoFingerprint fp = VideoFingerprinter.of(input, true);
+            fingerprint = fp.encode();
+            manifest = manifest.withFingerprint(new ContentFingerprint(VideoFingerprint.ALGORITHM, fingerprint,
+                    fp.durationMillis()));
+        }
+        SignedManifest signed = new ProvenanceSigner(claimSigner, tsa).sign(input, output, manifest, Optional.empty());
+        try (ManifestStore store = ManifestStore.open(signingStore())) {
+            store.put(new StoredManifest(signed.manifestId(), null, null, output.getFileName().toString(), Instant.now(),
+                    signed.manifestStore(), signed.reportJson(), fingerprint));
+        }
+        return new SignedAsset(output, format, signed.manifestId(), signed.manifestStore().length);
+    }
+
+    /**
+     * Watermarks a video without signing it: decode, embed {@code payload} in every frame, encode H.264 MP4 (8-bit
+     * 4:2:0, x264 {@code crf}, every frame at its own timestamp), copy the audio unchanged. An odd row or column is
+     * cropped off (4:2:0 needs even sizes).
+     *
+     * @throws MediaException        when the input cannot be decoded or is too small to carry the mark
+     * @throws CancellationException when cancelled
+     */
+    public EmbeddedVideo embed(Path input, Path output, Payload payload, int crf, Progress progress) throws IOException {
+        WatermarkEmbedder embedder = new WatermarkEmbedder(watermarkKey(), payload);
+        long frames = 0;
+        try (VideoReader reader = VideoReader.open(input)) {
+            var info = reader.info();
+            int w = info.width() & ~1;
+            int h = info.height() & ~1;
+            if (!WatermarkEmbedder.canEmbed(w, h)) {
+                throw new MediaException(input + ": " + WatermarkEmbedder.tooSmall(info.width(), info.height()));
+            }
+            try (VideoWriter writer = VideoWriter.create(output, w, h, info.frameRate(),
+                    EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input).withSourceTiming())) {
+                VideoFrame frame;
+                while ((frame = reader.read()) != null) {
+                    writer.write(embedder.embed(frame.evenCropped()));
+                    if (!progress.update("embedding", ++frames, info.frameCountEstimate()) || Thread.interrupted()) {
+                        throw new CancellationException("embedding stopped after " + frames + " frames");
+                    }
+                }
+                writer.finish();
+            }
+        }
+        progress.update("done", frames, frames);
+        return new EmbeddedVideo(output, payload, frames);
+    }
+
+    /**
+     * Looks for the watermark in a video, in this process (use {@link #verify} for files from anywhere).
+     *
+     * @throws IOException when the file cannot be decoded
+     */
+    public DetectionResult detect(Path video) throws IOException {
+        return WatermarkDetector.detect(video, watermarkKey());
+    }
+
+    /**
+     * Verifies one file: C2PA manifest (c2pa-rs), watermark, content check, store look-up. Never throws for a bad
+     * file: its report says {@code ERROR} or {@code UNVERIFIABLE} with the reason.
+     *
+     * @throws IOException when the verifier cannot be set up (trust lists, key, store)
+     */
+    public VerificationReport verify(Path file) throws IOException {
+        return sharedVerifier().verify(file);
+    }
+
+    /**
+     * A verifier of its own with {@code workers} decoder processes (a scan's pool); the caller closes it.
+     *
+     * @throws IOException when the trust lists, the key or the store cannot be opened
+     */
+    public Verifier newVerifier(int workers) throws IOException {
+        VerifierLimits limits = config.limits();
+        ManifestLookup manifests = lookup();
+        return new Verifier(config.trust().resolve(config.home()), inspector(workers), Optional.ofNullable(manifests),
+                limits);
+    }
+
+    /**
+     * Verifies many files, {@code threads} at once, each report handed to {@code listener} as it finishes
+     * ({@link Scan}: resumable through the JSONL, one bad file never stops it).
+     */
+    public Scan.Summary scan(List<Path> files, int threads, Optional<Path> jsonl, Scan.Listener listener)
+            throws IOException {
+        Scan.checkThreads(threads);
+        try (Verifier own = newVerifier(threads)) {
+            return new Scan(own, threads, jsonl).run(files, listener);
+        }
+    }
+
+    /** Stops the shared verifier's decoder processes. Further calls may open new ones. */
+    @Override
+    public void close() throws IOException {
+        synchronized (lock) {
+            if (verifier != null) {
+                verifier.close();
+                verifier = null;
+            }
+        }
+    }
+
+    /**
+     * The signer and TSA, checked once, before any work: a certificate c2pa-rs would reject or a TSA that cannot
+     * time-stamp stops the call with the reason, not after minutes of encoding.
+     */
+    private ClaimSigner signer() throws Exception {
+        synchronized (lock) {
+            if (signer == null) {
+                signer = config.credential().open(config.home());
+            }
+            return signer;
+        }
+    }
+
+    private Optional<String> tsa() throws TsaProbe.TsaException {
+        synchronized (lock) {
+            if (config.tsaUrl().isPresent() && !tsaChecked) {
+                TsaProbe.check(config.tsaUrl().get(), TsaProbe.DEFAULT_DEADLINE);
+                tsaChecked = true;
+            }
+        }
+        return config.tsaUrl();
+    }
+
+    private CertifyingPipeline pipeline(ManifestStore store) throws Exception {
+        ClaimSigner claimSigner = signer();
+        Optional<String> tsa = tsa();
+        return new CertifyingPipeline(watermarkKey(), claimSigner, tsa, Optional.of(store));
+    }
+
+    /** The local SQLite store that signing records into. */
+    private Path signingStore() {
+        if (config.remoteStore()) {
+            throw new IllegalArgumentException("--store: signing records manifests in a local store file, not at "
+                    + config.store().get());
+        }
+        return config.store().map(Path::of).orElse(config.home().manifestStore());
+    }
+
+    private Verifier sharedVerifier() throws IOException {
+        synchronized (lock) {
+            if (verifier == null) {
+                verifier = newVerifier(config.decoderWorkers());
+            }
+            return verifier;
+        }
+    }
+
+    /** The store to look manifests up in; null when there is none (the home folder's store was never made). */
+    private ManifestLookup lookup() throws IOException {
+        return openLookup(config.store(), config.home(), config.limits());
+    }
+
+    /**
+     * A manifest look-up: a remote Soft Binding Resolution API (bounded by {@code limits}) for an http(s) URL, else
+     * the SQLite file named, else the home folder's store if it exists; null when there is none.
+     */
+    public static ManifestLookup openLookup(Optional<String> store, HallmarkHome home, VerifierLimits limits)
+            throws IOException {
+        if (store.isPresent() && (store.get().startsWith("http://") || store.get().startsWith("https://"))) {
+            return new SoftBindingClient(store.get(), limits.lookupDeadline(), limits.maxLookupAnswer(),
+                    limits.maxRemoteManifest());
+        }
+        Path path = store.map(Path::of).orElse(home.manifestStore());
+        return Files.exists(path) || store.isPresent() ? ManifestStore.open(path) : null;
+    }
+
+    private VideoInspector inspector(int workers) throws IOException {
+        if (!config.isolateDecoding()) {
+            return new InProcessInspector(watermarkKey());
+        }
+        watermarkKey(); // the home folder's key is created on first use; a named one must exist
+        VerifierLimits limits = config.limits();
+        return new IsolatedInspector(config.watermarkKeyFile(), workers, limits.decodeTimeout().toSeconds(),
+                limits.decoderHeap(), config.workerLauncher());
+    }
+}

@@ -1,0 +1,119 @@
+package io.hallmark;
+
+import io.hallmark.verify.VerifierLimits;
+import io.hallmark.verify.isolation.WorkerLauncher;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a {@link Hallmark} needs, as one immutable value: where its files are, who signs, what it trusts and
+ * how untrusted videos are decoded. Start from {@link #defaults()} or {@link #of(HallmarkHome)} and change what
+ * differs with the {@code with...} methods.
+ *
+ * @param home            keys, watermark key, manifest store, installed trust lists
+ * @param watermarkKey    a key file that must exist; empty for the home folder's key (created on first use)
+ * @param store           the manifest store: a SQLite file, or for verification the http(s) URL of a C2PA Soft
+ *                        Binding Resolution API; empty for the home folder's {@code manifests.db}
+ * @param credential      who signs
+ * @param tsaUrl          RFC 3161 time-stamp authority for signatures; empty for none
+ * @param trust           which signers verification trusts
+ * @param isolateDecoding decode videos in worker processes with limits (true: for files from anywhere) or in this
+ *                        process (false: only for files you trust)
+ * @param decoderWorkers  worker processes of the shared verifier, 1..64 (one per thread verifying at once)
+ * @param limits          every bound of a verification
+ * @param workerLauncher  how worker processes are started
+ */
+public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Optional<String> store,
+                             Credential credential, Optional<String> tsaUrl, TrustChoice trust, boolean isolateDecoding,
+                             int decoderWorkers, VerifierLimits limits, WorkerLauncher workerLauncher) {
+    public HallmarkConfig {
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(watermarkKey, "watermarkKey");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(tsaUrl, "tsaUrl");
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(workerLauncher, "workerLauncher");
+        if (decoderWorkers < 1 || decoderWorkers > 64) {
+            throw new IllegalArgumentException("decoderWorkers must be within 1..64, got " + decoderWorkers);
+        }
+    }
+
+    /**
+     * The defaults on the home folder from {@code $HALLMARK_HOME}, else {@code ~/.hallmark}.
+     *
+     * @throws IOException when the home folder cannot be created
+     */
+    public static HallmarkConfig defaults() throws IOException {
+        return of(HallmarkHome.resolve(null));
+    }
+
+    /**
+     * The defaults on {@code home}: its watermark key and store, the development PKI, no TSA, the C2PA trust list,
+     * isolated decoding with 2 workers and {@link VerifierLimits#DEFAULT}.
+     */
+    public static HallmarkConfig of(HallmarkHome home) {
+        return new HallmarkConfig(home, Optional.empty(), Optional.empty(), Credential.development(), Optional.empty(),
+                TrustChoice.C2PA_TRUST_LIST, true, 2, VerifierLimits.DEFAULT, WorkerLauncher.sameJvm());
+    }
+
+    public HallmarkConfig withWatermarkKey(Path keyFile) {
+        return new HallmarkConfig(home, Optional.of(keyFile), store, credential, tsaUrl, trust, isolateDecoding,
+                decoderWorkers, limits, workerLauncher);
+    }
+
+    /** @param storePathOrUrl a SQLite file, or the URL of a Soft Binding Resolution API (verification only) */
+    public HallmarkConfig withStore(String storePathOrUrl) {
+        return new HallmarkConfig(home, watermarkKey, Optional.of(storePathOrUrl), credential, tsaUrl, trust,
+                isolateDecoding, decoderWorkers, limits, workerLauncher);
+    }
+
+    public HallmarkConfig withCredential(Credential credential) {
+        return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
+                limits, workerLauncher);
+    }
+
+    public HallmarkConfig withTsa(String url) {
+        return new HallmarkConfig(home, watermarkKey, store, credential, Optional.of(url), trust, isolateDecoding,
+                decoderWorkers, limits, workerLauncher);
+    }
+
+    public HallmarkConfig withTrust(TrustChoice trust) {
+        return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
+                limits, workerLauncher);
+    }
+
+    /** @param isolate false decodes in this process: only for files you trust */
+    public HallmarkConfig withIsolatedDecoding(boolean isolate) {
+        return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolate, decoderWorkers, limits,
+                workerLauncher);
+    }
+
+    public HallmarkConfig withDecoderWorkers(int workers) {
+        return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, workers, limits,
+                workerLauncher);
+    }
+
+    public HallmarkConfig withLimits(VerifierLimits limits) {
+        return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
+                limits, workerLauncher);
+    }
+
+    public HallmarkConfig withWorkerLauncher(WorkerLauncher launcher) {
+        return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
+                limits, launcher);
+    }
+
+    /** The watermark key file in use: the named one, else the home folder's. */
+    public Path watermarkKeyFile() {
+        return watermarkKey.orElse(home.watermarkKey());
+    }
+
+    /** True when {@link #store} is the URL of a remote Soft Binding Resolution API. */
+    public boolean remoteStore() {
+        return store.isPresent() && (store.get().startsWith("http://") || store.get().startsWith("https://"));
+    }
+}

@@ -1,0 +1,94 @@
+package io.hallmark;
+
+import io.hallmark.keys.DevPki;
+import io.hallmark.keys.KeyException;
+import io.hallmark.keys.PasswordSource;
+import io.hallmark.keys.SigningAlgorithm;
+import io.hallmark.provenance.TrustList;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Supplier;
+
+/**
+ * Hallmark's working folder: the development PKI, the watermark key, the manifest store and installed trust-list
+ * updates. It is the one given, else {@code $HALLMARK_HOME}, else {@code ~/.hallmark}; created 0700 on first use.
+ * Immutable; the files it names are created by whoever first needs them (see each method).
+ */
+public record HallmarkHome(Path dir) {
+    /** File name of an installed C2PA trust list update, in {@link #trustFolder()}. */
+    public static final String CLAIM_LIST_FILE = "C2PA-TRUST-LIST.pem";
+    /** File name of an installed C2PA TSA trust list update, in {@link #trustFolder()}. */
+    public static final String TSA_LIST_FILE = "C2PA-TSA-TRUST-LIST.pem";
+
+    /**
+     * @param explicit the folder, or null for {@code $HALLMARK_HOME}, else {@code ~/.hallmark}
+     * @throws IOException when the folder cannot be created
+     */
+    public static HallmarkHome resolve(Path explicit) throws IOException {
+        Path dir = explicit != null ? explicit
+                : System.getenv("HALLMARK_HOME") != null ? Path.of(System.getenv("HALLMARK_HOME"))
+                : Path.of(System.getProperty("user.home"), ".hallmark");
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            try {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException ignored) {
+                // non-POSIX file system: nothing to tighten
+            }
+        }
+        return new HallmarkHome(dir);
+    }
+
+    public Path pki() {
+        return dir.resolve("pki");
+    }
+
+    public Path watermarkKey() {
+        return dir.resolve("watermark.key");
+    }
+
+    public Path manifestStore() {
+        return dir.resolve("manifests.db");
+    }
+
+    /** Where {@code hallmark trust update} installs newer copies of the C2PA trust lists. */
+    public Path trustFolder() {
+        return dir.resolve("trust");
+    }
+
+    /** The development PKI (ES256), created on first use; its password from the environment or a 0600 file beside it. */
+    public DevPki devPki() throws KeyException {
+        return devPki(SigningAlgorithm.ES256);
+    }
+
+    /** The development PKI with {@code algorithm} when it is made now (an existing one keeps its own). */
+    public DevPki devPki(SigningAlgorithm algorithm) throws KeyException {
+        return DevPki.loadOrCreate(pki(), algorithm, PasswordSource.environmentOrFile(pki().resolve(".password")));
+    }
+
+    /** The development root certificate (PEM), or null when this home has no PKI yet. */
+    public String localRootPem() throws IOException {
+        Path root = pki().resolve("root.pem");
+        return Files.exists(root) ? Files.readString(root) : null;
+    }
+
+    /** The C2PA trust list in use: the installed update if there is one, else the one shipped ({@link TrustList#official}). */
+    public TrustList c2paTrustList() throws IOException {
+        return installedOrShipped(CLAIM_LIST_FILE, "C2PA trust list", TrustList::official);
+    }
+
+    /** The C2PA TSA trust list in use: the installed update if there is one, else the one shipped. */
+    public TrustList tsaTrustList() throws IOException {
+        return installedOrShipped(TSA_LIST_FILE, "C2PA TSA trust list", TrustList::officialTsa);
+    }
+
+    private TrustList installedOrShipped(String file, String name, Supplier<TrustList> shipped) throws IOException {
+        Path installed = trustFolder().resolve(file);
+        return Files.exists(installed)
+                ? TrustList.fromFile(installed, name + " (installed " + Files.getLastModifiedTime(installed)
+                        .toString().substring(0, 10) + ")")
+                : shipped.get();
+    }
+}

@@ -1,0 +1,329 @@
+package io.hallmark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.media.Ffmpeg;
+import io.hallmark.testdata.SharedData;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The user's journeys through the CLI, on real files: generate, verify, strip, recover, tamper. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path home;
+    static Path generated;
+    static String payload;
+
+    @BeforeAll
+    static void generate() {
+        home = dir.resolve("home");
+        generated = dir.resolve("generated.mp4");
+        Cli r = Cli.run(home, "generate", "--prompt", "clouds over hills", "--seed", "5", "--duration", "3",
+                "--size", "640x360", "--quiet", "-o", generated.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        payload = r.out().replaceAll("(?s).*watermark payload ([0-9a-f]{16}).*", "$1").strip();
+        assertEquals(16, payload.length(), r.out());
+    }
+
+    static JsonNode verifyJson(Path file, int expectedExit) throws Exception {
+        Cli r = Cli.run(home, "verify", "--json", file.toString());
+        assertEquals(expectedExit, r.exitCode(), r.toString());
+        return JSON.readTree(r.out());
+    }
+
+    @Test
+    @Order(1)
+    void aGeneratedVideoVerifiesSignedTrustedAndAiGeneratedWithItsWatermark() throws Exception {
+        // By default only the C2PA trust list is trusted: a file signed with this machine's development root is
+        // a valid signature by a signer nobody vouches for.
+        JsonNode plain = verifyJson(generated, ExitCodes.OK);
+        assertEquals("Valid", plain.path("c2pa").path("state").asText(), plain.toPrettyString());
+        assertTrue(plain.path("trustedBy").isEmpty(), plain.path("trustedBy").toString());
+        assertTrue(plain.path("sentence").asText().contains("signer not on your trust lists"), plain.path("sentence").asText());
+        assertTrue(plain.path("sentence").asText().contains("the signer's own date, not time-stamped"), plain.path("sentence").asText());
+
+        Cli r = Cli.run(home, "verify", "--json", "--trust-local-root", generated.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode v = JSON.readTree(r.out());
+        assertEquals("this machine's development root", v.path("trustedBy").path(0).asText(), v.toPrettyString());
+        assertTrue(v.path("sentence").asText().contains("trusted: this machine's development root"), v.path("sentence").asText());
+        assertEquals("SIGNED", v.path("verdict").asText());
+        assertTrue(v.path("c2pa").path("present").asBoolean());
+        assertEquals("Trusted", v.path("c2pa").path("state").asText());
+        assertTrue(v.path("c2pa").path("digitalSourceType").asText().endsWith("trainedAlgorithmicMedia"));
+        assertEquals("Hallmark Development", v.path("c2pa").path("signer").asText());
+        assertTrue(v.path("watermark").path("detected").asBoolean());
+        assertEquals(payload, v.path("watermark").path("payload").asText());
+        assertEquals(payload, v.path("c2pa").path("softBinding").path("value").asText());
+        assertTrue(v.path("bindingMatches").asBoolean());
+        assertFalse(v.path("recovered").asBoolean());
+        assertTrue(v.path("c2pa").path("failures").isArray());
+        assertTrue(v.path("sentence").asText().startsWith("AI-generated"), v.path("sentence").asText());
+    }
+
+    @Test
+    @Order(2)
+    void aReencodedCopyWithoutMetadataIsRecoveredFromTheStoreThroughTheWatermark() throws Exception {
+        Path stripped = dir.resolve("reuploaded.mp4");
+        // what a platform does: scale to 720p, re-encode, drop all metadata (and with it the C2PA box)
+        Ffmpeg.run(120, "-i", generated.toString(), "-vf", "scale=1280:720", "-c:v", "libx264", "-crf", "28",
+                "-map_metadata", "-1", "-an", stripped.toString());
+        JsonNode v = verifyJson(stripped, ExitCodes.OK);
+        assertFalse(v.path("c2pa").path("present").asBoolean());
+        assertEquals("RECOVERED", v.path("verdict").asText(), v.toPrettyString());
+        assertTrue(v.path("recovered").asBoolean());
+        assertEquals(payload, v.path("watermark").path("payload").asText());
+        assertEquals(payload, v.path("recoveredManifest").path("softBinding").path("value").asText());
+        assertEquals("MATCH", v.path("contentCheck").path("decision").asText(), v.toPrettyString());
+    }
+
+    @Test
+    @Order(3)
+    void anUnmarkedClipHasNoProvenance() throws Exception {
+        JsonNode v = verifyJson(SharedData.clip("intel_asl_book.mkv"), ExitCodes.NO_PROVENANCE);
+        assertEquals("NO_PROVENANCE", v.path("verdict").asText());
+        assertFalse(v.path("watermark").path("detected").asBoolean());
+        assertTrue(v.path("watermark").path("payload").isNull());
+    }
+
+    @Test
+    @Order(4)
+    void aSignedVideoChangedAfterSigningIsTampered() throws Exception {
+        Path tampered = dir.resolve("tampered.mp4");
+        Files.copy(generated, tampered);
+        try (RandomAccessFile f = new RandomAccessFile(tampered.toFile(), "rw")) {
+            long pos = f.length() - 5000; // inside mdat, which comes last (faststart)
+            f.seek(pos);
+            int b = f.read();
+            f.seek(pos);
+            f.write(b ^ 0x5a);
+        }
+        JsonNode v = verifyJson(tampered, ExitCodes.TAMPERED);
+        assertEquals("TAMPERED", v.path("verdict").asText());
+        assertEquals("Invalid", v.path("c2pa").path("state").asText());
+        assertTrue(v.path("c2pa").path("failures").toString().contains("assertion.bmffHash.mismatch"), v.toString());
+    }
+
+    @Test
+    @Order(5)
+    void anythingElseIsACleanNotSupportedResult() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video");
+        JsonNode v = verifyJson(text, ExitCodes.ERROR);
+        assertEquals("ERROR", v.path("verdict").asText());
+        assertTrue(v.path("error").asText().contains("not a supported media file"));
+    }
+
+    @Test
+    @Order(6)
+    void hostileFilesNeverCrashTheVerifier() throws Exception {
+        Path random = dir.resolve("random.mp4");
+        byte[] bytes = new byte[200_000];
+        new java.util.Random(3).nextBytes(bytes);
+        System.arraycopy("\0\0\0\u0018ftypisom".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, bytes, 0, 12);
+        Files.write(random, bytes);
+        Path truncated = dir.resolve("truncated.mp4");
+        Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(generated), 20_000));
+        for (Path f : new Path[] {random, truncated, SharedData.c2paFixture("c2pa-rs/video/nested_moov_1000.mp4")}) {
+            Cli r = Cli.run(home, "verify", "--json", f.toString());
+            JsonNode v = JSON.readTree(r.out());
+            assertTrue(r.exitCode() == ExitCodes.ERROR || r.exitCode() == ExitCodes.UNVERIFIABLE
+                    || r.exitCode() == ExitCodes.NO_PROVENANCE, f + ": " + r);
+            assertFalse(v.path("verdict").asText().equals("TAMPERED"), f + ": unreadable is not tampered");
+            assertFalse(v.path("verdict").asText().equals("SIGNED"), f.toString());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void filesThatCannotBeCheckedHereAreUnverifiableNeverTampered() throws Exception {
+        String[][] cases = {
+            {"c2pa-rs/image/cloud.jpg", "stored remotely"},
+            {"c2pa-rs/image/prerelease.jpg", "pre-release"},
+            {"c2pa-rs/image/no_alg.jpg", "algorithm"},
+        };
+        // legacy.mp4: signed by a certificate without an organization; c2pa-rs 0.90 says claimSignature.mismatch
+        // (fixed upstream in 0.91), which is not tampering
+        JsonNode legacy = verifyJson(SharedData.c2paFixture("c2pa-rs/video/legacy.mp4"), ExitCodes.UNVERIFIABLE);
+        assertTrue(legacy.path("sentence").asText().contains("names no organization"), legacy.path("sentence").asText());
+        for (String[] c : cases) {
+            JsonNode v = verifyJson(SharedData.c2paFixture(c[0]), ExitCodes.UNVERIFIABLE);
+            assertEquals("UNVERIFIABLE", v.path("verdict").asText(), c[0]);
+            assertTrue(v.path("sentence").asText().startsWith("Cannot be verified: "), v.toString());
+            assertTrue(v.path("sentence").asText().contains(c[1]), c[0] + ": " + v.path("sentence"));
+            assertTrue(v.path("c2pa").path("state").isNull(), "c2pa-rs gave no state: " + v.path("c2pa"));
+            assertTrue(v.path("c2pa").path("failures").isEmpty(), "no invented codes: " + v.path("c2pa"));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void detectReportsThePayloadAndExit3WhenAbsent() throws Exception {
+        Cli found = Cli.run(home, "detect", "--json", generated.toString());
+        assertEquals(0, found.exitCode(), found.toString());
+        assertEquals(payload, JSON.readTree(found.out()).path("payload").asText());
+        Cli absent = Cli.run(home, "detect", "--json", SharedData.clip("mdn_stream-of-water.webm").toString());
+        assertEquals(ExitCodes.NOT_DETECTED, absent.exitCode(), absent.toString());
+    }
+
+    @Test
+    @Order(8)
+    void htmlReportHasTheVerdictThumbnailAndPlot() throws Exception {
+        Path html = dir.resolve("report.html");
+        Cli r = Cli.run(home, "verify", "--html", html.toString(), generated.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        String page = Files.readString(html);
+        assertTrue(page.contains("AI-generated"));
+        assertTrue(page.contains("data:image/jpeg;base64,"));
+        assertTrue(page.contains("<svg"));
+    }
+
+    @Test
+    @Order(9)
+    void aRemoteSoftBindingServiceRecoversTheManifestToo() throws Exception {
+        Path stripped = dir.resolve("reuploaded.mp4");
+        try (var store = io.hallmark.provenance.store.ManifestStore.open(home.resolve("manifests.db"));
+             var server = io.hallmark.provenance.store.SoftBindingServer.start(store, 0)) {
+            Cli r = Cli.run(home, "verify", "--json", "--store", server.url(), stripped.toString());
+            assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+            JsonNode v = JSON.readTree(r.out());
+            assertEquals("RECOVERED", v.path("verdict").asText(), v.toPrettyString());
+            assertEquals(payload, v.path("recoveredManifest").path("softBinding").path("value").asText());
+            assertEquals("Hallmark Development", v.path("recoveredManifest").path("signer").asText());
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aWatermarkCopiedOntoOtherFootageIsAMarkMismatchNeverRecovered() throws Exception {
+        // The strongest copy there is: the generated video's exact ID embedded with the real key into real footage.
+        Path forged = dir.resolve("forged.mp4");
+        Cli e = Cli.run(home, "embed", SharedData.clip("sam2_04_coffee.mp4").toString(), "-o", forged.toString(),
+                "--payload", payload, "--quiet");
+        assertEquals(0, e.exitCode(), e.toString());
+        JsonNode v = verifyJson(forged, ExitCodes.MARK_MISMATCH);
+        assertEquals("MARK_MISMATCH", v.path("verdict").asText(), v.toPrettyString());
+        assertEquals(payload, v.path("watermark").path("payload").asText());
+        assertFalse(v.path("recovered").asBoolean());
+        assertEquals("MISMATCH", v.path("contentCheck").path("decision").asText());
+        assertTrue(v.path("sentence").asText().contains("copied from another video"));
+    }
+
+    @Test
+    @Order(11)
+    void aCopyWhoseMarkNoLongerReadsIsOnlyAPossibleMatchNeverRecovered() throws Exception {
+        String manifestId = verifyJson(generated, ExitCodes.OK).path("c2pa").path("manifestId").asText();
+        // A heavy blur takes the mark's frequencies away; the picture's coarse structure, which the
+        // fingerprint hashes, stays.
+        Path blurred = dir.resolve("blurred.mp4");
+        Ffmpeg.run(120, "-i", generated.toString(), "-vf", "gblur=sigma=5", "-c:v", "libx264", "-crf", "30",
+                "-map_metadata", "-1", "-an", blurred.toString());
+        JsonNode v = verifyJson(blurred, ExitCodes.NO_PROVENANCE);
+        assertTrue(v.path("watermark").path("payload").isNull(), v.toPrettyString());
+        assertFalse(v.path("recovered").asBoolean());
+        assertEquals(manifestId, v.path("possibleMatches").path(0).path("manifestId").asText(), v.toPrettyString());
+        assertTrue(v.path("sentence").asText().contains("not proof"));
+    }
+
+    @Test
+    @Order(11)
+    void aRotatedOrMirroredCopyIsRecoveredAndSaysHowItWasTurned() throws Exception {
+        String[][] cases = {{"rotate=2*PI/180", "rotated.mp4"}, {"hflip", "mirrored.mp4"}};
+        for (String[] c : cases) {
+            Path copy = dir.resolve(c[1]);
+            Ffmpeg.run(120, "-i", generated.toString(), "-vf", c[0], "-c:v", "libx264", "-crf", "23",
+                    "-map_metadata", "-1", "-an", copy.toString());
+            JsonNode v = verifyJson(copy, ExitCodes.OK);
+            assertEquals(payload, v.path("watermark").path("payload").asText(), v.toPrettyString());
+            JsonNode g = v.path("watermark").path("geometry");
+            if (c[0].equals("hflip")) {
+                assertTrue(g.path("mirrored").asBoolean(), g.toString());
+            } else {
+                assertEquals(2.0, Math.abs(g.path("rotationDegrees").asDouble()), 0.3, g.toString());
+            }
+            // The content check compares the copy's frames turned back, so the rightful copy is confirmed.
+            assertEquals("RECOVERED", v.path("verdict").asText(), v.toPrettyString());
+            assertEquals("MATCH", v.path("contentCheck").path("decision").asText(), v.path("contentCheck").toString());
+        }
+    }
+
+    @Test
+    @Order(12)
+    void theSoftBindingApiResolvesUploadsAndFingerprintsWithRealSimilarity() throws Exception {
+        io.hallmark.HallmarkHome h = new io.hallmark.HallmarkHome(home);
+        try (var store = io.hallmark.provenance.store.ManifestStore.open(h.manifestStore());
+             var verifier = new io.hallmark.verify.Verifier(io.hallmark.TrustChoice.C2PA_TRUST_LIST.resolve(h),
+                     io.hallmark.watermark.WatermarkKey.loadOrCreate(h.watermarkKey()),
+                     java.util.Optional.of(io.hallmark.provenance.store.ManifestStore.open(h.manifestStore())));
+             var server = io.hallmark.provenance.store.SoftBindingServer.start(store, 0,
+                     java.util.Optional.of(new io.hallmark.verify.VerifierContentResolver(verifier)))) {
+            String manifestId = verifyJson(generated, ExitCodes.OK).path("c2pa").path("manifestId").asText();
+            var http = java.net.http.HttpClient.newHttpClient();
+            // a stripped re-encode: found through its watermark, scored by the content check
+            JsonNode byMark = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.url() + "/matches/byContent?maxResults=5"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(dir.resolve("reuploaded.mp4"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(manifestId, byMark.path("matches").path(0).path("manifestId").asText(), byMark.toPrettyString());
+            assertEquals("watermark", byMark.path("matches").path(0).path("hallmark.method").asText());
+            assertTrue(byMark.path("matches").path(0).path("similarityScore").asInt() >= 50);
+            // a blurred copy whose mark no longer reads: only the fingerprint finds it, with its similarity
+            JsonNode byFingerprint = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.url() + "/matches/byContent"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(dir.resolve("blurred.mp4"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(manifestId, byFingerprint.path("matches").path(0).path("manifestId").asText());
+            assertEquals("fingerprint", byFingerprint.path("matches").path(0).path("hallmark.method").asText());
+            int score = byFingerprint.path("matches").path(0).path("similarityScore").asInt();
+            assertTrue(score >= 50 && score <= 100, "similarity " + score);
+            // and garbage is a clean empty answer
+            var garbage = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/matches/byContent"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("not a video")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, garbage.statusCode(), garbage.body());
+            assertEquals(0, JSON.readTree(garbage.body()).path("matches").size());
+        }
+    }
+
+    @Test
+    @Order(13)
+    void aRemoteStoreThatAnswersWithAnyBytesNeverMakesACopyRecovered() throws Exception {
+        Path stripped = dir.resolve("reuploaded.mp4");
+        byte[] random = new byte[4096];
+        new java.util.Random(1).nextBytes(random);
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 4);
+        server.createContext("/", ex -> {
+            byte[] body = ex.getRequestURI().getPath().startsWith("/matches")
+                    ? "{\"matches\":[{\"manifestId\":\"urn:evil\",\"similarityScore\":100}]}".getBytes() : random;
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        try {
+            Cli r = Cli.run(home, "verify", "--json", "--store", "http://127.0.0.1:" + server.getAddress().getPort(),
+                    stripped.toString());
+            JsonNode v = JSON.readTree(r.out());
+            assertEquals("WATERMARK_ONLY", v.path("verdict").asText(), v.toPrettyString());
+            assertFalse(v.path("recovered").asBoolean());
+            assertEquals(ExitCodes.NO_PROVENANCE, r.exitCode());
+        } finally {
+            server.stop(0);
+        }
+    }
+}
