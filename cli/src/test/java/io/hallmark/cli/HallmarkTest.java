@@ -3,6 +3,7 @@ package io.hallmark.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HallmarkTest {
@@ -10,11 +11,16 @@ class HallmarkTest {
     void helpListsEveryCommandAndTheExitCodes() {
         Cli r = Cli.run(null, "--help");
         assertEquals(0, r.exitCode(), r.toString());
-        for (String cmd : new String[] {"demo", "generate", "embed", "detect", "sign", "certify", "verify", "scan", "keys",
-            "tsa", "bench"}) {
-            assertTrue(r.out().contains(cmd), cmd + " missing from --help");
+        // the names in the "Commands:" section itself, not words that the description or footer also contain
+        String commands = r.out().substring(r.out().indexOf("Commands:"), r.out().indexOf("Exit codes:"));
+        List<String> listed = commands.lines().map(l -> l.matches("^  [a-z]+ .*") ? l.strip().split("\\s+")[0] : null)
+                .filter(java.util.Objects::nonNull).toList();
+        assertEquals(List.of("demo", "generate", "embed", "detect", "sign", "certify", "verify", "scan", "keys", "store",
+                "tsa", "trust", "bench", "help"), listed);
+        String exitCodes = r.out().substring(r.out().indexOf("Exit codes:"));
+        for (int code = 0; code <= 6; code++) {
+            assertTrue(exitCodes.contains("\n  " + code + "  "), "exit code " + code + " explained:\n" + exitCodes);
         }
-        assertTrue(r.out().contains("Exit codes"));
     }
 
     @Test

@@ -58,18 +58,34 @@ public final class GeneratorBenchmark {
     /** Frames per second over {@link #TIMED_FRAMES}, after a warm-up run. */
     public static double measure(String generator, String prompt, Map<String, String> options, int width, int height)
             throws GenerationException {
+        return measure(generator, prompt, options, width, height, System::nanoTime);
+    }
+
+    /**
+     * {@link #measure(String, String, Map, int, int)} timed by {@code nanoClock} (read once before and once after
+     * the timed frames), so a test can check the arithmetic with a clock it controls.
+     *
+     * @throws IllegalStateException when the generator ends before the frames asked for
+     */
+    public static double measure(String generator, String prompt, Map<String, String> options, int width, int height,
+                                 java.util.function.LongSupplier nanoClock) throws GenerationException {
         double seconds = (WARMUP_FRAMES + TIMED_FRAMES) / 30.0;
         GenerationRequest request = new GenerationRequest(prompt, 42, seconds, width, height, 30, options);
         try (FrameSource source = Generators.byId(generator).open(request)) {
             for (int i = 0; i < WARMUP_FRAMES; i++) {
                 consume(source.next());
             }
-            long start = System.nanoTime();
+            long start = nanoClock.getAsLong();
             for (int i = 0; i < TIMED_FRAMES; i++) {
                 consume(source.next());
             }
-            return TIMED_FRAMES / ((System.nanoTime() - start) / 1e9);
+            return TIMED_FRAMES / ((nanoClock.getAsLong() - start) / 1e9);
         }
+    }
+
+    /** Frames timed by {@link #measure}, after {@link #WARMUP_FRAMES} untimed ones. */
+    public static int timedFrames() {
+        return TIMED_FRAMES;
     }
 
     private static void consume(VideoFrame frame) {

@@ -8,12 +8,23 @@ import com.sun.jna.Pointer;
  * (notes/c2pa.md 1.3): {@link #consume()} hands the pointer over and forgets it.
  */
 public abstract class NativeHandle implements AutoCloseable {
+    /** Handles that own a native pointer right now, over the whole JVM: a test of the ownership rules reads it. */
+    private static final java.util.concurrent.atomic.AtomicLong LIVE = new java.util.concurrent.atomic.AtomicLong();
+
     private Pointer pointer;
     private final String kind;
 
     protected NativeHandle(Pointer pointer, String kind) {
         this.pointer = pointer;
         this.kind = kind;
+        if (pointer != null) {
+            LIVE.incrementAndGet();
+        }
+    }
+
+    /** How many handles own a native pointer now (opened and neither closed nor consumed). Thread-safe. */
+    public static long live() {
+        return LIVE.get();
     }
 
     /** The live pointer; fails on a closed or consumed handle instead of passing NULL to native code. */
@@ -28,11 +39,17 @@ public abstract class NativeHandle implements AutoCloseable {
     protected synchronized Pointer consume() {
         Pointer p = pointer();
         pointer = null;
+        LIVE.decrementAndGet();
         return p;
     }
 
     /** Adopts the pointer a consuming call returned. */
     protected synchronized void replace(Pointer p) {
+        if (pointer == null && p != null) {
+            LIVE.incrementAndGet();
+        } else if (pointer != null && p == null) {
+            LIVE.decrementAndGet();
+        }
         pointer = p;
     }
 
@@ -45,6 +62,7 @@ public abstract class NativeHandle implements AutoCloseable {
         if (pointer != null) {
             release(pointer);
             pointer = null;
+            LIVE.decrementAndGet();
         }
     }
 
