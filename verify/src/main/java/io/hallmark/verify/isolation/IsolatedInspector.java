@@ -192,7 +192,10 @@ public final class IsolatedInspector implements VideoInspector {
                     : new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         }
 
-        /** The last non-empty line the worker wrote to stderr (at most ERROR_TAIL_BYTES), or "". */
+        /**
+         * The last non-empty line the worker wrote to stderr that is not a stack frame (at most ERROR_TAIL_BYTES
+         * read), or "": for a Java error, the line naming it.
+         */
         String lastError() {
             if (errors == null) {
                 return "";
@@ -203,7 +206,14 @@ public final class IsolatedInspector implements VideoInspector {
                 f.seek(start);
                 f.readFully(tail);
                 String[] lines = new String(tail, StandardCharsets.UTF_8).strip().split("\\R");
-                return lines.length == 0 ? "" : lines[lines.length - 1].strip();
+                // a Java stack trace ends in frames: the line that says what went wrong is the last one above them
+                for (int i = lines.length - 1; i >= 0; i--) {
+                    String line = lines[i].strip();
+                    if (!line.isEmpty() && !line.startsWith("at ") && !line.matches("\\.\\.\\. \\d+ more")) {
+                        return line;
+                    }
+                }
+                return "";
             } catch (IOException e) {
                 return "";
             }
