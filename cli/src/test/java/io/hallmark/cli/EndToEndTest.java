@@ -12,14 +12,11 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The user's journeys through the CLI, on real files: generate, verify, strip, recover, tamper. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/** Each test reads the generated video made once in {@link #generate}; none depends on another having run. */
 class EndToEndTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,6 +37,26 @@ class EndToEndTest {
         assertEquals(16, payload.length(), r.out());
     }
 
+    /** What a platform does to the generated video: scale to 720p, re-encode, drop all metadata (and the C2PA box). */
+    static synchronized Path reuploaded() throws Exception {
+        Path stripped = dir.resolve("reuploaded.mp4");
+        if (!Files.exists(stripped)) {
+            Ffmpeg.run(120, "-i", generated.toString(), "-vf", "scale=1280:720", "-c:v", "libx264", "-crf", "28",
+                    "-map_metadata", "-1", "-an", stripped.toString());
+        }
+        return stripped;
+    }
+
+    /** A heavy blur takes the mark's frequencies away; the picture's coarse structure, which the fingerprint hashes, stays. */
+    static synchronized Path blurred() throws Exception {
+        Path blurred = dir.resolve("blurred.mp4");
+        if (!Files.exists(blurred)) {
+            Ffmpeg.run(120, "-i", generated.toString(), "-vf", "gblur=sigma=5", "-c:v", "libx264", "-crf", "30",
+                    "-map_metadata", "-1", "-an", blurred.toString());
+        }
+        return blurred;
+    }
+
     static JsonNode verifyJson(Path file, int expectedExit) throws Exception {
         Cli r = Cli.run(home, "verify", "--json", file.toString());
         assertEquals(expectedExit, r.exitCode(), r.toString());
@@ -47,7 +64,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(1)
     void aGeneratedVideoVerifiesSignedTrustedAndAiGeneratedWithItsWatermark() throws Exception {
         // By default only the C2PA trust list is trusted: a file signed with this machine's development root is
         // a valid signature by a signer nobody vouches for.
@@ -77,12 +93,8 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(2)
     void aReencodedCopyWithoutMetadataIsRecoveredFromTheStoreThroughTheWatermark() throws Exception {
-        Path stripped = dir.resolve("reuploaded.mp4");
-        // what a platform does: scale to 720p, re-encode, drop all metadata (and with it the C2PA box)
-        Ffmpeg.run(120, "-i", generated.toString(), "-vf", "scale=1280:720", "-c:v", "libx264", "-crf", "28",
-                "-map_metadata", "-1", "-an", stripped.toString());
+        Path stripped = reuploaded();
         JsonNode v = verifyJson(stripped, ExitCodes.OK);
         assertFalse(v.path("c2pa").path("present").asBoolean());
         assertEquals("RECOVERED", v.path("verdict").asText(), v.toPrettyString());
@@ -93,7 +105,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(3)
     void anUnmarkedClipHasNoProvenance() throws Exception {
         JsonNode v = verifyJson(SharedData.clip("intel_asl_book.mkv"), ExitCodes.NO_PROVENANCE);
         assertEquals("NO_PROVENANCE", v.path("verdict").asText());
@@ -102,7 +113,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(4)
     void aSignedVideoChangedAfterSigningIsTampered() throws Exception {
         Path tampered = dir.resolve("tampered.mp4");
         Files.copy(generated, tampered);
@@ -120,7 +130,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(5)
     void anythingElseIsACleanNotSupportedResult() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.mp4"), "not a video");
         JsonNode v = verifyJson(text, ExitCodes.ERROR);
@@ -129,7 +138,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(6)
     void hostileFilesNeverCrashTheVerifier() throws Exception {
         Path random = dir.resolve("random.mp4");
         byte[] bytes = new byte[200_000];
@@ -149,7 +157,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(6)
     void filesThatCannotBeCheckedHereAreUnverifiableNeverTampered() throws Exception {
         String[][] cases = {
             {"c2pa-rs/image/cloud.jpg", "stored remotely"},
@@ -171,7 +178,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(7)
     void detectReportsThePayloadAndExit3WhenAbsent() throws Exception {
         Cli found = Cli.run(home, "detect", "--json", generated.toString());
         assertEquals(0, found.exitCode(), found.toString());
@@ -181,7 +187,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(8)
     void htmlReportHasTheVerdictThumbnailAndPlot() throws Exception {
         Path html = dir.resolve("report.html");
         Cli r = Cli.run(home, "verify", "--html", html.toString(), generated.toString());
@@ -193,9 +198,8 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(9)
     void aRemoteSoftBindingServiceRecoversTheManifestToo() throws Exception {
-        Path stripped = dir.resolve("reuploaded.mp4");
+        Path stripped = reuploaded();
         try (var store = io.hallmark.provenance.store.ManifestStore.open(home.resolve("manifests.db"));
              var server = io.hallmark.provenance.store.SoftBindingServer.start(store, 0)) {
             Cli r = Cli.run(home, "verify", "--json", "--store", server.url(), stripped.toString());
@@ -208,7 +212,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(10)
     void aWatermarkCopiedOntoOtherFootageIsAMarkMismatchNeverRecovered() throws Exception {
         // The strongest copy there is: the generated video's exact ID embedded with the real key into real footage.
         Path forged = dir.resolve("forged.mp4");
@@ -224,14 +227,9 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(11)
     void aCopyWhoseMarkNoLongerReadsIsOnlyAPossibleMatchNeverRecovered() throws Exception {
         String manifestId = verifyJson(generated, ExitCodes.OK).path("c2pa").path("manifestId").asText();
-        // A heavy blur takes the mark's frequencies away; the picture's coarse structure, which the
-        // fingerprint hashes, stays.
-        Path blurred = dir.resolve("blurred.mp4");
-        Ffmpeg.run(120, "-i", generated.toString(), "-vf", "gblur=sigma=5", "-c:v", "libx264", "-crf", "30",
-                "-map_metadata", "-1", "-an", blurred.toString());
+        Path blurred = blurred();
         JsonNode v = verifyJson(blurred, ExitCodes.NO_PROVENANCE);
         assertTrue(v.path("watermark").path("payload").isNull(), v.toPrettyString());
         assertFalse(v.path("recovered").asBoolean());
@@ -240,7 +238,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(11)
     void aRotatedOrMirroredCopyIsRecoveredAndSaysHowItWasTurned() throws Exception {
         String[][] cases = {{"rotate=2*PI/180", "rotated.mp4"}, {"hflip", "mirrored.mp4"}};
         for (String[] c : cases) {
@@ -262,7 +259,6 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(12)
     void theSoftBindingApiResolvesUploadsAndFingerprintsWithRealSimilarity() throws Exception {
         io.hallmark.HallmarkHome h = new io.hallmark.HallmarkHome(home);
         try (var store = io.hallmark.provenance.store.ManifestStore.open(h.manifestStore());
@@ -276,7 +272,7 @@ class EndToEndTest {
             // a stripped re-encode: found through its watermark, scored by the content check
             JsonNode byMark = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(server.url() + "/matches/byContent?maxResults=5"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(dir.resolve("reuploaded.mp4"))).build(),
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(reuploaded())).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body());
             assertEquals(manifestId, byMark.path("matches").path(0).path("manifestId").asText(), byMark.toPrettyString());
             assertEquals("watermark", byMark.path("matches").path(0).path("hallmark.method").asText());
@@ -284,7 +280,7 @@ class EndToEndTest {
             // a blurred copy whose mark no longer reads: only the fingerprint finds it, with its similarity
             JsonNode byFingerprint = JSON.readTree(http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(server.url() + "/matches/byContent"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(dir.resolve("blurred.mp4"))).build(),
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofFile(blurred())).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body());
             assertEquals(manifestId, byFingerprint.path("matches").path(0).path("manifestId").asText());
             assertEquals("fingerprint", byFingerprint.path("matches").path(0).path("hallmark.method").asText());
@@ -300,9 +296,8 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(13)
     void aRemoteStoreThatAnswersWithAnyBytesNeverMakesACopyRecovered() throws Exception {
-        Path stripped = dir.resolve("reuploaded.mp4");
+        Path stripped = reuploaded();
         byte[] random = new byte[4096];
         new java.util.Random(1).nextBytes(random);
         var server = com.sun.net.httpserver.HttpServer.create(
