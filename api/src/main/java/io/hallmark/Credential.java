@@ -20,8 +20,21 @@ import java.util.Objects;
  * @param file the PKCS#12 file or the SunPKCS11 configuration; null for {@link Kind#DEVELOPMENT}
  */
 public record Credential(Kind kind, Path file) {
-    public enum Kind { DEVELOPMENT, PKCS12, PKCS11 }
+    /** Where the private key lives. */
+    public enum Kind {
+        /** The home folder's development PKI (created on first use; its root is not on any trust list). */
+        DEVELOPMENT,
+        /** A PKCS#12 file. */
+        PKCS12,
+        /** A PKCS#11 token (HSM), through a SunPKCS11 configuration file. */
+        PKCS11
+    }
 
+    /**
+     * @param kind which store holds the key
+     * @param file the PKCS#12 file or SunPKCS11 configuration; null for {@link Kind#DEVELOPMENT}
+     * @throws IllegalArgumentException when a file is given for DEVELOPMENT or missing for the others
+     */
     public Credential {
         Objects.requireNonNull(kind, "kind");
         if ((kind == Kind.DEVELOPMENT) != (file == null)) {
@@ -29,15 +42,23 @@ public record Credential(Kind kind, Path file) {
         }
     }
 
-    /** The development PKI of the home folder, created on first use. */
+    /** @return the development PKI of the home folder, created on first use */
     public static Credential development() {
         return new Credential(Kind.DEVELOPMENT, null);
     }
 
+    /**
+     * @param file the PKCS#12 file (password from {@code $HALLMARK_KEY_PASSWORD})
+     * @return that credential
+     */
     public static Credential pkcs12(Path file) {
         return new Credential(Kind.PKCS12, file);
     }
 
+    /**
+     * @param config the SunPKCS11 configuration file (PIN from {@code $HALLMARK_KEY_PASSWORD})
+     * @return that credential
+     */
     public static Credential pkcs11(Path config) {
         return new Credential(Kind.PKCS11, config);
     }
@@ -46,6 +67,8 @@ public record Credential(Kind kind, Path file) {
      * Opens the credential as a claim signer, refusing, with the reason, a certificate c2pa-rs would reject
      * ({@link CertificateProfile}: C2PA 2.x section 14.5 certificate profile) before any work is done.
      *
+     * @param home where the development PKI lives (used for {@link Kind#DEVELOPMENT} only)
+     * @return a claim signer; thread-safe
      * @throws KeyException when the key cannot be read, the password is missing, or the certificate does not fit
      */
     public ClaimSigner open(HallmarkHome home) throws KeyException {

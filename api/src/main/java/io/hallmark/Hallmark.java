@@ -80,11 +80,17 @@ public final class Hallmark implements AutoCloseable {
         this.config = config;
     }
 
-    /** A Hallmark on {@code config}. Nothing is opened until first needed (keys, workers, the store). */
+    /**
+     * A Hallmark on {@code config}. Nothing is opened until first needed (keys, workers, the store).
+     *
+     * @param config what to use
+     * @return a Hallmark the caller closes (it may hold decoder processes)
+     */
     public static Hallmark open(HallmarkConfig config) {
         return new Hallmark(config);
     }
 
+    /** @return the configuration this Hallmark was opened with */
     public HallmarkConfig config() {
         return config;
     }
@@ -93,6 +99,7 @@ public final class Hallmark implements AutoCloseable {
      * The watermark key: the named file (which must exist: a key made up for it would make every verdict silently
      * "no watermark"), else the home folder's, created on first use.
      *
+     * @return the key, loaded once
      * @throws IOException when the key file cannot be read or created, or is not a key
      */
     public WatermarkKey watermarkKey() throws IOException {
@@ -109,8 +116,13 @@ public final class Hallmark implements AutoCloseable {
      * Generates a video from a prompt and certifies it: generate, watermark, encode (H.264 MP4), sign (C2PA, with
      * the TSA if configured), record in the manifest store. One stream; only the signed file appears.
      *
+     * @param request    prompt, seed, duration (s), size (pixels) and frame rate
      * @param backend    generator id ({@link Generators#ids()}), e.g. {@code "procedural"}
      * @param hidePrompt record only the prompt's SHA-256 in the manifest
+     * @param output     the signed MP4 to write
+     * @param progress   told of each stage; returning false cancels
+     * @return what was made: file, manifest id, watermark payload, frames
+     * @throws Exception                when generation, encoding, signing (key, certificate, TSA) or the store fails
      * @throws IllegalArgumentException for an unknown backend or a request it cannot make
      * @throws CancellationException    when cancelled
      */
@@ -122,7 +134,14 @@ public final class Hallmark implements AutoCloseable {
         }
     }
 
-    /** {@link #generate(GenerationRequest, String, boolean, Path, Progress)} with the procedural backend, no progress. */
+    /**
+     * {@link #generate(GenerationRequest, String, boolean, Path, Progress)} with the procedural backend, no progress.
+     *
+     * @param request prompt, seed, duration (s), size (pixels) and frame rate
+     * @param output  the signed MP4 to write
+     * @return what was made
+     * @throws Exception as {@link #generate(GenerationRequest, String, boolean, Path, Progress)}
+     */
     public CertifiedVideo generate(GenerationRequest request, Path output) throws Exception {
         return generate(request, Generators.DEFAULT_ID, false, output, Progress.NONE);
     }
@@ -132,8 +151,13 @@ public final class Hallmark implements AutoCloseable {
      * encoded and signed as AI-generated (IPTC {@code trainedAlgorithmicMedia}), the source recorded as ingredient.
      * The rotation applied is in {@code record().parameters()} under {@link ImportSource#ROTATION_PARAMETER}.
      *
+     * @param input        the video as received (never modified)
+     * @param output       the signed MP4 to write
      * @param model        the generator that made it, as its supplier claims, or {@code GenerationInfo.UNCLAIMED}
      * @param modelVersion its version, or {@code GenerationInfo.UNCLAIMED}
+     * @param progress     told of each stage; returning false cancels
+     * @return what was made
+     * @throws Exception             when encoding, signing or the store fails
      * @throws MediaException        when the input cannot be decoded
      * @throws CancellationException when cancelled
      */
@@ -150,7 +174,11 @@ public final class Hallmark implements AutoCloseable {
      * format decided from the content. A video's manifest also carries its content fingerprint, so a stripped copy
      * can be found by look-up.
      *
+     * @param input         the file as it is (never modified)
+     * @param output        the signed copy to write, in the input's format
      * @param extraManifest manifest JSON whose {@code assertions} are added and whose other fields override ours
+     * @return the signed file and its manifest
+     * @throws Exception                when reading, fingerprinting, signing or the store fails
      * @throws IllegalArgumentException when the content is not a format a C2PA manifest can be embedded in
      */
     public SignedAsset sign(Path input, Path output, Optional<ObjectNode> extraManifest) throws Exception {
@@ -183,6 +211,13 @@ public final class Hallmark implements AutoCloseable {
      * 4:2:0, x264 {@code crf}, every frame at its own timestamp), copy the audio unchanged. An odd row or column is
      * cropped off (4:2:0 needs even sizes).
      *
+     * @param input    the video (never modified)
+     * @param output   the MP4 to write
+     * @param payload  the 64-bit ID to embed
+     * @param crf      x264 constant rate factor of the output, 0..51 (18: visually lossless)
+     * @param progress told of each frame; returning false cancels
+     * @return the file written, its payload and frame count
+     * @throws IOException           when the key cannot be read or the output cannot be written
      * @throws MediaException        when the input cannot be decoded or is too small to carry the mark
      * @throws CancellationException when cancelled
      */
@@ -215,6 +250,8 @@ public final class Hallmark implements AutoCloseable {
     /**
      * Looks for the watermark in a video, in this process (use {@link #verify} for files from anywhere).
      *
+     * @param video the video to examine
+     * @return presence, payload, p-value, per-segment scores and any geometry found
      * @throws IOException when the file cannot be decoded
      */
     public DetectionResult detect(Path video) throws IOException {
@@ -225,6 +262,8 @@ public final class Hallmark implements AutoCloseable {
      * Verifies one file: C2PA manifest (c2pa-rs), watermark, content check, store look-up. Never throws for a bad
      * file: its report says {@code ERROR} or {@code UNVERIFIABLE} with the reason.
      *
+     * @param file any file
+     * @return the verdict and the evidence behind it
      * @throws IOException when the verifier cannot be set up (trust lists, key, store)
      */
     public VerificationReport verify(Path file) throws IOException {
@@ -234,6 +273,8 @@ public final class Hallmark implements AutoCloseable {
     /**
      * A verifier of its own with {@code workers} decoder processes (a scan's pool); the caller closes it.
      *
+     * @param workers decoder processes, 1..64 (one per thread verifying at once)
+     * @return a thread-safe verifier
      * @throws IOException when the trust lists, the key or the store cannot be opened
      */
     public Verifier newVerifier(int workers) throws IOException {
@@ -246,6 +287,14 @@ public final class Hallmark implements AutoCloseable {
     /**
      * Verifies many files, {@code threads} at once, each report handed to {@code listener} as it finishes
      * ({@link Scan}: resumable through the JSONL, one bad file never stops it).
+     *
+     * @param files    the files to verify
+     * @param threads  files verified at once, 1..64
+     * @param jsonl    results file to append to and resume from, or empty
+     * @param listener told of each report, on the calling thread; returning false stops the scan
+     * @return counts per verdict, files scanned and skipped, seconds
+     * @throws IOException           when the verifier cannot be set up or the JSONL cannot be read or written
+     * @throws CancellationException when stopped or interrupted
      */
     public Scan.Summary scan(List<Path> files, int threads, Optional<Path> jsonl, Scan.Listener listener)
             throws IOException {
@@ -321,6 +370,12 @@ public final class Hallmark implements AutoCloseable {
     /**
      * A manifest look-up: a remote Soft Binding Resolution API (bounded by {@code limits}) for an http(s) URL, else
      * the SQLite file named, else the home folder's store if it exists; null when there is none.
+     *
+     * @param store  a SQLite file or an http(s) URL, or empty for the home folder's store
+     * @param home   the home folder
+     * @param limits the bounds on a remote look-up (deadline, answer and manifest bytes)
+     * @return the look-up, to be closed by the caller, or null
+     * @throws IOException when the SQLite file cannot be opened
      */
     public static ManifestLookup openLookup(Optional<String> store, HallmarkHome home, VerifierLimits limits)
             throws IOException {

@@ -28,6 +28,22 @@ import java.util.Optional;
 public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Optional<String> store,
                              Credential credential, Optional<String> tsaUrl, TrustChoice trust, boolean isolateDecoding,
                              int decoderWorkers, VerifierLimits limits, WorkerLauncher workerLauncher) {
+    /**
+     * Checks the values (each is described on the record).
+     *
+     * @param home            keys, watermark key, manifest store, installed trust lists
+     * @param watermarkKey    a key file that must exist, or empty for the home folder's
+     * @param store           a SQLite file or an http(s) Soft Binding Resolution API, or empty for the home's store
+     * @param credential      who signs
+     * @param tsaUrl          RFC 3161 time-stamp authority, or empty
+     * @param trust           which signers verification trusts
+     * @param isolateDecoding decode in worker processes (true) or in this process
+     * @param decoderWorkers  worker processes of the shared verifier, 1..64
+     * @param limits          every bound of a verification
+     * @param workerLauncher  how worker processes are started
+     * @throws IllegalArgumentException when {@code decoderWorkers} is outside 1..64
+     * @throws NullPointerException     when a value is null
+     */
     public HallmarkConfig {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(watermarkKey, "watermarkKey");
@@ -45,6 +61,7 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
     /**
      * The defaults on the home folder from {@code $HALLMARK_HOME}, else {@code ~/.hallmark}.
      *
+     * @return the configuration
      * @throws IOException when the home folder cannot be created
      */
     public static HallmarkConfig defaults() throws IOException {
@@ -54,65 +71,102 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
     /**
      * The defaults on {@code home}: its watermark key and store, the development PKI, no TSA, the C2PA trust list,
      * isolated decoding with 2 workers and {@link VerifierLimits#DEFAULT}.
+     *
+     * @param home the home folder
+     * @return the configuration
      */
     public static HallmarkConfig of(HallmarkHome home) {
         return new HallmarkConfig(home, Optional.empty(), Optional.empty(), Credential.development(), Optional.empty(),
                 TrustChoice.C2PA_TRUST_LIST, true, 2, VerifierLimits.DEFAULT, WorkerLauncher.sameJvm());
     }
 
+    /**
+     * @param keyFile a watermark key file that must exist
+     * @return this configuration with that key
+     */
     public HallmarkConfig withWatermarkKey(Path keyFile) {
         return new HallmarkConfig(home, Optional.of(keyFile), store, credential, tsaUrl, trust, isolateDecoding,
                 decoderWorkers, limits, workerLauncher);
     }
 
-    /** @param storePathOrUrl a SQLite file, or the URL of a Soft Binding Resolution API (verification only) */
+    /**
+     * @param storePathOrUrl a SQLite file, or the URL of a Soft Binding Resolution API (verification only)
+     * @return this configuration with that store
+     */
     public HallmarkConfig withStore(String storePathOrUrl) {
         return new HallmarkConfig(home, watermarkKey, Optional.of(storePathOrUrl), credential, tsaUrl, trust,
                 isolateDecoding, decoderWorkers, limits, workerLauncher);
     }
 
+    /**
+     * @param credential who signs
+     * @return this configuration with that signer
+     */
     public HallmarkConfig withCredential(Credential credential) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
                 limits, workerLauncher);
     }
 
+    /**
+     * @param url an RFC 3161 time-stamp authority (asked once for a time-stamp before the first signature)
+     * @return this configuration with that TSA
+     */
     public HallmarkConfig withTsa(String url) {
         return new HallmarkConfig(home, watermarkKey, store, credential, Optional.of(url), trust, isolateDecoding,
                 decoderWorkers, limits, workerLauncher);
     }
 
+    /**
+     * @param trust which signers verification trusts
+     * @return this configuration with that trust
+     */
     public HallmarkConfig withTrust(TrustChoice trust) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
                 limits, workerLauncher);
     }
 
-    /** @param isolate false decodes in this process: only for files you trust */
+    /**
+     * @param isolate false decodes in this process: only for files you trust
+     * @return this configuration with that decoding
+     */
     public HallmarkConfig withIsolatedDecoding(boolean isolate) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolate, decoderWorkers, limits,
                 workerLauncher);
     }
 
+    /**
+     * @param workers decoder processes of the shared verifier, 1..64
+     * @return this configuration with that many workers
+     */
     public HallmarkConfig withDecoderWorkers(int workers) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, workers, limits,
                 workerLauncher);
     }
 
+    /**
+     * @param limits every bound of a verification
+     * @return this configuration with those limits
+     */
     public HallmarkConfig withLimits(VerifierLimits limits) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
                 limits, workerLauncher);
     }
 
+    /**
+     * @param launcher how decoder worker processes are started
+     * @return this configuration with that launcher
+     */
     public HallmarkConfig withWorkerLauncher(WorkerLauncher launcher) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
                 limits, launcher);
     }
 
-    /** The watermark key file in use: the named one, else the home folder's. */
+    /** @return the watermark key file in use: the named one, else the home folder's */
     public Path watermarkKeyFile() {
         return watermarkKey.orElse(home.watermarkKey());
     }
 
-    /** True when {@link #store} is the URL of a remote Soft Binding Resolution API. */
+    /** @return true when {@link #store} is the URL of a remote Soft Binding Resolution API */
     public boolean remoteStore() {
         return store.isPresent() && (store.get().startsWith("http://") || store.get().startsWith("https://"));
     }

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  * Hallmark's working folder: the development PKI, the watermark key, the manifest store and installed trust-list
  * updates. It is the one given, else {@code $HALLMARK_HOME}, else {@code ~/.hallmark}; created 0700 on first use.
  * Immutable; the files it names are created by whoever first needs them (see each method).
+ *
+ * @param dir the folder
  */
 public record HallmarkHome(Path dir) {
     /** File name of an installed C2PA trust list update, in {@link #trustFolder()}. */
@@ -24,6 +26,7 @@ public record HallmarkHome(Path dir) {
 
     /**
      * @param explicit the folder, or null for {@code $HALLMARK_HOME}, else {@code ~/.hallmark}
+     * @return the home, its folder created 0700 if it did not exist
      * @throws IOException when the folder cannot be created
      */
     public static HallmarkHome resolve(Path explicit) throws IOException {
@@ -41,45 +44,69 @@ public record HallmarkHome(Path dir) {
         return new HallmarkHome(dir);
     }
 
+    /** @return the development PKI's folder */
     public Path pki() {
         return dir.resolve("pki");
     }
 
+    /** @return the watermark key file (created on first use by whoever needs it) */
     public Path watermarkKey() {
         return dir.resolve("watermark.key");
     }
 
+    /** @return the SQLite manifest store */
     public Path manifestStore() {
         return dir.resolve("manifests.db");
     }
 
-    /** Where {@code hallmark trust update} installs newer copies of the C2PA trust lists. */
+    /** @return where {@code hallmark trust update} installs newer copies of the C2PA trust lists */
     public Path trustFolder() {
         return dir.resolve("trust");
     }
 
-    /** The development PKI (ES256), created on first use; its password from the environment or a 0600 file beside it. */
+    /**
+     * The development PKI (ES256), created on first use; its password from the environment or a 0600 file beside it.
+     *
+     * @return the PKI
+     * @throws KeyException when it cannot be made or read
+     */
     public DevPki devPki() throws KeyException {
         return devPki(SigningAlgorithm.ES256);
     }
 
-    /** The development PKI with {@code algorithm} when it is made now (an existing one keeps its own). */
+    /**
+     * The development PKI, made with {@code algorithm} if it is made now (an existing one keeps its own).
+     *
+     * @param algorithm the key algorithm of a new PKI
+     * @return the PKI
+     * @throws KeyException when it cannot be made or read
+     */
     public DevPki devPki(SigningAlgorithm algorithm) throws KeyException {
         return DevPki.loadOrCreate(pki(), algorithm, PasswordSource.environmentOrFile(pki().resolve(".password")));
     }
 
-    /** The development root certificate (PEM), or null when this home has no PKI yet. */
+    /**
+     * @return the development root certificate (PEM), or null when this home has no PKI yet
+     * @throws IOException when it cannot be read
+     */
     public String localRootPem() throws IOException {
         Path root = pki().resolve("root.pem");
         return Files.exists(root) ? Files.readString(root) : null;
     }
 
-    /** The C2PA trust list in use: the installed update if there is one, else the one shipped ({@link TrustList#official}). */
+    /**
+     * @return the C2PA trust list in use: the installed update if there is one, else the one shipped
+     *         ({@link TrustList#official})
+     * @throws IOException when the installed list cannot be read
+     */
     public TrustList c2paTrustList() throws IOException {
         return installedOrShipped(CLAIM_LIST_FILE, "C2PA trust list", TrustList::official);
     }
 
-    /** The C2PA TSA trust list in use: the installed update if there is one, else the one shipped. */
+    /**
+     * @return the C2PA TSA trust list in use: the installed update if there is one, else the one shipped
+     * @throws IOException when the installed list cannot be read
+     */
     public TrustList tsaTrustList() throws IOException {
         return installedOrShipped(TSA_LIST_FILE, "C2PA TSA trust list", TrustList::officialTsa);
     }

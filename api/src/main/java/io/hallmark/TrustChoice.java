@@ -24,11 +24,17 @@ public record TrustChoice(List<Path> extraAnchors, Optional<Path> trustConfig, O
     /** The C2PA trust list alone. */
     public static final TrustChoice C2PA_TRUST_LIST = new TrustChoice(List.of(), Optional.empty(), Optional.empty(), false);
 
+    /**
+     * @param extraAnchors more trust anchors (PEM bundles), copied
+     * @param trustConfig  allowed EKU OIDs, one per line
+     * @param allowedList  explicitly allowed signer certificates (PEM)
+     * @param localRoot    also trust the home folder's development root
+     */
     public TrustChoice {
         extraAnchors = List.copyOf(extraAnchors);
     }
 
-    /** The same choice, with the development root trusted too (the demo verifies what it just signed). */
+    /** @return the same choice, with the development root trusted too (the demo verifies what it just signed) */
     public TrustChoice withLocalRoot() {
         return new TrustChoice(extraAnchors, trustConfig, allowedList, true);
     }
@@ -36,6 +42,8 @@ public record TrustChoice(List<Path> extraAnchors, Optional<Path> trustConfig, O
     /**
      * The settings handed to c2pa-rs.
      *
+     * @param home where the installed trust lists and the development root are
+     * @return the trust settings
      * @throws IOException              when a named file cannot be read
      * @throws IllegalArgumentException when a file is not PEM, or the local root is asked for and there is none
      */

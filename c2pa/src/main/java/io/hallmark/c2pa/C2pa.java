@@ -6,7 +6,10 @@ import io.hallmark.c2pa.internal.Native;
 public final class C2pa {
     private C2pa() {}
 
-    /** e.g. "c2pa-c-ffi/0.90.22 c2pa-rs/0.90.22". */
+    /**
+     * @return {@code c2pa_version()}, e.g. "c2pa-c-ffi/0.90.22 c2pa-rs/0.90.22"; thread-safe
+     * @throws IllegalStateException when libc2pa_c cannot be loaded or is not the version this binding was built for
+     */
     public static String version() {
         return Native.version();
     }

@@ -35,11 +35,24 @@ public final class C2paStream extends NativeHandle {
         this.flusher = callbacks.flush;
     }
 
+    /**
+     * A stream over {@code channel} ({@code c2pa_create_stream}); closing the stream closes the channel.
+     *
+     * @param channel read, and for writing streams also written, by c2pa-rs through callbacks
+     * @return a stream the caller closes; used by one native operation at a time
+     * @throws C2paException when the library cannot create the stream
+     */
     public static C2paStream of(SeekableByteChannel channel) throws C2paException {
         return new C2paStream(channel, new Callbacks(channel));
     }
 
-    /** A read-only stream over a file (inputs are never modified). */
+    /**
+     * A read-only stream over a file (inputs are never modified).
+     *
+     * @param file the file to read
+     * @return a stream the caller closes
+     * @throws IOException when the file cannot be opened
+     */
     public static C2paStream openRead(Path file) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
@@ -50,7 +63,13 @@ public final class C2paStream extends NativeHandle {
         }
     }
 
-    /** A read-write stream over a new or truncated file (c2pa needs to read back what it writes). */
+    /**
+     * A read-write stream over a new or truncated file (c2pa-rs reads back what it writes).
+     *
+     * @param file the file to create or truncate
+     * @return a stream the caller closes
+     * @throws IOException when the file cannot be created
+     */
     public static C2paStream openReadWrite(Path file) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -62,6 +81,7 @@ public final class C2paStream extends NativeHandle {
         }
     }
 
+    /** @return the channel this stream reads and writes */
     public SeekableByteChannel channel() {
         return channel;
     }

@@ -19,14 +19,26 @@ public final class Context extends NativeHandle {
         this.progress = progress;
     }
 
-    /** A context with the given settings (copied: the caller still owns and closes them). */
+    /**
+     * A context with the given settings ({@code c2pa_context_builder_set_settings}: copied, so the caller still owns
+     * and closes them).
+     *
+     * @param settings the settings, or null for c2pa-rs's defaults
+     * @return a context the caller closes
+     * @throws C2paException when the library refuses the settings
+     */
     public static Context of(Settings settings) throws C2paException {
         return of(settings, null);
     }
 
     /**
-     * A context that also reports progress: the listener gets (phase name, fraction 0..1 or -1 when
-     * indeterminate) and returns false to cancel.
+     * A context that also reports progress ({@code c2pa_context_builder_set_progress_callback}).
+     *
+     * @param settings the settings, or null for c2pa-rs's defaults (copied)
+     * @param listener gets (phase name, fraction 0..1 or -1 when indeterminate) on the thread running the operation
+     *                 and returns false to cancel; an exception it throws also cancels; null for none
+     * @return a context the caller closes
+     * @throws C2paException when the library refuses the settings or the callback
      */
     public static Context of(Settings settings, BiPredicate<String, Double> listener) throws C2paException {
         LibC2pa lib = Native.lib();
@@ -57,7 +69,10 @@ public final class Context extends NativeHandle {
         return new Context(context, callback);
     }
 
-    /** Asks a running read or sign on this context to stop (it then fails with OperationCancelled). */
+    /**
+     * Asks a running read or sign on this context to stop ({@code c2pa_context_cancel}); it then fails with
+     * OperationCancelled. Safe to call from any thread.
+     */
     public void cancel() {
         Native.lib().c2pa_context_cancel(pointer());
     }

@@ -13,6 +13,13 @@ public final class Signer extends NativeHandle {
     /** Signs the bytes with the algorithm's hash (ECDSA may return DER; c2pa-rs converts it). */
     @FunctionalInterface
     public interface SignatureFunction {
+        /**
+         * Called by c2pa-rs on the signing thread, once per signature.
+         *
+         * @param toBeSigned the COSE Sig_structure bytes
+         * @return the signature, at most {@link #reserveSize()} bytes
+         * @throws Exception any failure; c2pa-rs then fails the sign and {@link #lastFailure()} keeps it
+         */
         byte[] sign(byte[] toBeSigned) throws Exception;
     }
 
@@ -41,20 +48,29 @@ public final class Signer extends NativeHandle {
     }
 
     /**
+     * A callback signer ({@code c2pa_signer_create}). Thread-safe as far as {@code function} is.
+     *
+     * @param function     computes the signature in Java
+     * @param alg          the COSE algorithm the key signs with
      * @param certChainPem end-entity certificate first, then intermediates, without the root
      * @param tsaUrl       RFC 3161 time-stamp authority, or null for none
+     * @return a signer the caller closes
+     * @throws C2paException when the certificate chain does not parse
      */
     public static Signer create(SignatureFunction function, SigningAlg alg, String certChainPem, String tsaUrl)
             throws C2paException {
         return new Signer(function, alg, certChainPem, tsaUrl);
     }
 
-    /** Bytes c2pa-rs reserves for the signature box. */
+    /**
+     * @return bytes c2pa-rs reserves for the signature box
+     * @throws C2paException when the library cannot tell
+     */
     public long reserveSize() throws C2paException {
         return Native.check(Native.lib().c2pa_signer_reserve_size(pointer()), "reserve size");
     }
 
-    /** Why the Java signature function last failed (c2pa-rs only reports a generic COSE error). */
+    /** @return why the Java signature function last failed (c2pa-rs only reports a generic COSE error), or null */
     public Exception lastFailure() {
         return lastFailure;
     }

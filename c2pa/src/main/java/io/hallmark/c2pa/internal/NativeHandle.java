@@ -66,7 +66,11 @@ public abstract class NativeHandle implements AutoCloseable {
         }
     }
 
-    /** Frees the native object; streams override this (they are released, not freed). */
+    /**
+     * Frees the native object; streams override this (they are released, not freed).
+     *
+     * @param p the pointer this handle owned
+     */
     protected void release(Pointer p) {
         Native.lib().c2pa_free(p);
     }

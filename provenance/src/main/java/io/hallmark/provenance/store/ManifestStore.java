@@ -170,7 +170,7 @@ public final class ManifestStore implements ManifestLookup {
 
     /**
      * Manifests whose content fingerprint is near {@code query}'s (a "possible match", never proof): the
-     * look-up index ({@link HashIndex}, multi-index hashing over each manifest's {@value #LOOKUP_KEYS} key
+     * look-up index ({@link io.hallmark.fingerprint.HashIndex}, multi-index hashing over each manifest's {@value #LOOKUP_KEYS} key
      * hashes) proposes candidates, each is then compared frame by frame ({@link ContentComparison#comparePdq}); those
      * with a similarity above 0 are returned, most similar first, at most {@code max}. The index is built
      * from the database on first use (about 2 s per million manifests) and kept up to date by {@link #put}.
