@@ -8,13 +8,16 @@ import picocli.CommandLine.Option;
 
 /** {@code --json}: one machine-readable object instead of the sentence for people. */
 public final class JsonOutput {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: picocli builds every command's mixins at start-up, and Jackson costs ~0.2 s to load. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
     static ObjectNode object() {
-        return JSON.createObjectNode();
+        return Mapper.JSON.createObjectNode();
     }
 
     static ObjectNode certified(CertifiedVideo video) {

@@ -47,7 +47,13 @@ import org.bouncycastle.pkcs.PKCSException;
 public final class SigningCredential {
     private static final byte[] PROBE = "hallmark: does this key match its certificate?".getBytes(StandardCharsets.US_ASCII);
     /** Bouncy Castle as a local provider (not registered globally) for PEM decryption: PBES2 variants the JDK lacks. */
-    private static final Provider BC = new BouncyCastleProvider();
+    /**
+     * Bouncy Castle's JCA provider, made only when the JDK's own cannot decrypt a key: registering every BC algorithm
+     * costs about 0.3 s, more than the rest of a JPEG signature.
+     */
+    private static final class Bc {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+    }
 
     private final PrivateKey key;
     private final List<X509Certificate> chain;
@@ -158,7 +164,8 @@ public final class SigningCredential {
             if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                 PrivateKeyInfo info;
                 try {
-                    info = encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password));
+                    // PBES2 with PBKDF2 and AES, as ours are written, is in the JDK; anything else falls back to BC
+                    info = decrypt(encrypted, password);
                 } catch (PKCSException e) {
                     throw new KeyException("wrong password for " + file, e);
                 }
@@ -167,7 +174,7 @@ public final class SigningCredential {
             if (object instanceof PEMEncryptedKeyPair legacy) {
                 PEMKeyPair pair;
                 try {
-                    pair = legacy.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password));
+                    pair = legacy.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password));
                 } catch (IOException e) {
                     throw new KeyException("wrong password for " + file, e);
                 }
@@ -375,5 +382,30 @@ public final class SigningCredential {
             throw new IllegalStateException("cannot write PEM", e);
         }
         return out.toString();
+    }
+
+    /**
+     * Decrypts with the JDK's own PBES2 (PBKDF2 + AES, as our keys and OpenSSL's defaults are written), else with
+     * Bouncy Castle's provider (other schemes). A wrong password fails either way with a PKCSException.
+     */
+    private static PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo encrypted, char[] password)
+            throws PKCSException, OperatorCreationException {
+        try {
+            javax.crypto.EncryptedPrivateKeyInfo epki = new javax.crypto.EncryptedPrivateKeyInfo(encrypted.getEncoded());
+            java.security.AlgorithmParameters params = epki.getAlgParameters();
+            String scheme = params.toString(); // e.g. PBEWithHmacSHA256AndAES_256
+            javax.crypto.SecretKey key = javax.crypto.SecretKeyFactory.getInstance(scheme)
+                    .generateSecret(new javax.crypto.spec.PBEKeySpec(password));
+            javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(scheme);
+            cipher.init(javax.crypto.Cipher.DECRYPT_MODE, key, params);
+            return PrivateKeyInfo.getInstance(epki.getKeySpec(cipher).getEncoded());
+        } catch (java.security.NoSuchAlgorithmException | java.io.IOException | NullPointerException
+                 | IllegalArgumentException | java.security.InvalidAlgorithmParameterException e) {
+            // a scheme the JDK does not have: Bouncy Castle's provider
+            return encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER)
+                    .build(password));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new PKCSException("unable to decrypt: " + e.getMessage(), e);
+        }
     }
 }
