@@ -254,12 +254,6 @@ final class BenchCommand extends ParentCommand {
     }
 
     static List<Path> sharedClips() throws Exception {
-        Path root = Path.of(System.getProperty("hallmark.shared", "../shared"), "clips");
-        if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("no clips given and " + root + " does not exist (-Dhallmark.shared=DIR)");
-        }
-        try (Stream<Path> files = Files.list(root)) {
-            return files.filter(p -> p.toString().matches(".*\\.(mp4|mkv|webm|mov)$")).sorted().toList();
-        }
+        return io.hallmark.bench.watermark.WatermarkBenchmark.defaultClips();
     }
 }

@@ -42,7 +42,7 @@ final class ArchitectureRules {
             .whereLayer("verify").mayOnlyAccessLayers("media", "fingerprint", "watermark", "provenance")
             .whereLayer("api").mayOnlyAccessLayers("media", "fingerprint", "watermark", "keys", "provenance",
                     "generator", "verify")
-            .whereLayer("bench").mayOnlyAccessLayers("media", "fingerprint", "watermark", "keys", "provenance",
+            .whereLayer("bench").mayOnlyAccessLayers("testdata", "media", "fingerprint", "watermark", "keys", "provenance",
                     "generator", "verify", "api")
             .whereLayer("cli").mayOnlyAccessLayers("media", "fingerprint", "watermark", "keys", "c2pa", "provenance",
                     "generator", "verify", "api", "bench")

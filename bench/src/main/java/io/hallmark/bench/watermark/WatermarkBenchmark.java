@@ -1,5 +1,6 @@
 package io.hallmark.bench.watermark;
 
+import io.hallmark.testdata.SharedData;
 import io.hallmark.watermark.quality.Quality;
 import io.hallmark.media.EncodeSettings;
 import io.hallmark.media.MediaException;
@@ -473,23 +474,16 @@ public final class WatermarkBenchmark {
         return sb.toString();
     }
 
-    static List<Path> defaultClips() throws IOException {
-        String configured = System.getProperty("hallmark.shared");
-        List<Path> roots = new ArrayList<>();
-        if (configured != null) {
-            roots.add(Path.of(configured));
+    /**
+     * Every clip in {@code shared/clips} (the tuning set), found as the tests find it ({@link SharedData#clips()}).
+     *
+     * @throws MediaException when there is no shared folder (say {@code -Dhallmark.shared=DIR})
+     */
+    public static List<Path> defaultClips() throws MediaException {
+        try {
+            return SharedData.clips();
+        } catch (IllegalStateException e) {
+            throw new MediaException("no clips given and " + e.getMessage());
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            roots.add(dir.resolve("shared"));
-        }
-        for (Path root : roots) {
-            Path clips = root.resolve("clips");
-            if (Files.isDirectory(clips)) {
-                try (var files = Files.list(clips)) {
-                    return files.filter(p -> p.getFileName().toString().matches(".*\\.(mp4|mkv|webm|mov)$")).sorted().toList();
-                }
-            }
-        }
-        throw new MediaException("no clips given and no shared/clips folder found");
     }
 }
