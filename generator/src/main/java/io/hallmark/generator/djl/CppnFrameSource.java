@@ -1,5 +1,6 @@
 package io.hallmark.generator.djl;
 
+import io.hallmark.generator.internal.Sha256;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,9 +12,6 @@ import io.hallmark.generator.GenerationRequest;
 import io.hallmark.generator.raster.FrameUpscaler;
 import io.hallmark.generator.raster.RgbImage;
 import io.hallmark.media.VideoFrame;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,16 +93,7 @@ final class CppnFrameSource implements FrameSource {
     }
 
     static long promptHash(String prompt) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(prompt.getBytes(StandardCharsets.UTF_8));
-            long hash = 0;
-            for (int i = 0; i < 8; i++) {
-                hash = hash << 8 | (d[i] & 0xff);
-            }
-            return hash;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Sha256.firstLong(prompt);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.hallmark.generator.djl;
 
+import io.hallmark.generator.internal.Sha256;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
@@ -21,14 +22,9 @@ import io.hallmark.generator.raster.FrameUpscaler;
 import io.hallmark.generator.raster.RgbImage;
 import io.hallmark.media.VideoFrame;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -118,15 +114,7 @@ final class TorchScriptFrameSource implements FrameSource {
     }
 
     private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[1 << 16];
-            while (in.read(buffer) >= 0) {
-                // the digest stream sees every byte
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Sha256.hexOf(file);
     }
 
     @Override

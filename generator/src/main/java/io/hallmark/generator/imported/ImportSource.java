@@ -1,5 +1,6 @@
 package io.hallmark.generator.imported;
 
+import io.hallmark.generator.internal.Sha256;
 import io.hallmark.generator.FrameSource;
 import io.hallmark.generator.GenerationException;
 import io.hallmark.generator.GenerationRecord;
@@ -8,14 +9,9 @@ import io.hallmark.media.VideoFrame;
 import io.hallmark.media.VideoInfo;
 import io.hallmark.media.VideoReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -102,29 +98,7 @@ public final class ImportSource implements FrameSource {
     }
 
     private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStreamSink.INSTANCE);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** Discards bytes; the digest stream has already seen them. */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
+        return Sha256.hexOf(file);
     }
 
     /** The decoded stream's properties. */

@@ -1,8 +1,6 @@
 package io.hallmark.generator.procedural;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.hallmark.generator.internal.Sha256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,15 +126,6 @@ public record PromptAnalysis(SceneFamily family, String familyReason, List<Strin
     }
 
     static long hash(String prompt) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(prompt.getBytes(StandardCharsets.UTF_8));
-            long h = 0;
-            for (int i = 0; i < 8; i++) {
-                h = (h << 8) | (d[i] & 0xff);
-            }
-            return h;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Sha256.firstLong(prompt);
     }
 }
