@@ -73,7 +73,7 @@ public record Credential(Kind kind, Path file) {
      */
     public ClaimSigner open(HallmarkHome home) throws KeyException {
         return switch (kind) {
-            case DEVELOPMENT -> checked(home.devPki().signer());
+            case DEVELOPMENT -> checked(home.devSigner());
             case PKCS12 -> checked(SigningCredential.fromPkcs12(file, password(), null));
             case PKCS11 -> checked(SigningCredential.fromPkcs11(file, password(), null));
         };

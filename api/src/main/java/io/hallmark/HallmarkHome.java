@@ -4,6 +4,7 @@ import io.hallmark.keys.DevPki;
 import io.hallmark.keys.KeyException;
 import io.hallmark.keys.PasswordSource;
 import io.hallmark.keys.SigningAlgorithm;
+import io.hallmark.keys.SigningCredential;
 import io.hallmark.provenance.TrustList;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,6 +84,16 @@ public record HallmarkHome(Path dir) {
      */
     public DevPki devPki(SigningAlgorithm algorithm) throws KeyException {
         return DevPki.loadOrCreate(pki(), algorithm, PasswordSource.environmentOrFile(pki().resolve(".password")));
+    }
+
+    /**
+     * The development PKI's claim signer, decrypting only its own key when the PKI exists ({@link DevPki#signerOf}).
+     *
+     * @return the signing credential
+     * @throws KeyException when the PKI cannot be made or read
+     */
+    public SigningCredential devSigner() throws KeyException {
+        return DevPki.signerOf(pki(), SigningAlgorithm.ES256, PasswordSource.environmentOrFile(pki().resolve(".password")));
     }
 
     /**

@@ -101,6 +101,34 @@ public final class DevPki {
         }
     }
 
+    /**
+     * The claim signer alone, for callers that only sign: when the PKI exists, only {@code signer.p12} (which holds
+     * the whole chain) is decrypted, not the two CA keys and the TSA key as {@link #loadOrCreate} does (each
+     * PKCS#12 costs a PBKDF2 run: about 0.3 s of a JPEG signature went there). Anything unusual (no PKI yet, a
+     * missing file, a wrong password) goes through {@link #loadOrCreate}, which creates what is missing and words
+     * the errors.
+     *
+     * @param dir       the PKI folder
+     * @param algorithm the signer's algorithm if the PKI is created now
+     * @param passwords where the password comes from
+     * @return the claim-signing credential
+     * @throws KeyException as {@link #loadOrCreate}
+     */
+    public static SigningCredential signerOf(Path dir, SigningAlgorithm algorithm, PasswordSource passwords)
+            throws KeyException {
+        if (Files.exists(dir.resolve(ROOT)) && Files.exists(dir.resolve(ROOT_PEM)) && Files.exists(dir.resolve(SIGNER))) {
+            try {
+                char[] password = passwords.password();
+                if (password != null && password.length > 0) {
+                    return SigningCredential.fromPkcs12(dir.resolve(SIGNER), password, ALIAS);
+                }
+            } catch (IOException | RuntimeException e) {
+                // fall through: loadOrCreate reports it in its own words
+            }
+        }
+        return loadOrCreate(dir, algorithm, passwords).signer();
+    }
+
     private static DevPki createAuthorities(Path dir, char[] password) throws GeneralSecurityException, IOException {
         SecureFiles.privateDirectory(dir);
         // CAs use P-384 whatever the signer's algorithm (the C2PA profile asks CAs for P-384/P-521 or RSA >= 3072).
