@@ -34,8 +34,6 @@ import java.util.concurrent.Executors;
 public final class SoftBindingServer implements AutoCloseable {
     /** Largest upload {@code byContent} accepts. */
     public static final long MAX_UPLOAD_BYTES = 512L << 20;
-    /** Largest {@code POST byBinding} body (a fingerprint of about an hour of video). */
-    static final int MAX_BINDING_BODY = VideoFingerprint.MAX_ENCODED_BYTES * 2;
     /** Requests handled at once; more wait in the queue. */
     static final int THREADS = 16;
     /** Longest a client may take to send its request, and to take the answer (JDK server limits). */
@@ -44,13 +42,11 @@ public final class SoftBindingServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private ExecutorService pool;
-    private final ManifestStore store;
-    private final Optional<ContentResolver> resolver;
+    private final SoftBindingResponder responder;
 
     private SoftBindingServer(HttpServer server, ManifestStore store, Optional<ContentResolver> resolver) {
         this.server = server;
-        this.store = store;
-        this.resolver = resolver;
+        this.responder = new SoftBindingResponder(store, resolver);
     }
 
     public static SoftBindingServer start(ManifestStore store, int port) throws IOException {
@@ -93,62 +89,23 @@ public final class SoftBindingServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             boolean post = method.equals("POST");
+            Map<String, String> q = query(ex.getRequestURI().getRawQuery());
             if (!method.equals("GET") && !post) {
                 send(ex, 405, "application/json", "{\"error\":\"GET or POST only\"}".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/services/supportedAlgorithms")) {
-                ObjectNode body = JSON.createObjectNode();
-                body.putArray("watermarks").addObject().put("alg", SoftBindingApi.ALGORITHM);
-                body.putArray("fingerprints").addObject().put("alg", VideoFingerprint.ALGORITHM);
-                send(ex, 200, "application/json", JSON.writeValueAsBytes(body));
+                send(ex, responder.supportedAlgorithms());
             } else if (path.equals("/matches/byBinding")) {
-                Map<String, String> q = query(ex.getRequestURI().getRawQuery());
-                if (post) {
-                    // the spec's POST form: {"alg": ..., "value": ...} in the body (large values do not fit a URL)
-                    JsonNode body;
-                    try {
-                        body = JSON.readTree(readBounded(ex, MAX_BINDING_BODY));
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        throw new IllegalArgumentException("the body must be JSON {\"alg\": ..., \"value\": ...}");
-                    }
-                    q.put("alg", body.path("alg").asText(null));
-                    q.put("value", body.path("value").asText(null));
-                }
-                int max = maxResults(q);
-                String alg = q.get("alg");
-                if (q.get("value") == null || !(SoftBindingApi.ALGORITHM.equals(alg) || VideoFingerprint.ALGORITHM.equals(alg))) {
-                    send(ex, 400, "application/json", ("{\"error\":\"alg must be " + SoftBindingApi.ALGORITHM + " or "
-                            + VideoFingerprint.ALGORITHM + ", and value is required\"}").getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
-                ObjectNode body = JSON.createObjectNode();
-                ArrayNode matches = body.putArray("matches");
-                if (SoftBindingApi.ALGORITHM.equals(alg)) {
-                    // an exact watermark ID: the binding itself is identical
-                    store.findByPayload(SoftBindingApi.payloadOf(q.get("value"))).stream().limit(max).forEach(m ->
-                            matches.addObject().put("manifestId", m.manifestId()).put("similarityScore", 100));
-                } else {
-                    for (FingerprintMatch m : store.findByFingerprint(fingerprintValue(q.get("value")), max)) {
-                        matches.addObject().put("manifestId", m.manifestId()).put("similarityScore", m.similarityScore());
-                    }
-                }
-                send(ex, 200, "application/json", JSON.writeValueAsBytes(body));
+                send(ex, responder.byBinding(q, post ? readBounded(ex, SoftBindingResponder.MAX_BINDING_BODY) : null));
             } else if (path.equals("/matches/byContent")) {
                 if (!post) {
                     send(ex, 405, "application/json", "{\"error\":\"POST the file as the body\"}".getBytes(StandardCharsets.UTF_8));
-                } else if (resolver.isEmpty()) {
-                    send(ex, 501, "application/json", "{\"error\":\"this server holds no watermark key: byContent is off\"}"
-                            .getBytes(StandardCharsets.UTF_8));
+                } else if (!responder.answersByContent()) {
+                    send(ex, responder.byContent(null, q));
                 } else {
-                    byContent(ex, maxResults(query(ex.getRequestURI().getRawQuery())));
+                    byContent(ex, q);
                 }
             } else if (path.startsWith("/manifests/")) {
-                String id = URLDecoder.decode(path.substring("/manifests/".length()), StandardCharsets.UTF_8);
-                Optional<StoredManifest> m = store.findById(id);
-                if (m.isEmpty()) {
-                    send(ex, 404, "application/json", "{\"error\":\"no such manifest\"}".getBytes(StandardCharsets.UTF_8));
-                } else {
-                    send(ex, 200, "application/c2pa", m.get().manifestStore());
-                }
+                send(ex, responder.manifest(URLDecoder.decode(path.substring("/manifests/".length()), StandardCharsets.UTF_8)));
             } else {
                 send(ex, 404, "application/json", "{\"error\":\"unknown path\"}".getBytes(StandardCharsets.UTF_8));
             }
@@ -159,7 +116,8 @@ public final class SoftBindingServer implements AutoCloseable {
         }
     }
 
-    private void byContent(HttpExchange ex, int max) throws IOException {
+    private void byContent(HttpExchange ex, Map<String, String> q) throws IOException {
+        SoftBindingResponder.maxResults(q); // a bad query is refused before the upload is read
         Path dir = Files.createTempDirectory("hallmark-upload-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path upload = dir.resolve("upload");
@@ -178,38 +136,10 @@ public final class SoftBindingServer implements AutoCloseable {
                     out.write(buf, 0, r);
                 }
             }
-            ObjectNode body = JSON.createObjectNode();
-            ArrayNode matches = body.putArray("matches");
-            for (ContentResolver.Match m : resolver.get().resolve(upload, max)) {
-                matches.addObject().put("manifestId", m.manifestId()).put("similarityScore", m.similarityScore())
-                        .put("hallmark.method", m.method());
-            }
-            send(ex, 200, "application/json", JSON.writeValueAsBytes(body));
+            send(ex, responder.byContent(upload, q));
         } finally {
             Files.deleteIfExists(upload);
             Files.deleteIfExists(dir);
-        }
-    }
-
-    private static int maxResults(Map<String, String> q) {
-        int max;
-        try {
-            max = Integer.parseInt(q.getOrDefault("maxResults", "10"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("maxResults must be a number 1..100");
-        }
-        if (max < 1 || max > 100) {
-            throw new IllegalArgumentException("maxResults must be 1..100");
-        }
-        return max;
-    }
-
-    /** A fingerprint value from a query: malformed input is the client's error (400), not the server's. */
-    private static VideoFingerprint fingerprintValue(String value) {
-        try {
-            return VideoFingerprint.decode(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("value is not a " + VideoFingerprint.ALGORITHM + " fingerprint");
         }
     }
 
@@ -237,6 +167,10 @@ public final class SoftBindingServer implements AutoCloseable {
             }
         }
         return q;
+    }
+
+    private static void send(HttpExchange ex, SoftBindingResponder.Answer a) throws IOException {
+        send(ex, a.status(), a.contentType(), a.body());
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
