@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = {"Puts provenance into AI-generated video (invisible watermark + signed C2PA manifest) and checks it on any file.", ""},
         subcommands = {DemoCommand.class, GenerateCommand.class, EmbedCommand.class, DetectCommand.class,
             SignCommand.class, CertifyCommand.class, VerifyCommand.class, ScanCommand.class, KeysCommand.class,
-            StoreCommand.class,
+            StoreCommand.class, ServeCommand.class,
             TsaCommand.class, TrustCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success (verify: every file signed or recovered)",

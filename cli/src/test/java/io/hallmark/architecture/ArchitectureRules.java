@@ -29,6 +29,7 @@ final class ArchitectureRules {
             .layer("generator").definedBy("io.hallmark.generator..")
             .layer("verify").definedBy("io.hallmark.verify..")
             .layer("api").definedBy("io.hallmark")
+            .layer("service").definedBy("io.hallmark.service..")
             .layer("bench").definedBy("io.hallmark.bench..")
             .layer("cli").definedBy("io.hallmark.cli..")
             .whereLayer("testdata").mayNotAccessAnyLayer()
@@ -42,10 +43,12 @@ final class ArchitectureRules {
             .whereLayer("verify").mayOnlyAccessLayers("media", "fingerprint", "watermark", "provenance")
             .whereLayer("api").mayOnlyAccessLayers("media", "fingerprint", "watermark", "keys", "provenance",
                     "generator", "verify")
+            .whereLayer("service").mayOnlyAccessLayers("media", "fingerprint", "watermark", "keys", "provenance",
+                    "verify", "api")
             .whereLayer("bench").mayOnlyAccessLayers("testdata", "media", "fingerprint", "watermark", "keys", "provenance",
                     "generator", "verify", "api")
             .whereLayer("cli").mayOnlyAccessLayers("media", "fingerprint", "watermark", "keys", "c2pa", "provenance",
-                    "generator", "verify", "api", "bench")
+                    "generator", "verify", "api", "service", "bench")
             .as("a module uses only the modules ARCHITECTURE.md lists for it");
 
     static final ArchRule JNA_ONLY_IN_C2PA = onlyIn("io.hallmark.c2pa..", "com.sun.jna..",
@@ -53,6 +56,9 @@ final class ArchitectureRules {
 
     static final ArchRule JAVACV_ONLY_IN_MEDIA = onlyIn("io.hallmark.media..", "org.bytedeco..",
             "JavaCV/FFmpeg is used only in the media module");
+
+    static final ArchRule JAVALIN_ONLY_IN_SERVICE = onlyIn("io.hallmark.service..", "io.javalin..",
+            "Javalin (the HTTP server) is used only in the service module");
 
     static final ArchRule PICOCLI_ONLY_IN_CLI = onlyIn("io.hallmark.cli..", "picocli..",
             "picocli is used only in the cli module");
@@ -90,7 +96,7 @@ final class ArchitectureRules {
 
     static List<ArchRule> all() {
         List<ArchRule> rules = new java.util.ArrayList<>(List.of(MODULE_DIRECTION, JNA_ONLY_IN_C2PA, JAVACV_ONLY_IN_MEDIA,
-                PICOCLI_ONLY_IN_CLI, BOUNCY_CASTLE_ONLY_IN_KEYS, NO_PACKAGE_CYCLES));
+                JAVALIN_ONLY_IN_SERVICE, PICOCLI_ONLY_IN_CLI, BOUNCY_CASTLE_ONLY_IN_KEYS, NO_PACKAGE_CYCLES));
         rules.addAll(INTERNAL_STAYS_INSIDE);
         return rules;
     }

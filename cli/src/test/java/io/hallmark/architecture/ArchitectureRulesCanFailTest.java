@@ -36,6 +36,8 @@ class ArchitectureRulesCanFailTest {
         assertCaught(ArchitectureRules.JNA_ONLY_IN_C2PA, UsesJna.class, com.sun.jna.Pointer.class);
         assertCaught(ArchitectureRules.JAVACV_ONLY_IN_MEDIA, UsesJavaCv.class, org.bytedeco.javacv.FFmpegFrameGrabber.class);
         assertCaught(ArchitectureRules.PICOCLI_ONLY_IN_CLI, UsesPicocli.class, picocli.CommandLine.class);
+        assertCaught(ArchitectureRules.JAVALIN_ONLY_IN_SERVICE, io.hallmark.architecture.violations.UsesJavalin.class,
+                io.javalin.Javalin.class);
         assertCaught(ArchitectureRules.BOUNCY_CASTLE_ONLY_IN_KEYS, UsesBouncyCastle.class,
                 org.bouncycastle.jce.provider.BouncyCastleProvider.class);
     }

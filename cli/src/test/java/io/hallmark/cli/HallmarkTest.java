@@ -16,7 +16,7 @@ class HallmarkTest {
         List<String> listed = commands.lines().map(l -> l.matches("^  [a-z]+ .*") ? l.strip().split("\\s+")[0] : null)
                 .filter(java.util.Objects::nonNull).toList();
         assertEquals(List.of("demo", "generate", "embed", "detect", "sign", "certify", "verify", "scan", "keys", "store",
-                "tsa", "trust", "bench", "help"), listed);
+                "serve", "tsa", "trust", "bench", "help"), listed);
         String exitCodes = r.out().substring(r.out().indexOf("Exit codes:"));
         for (int code = 0; code <= 6; code++) {
             assertTrue(exitCodes.contains("\n  " + code + "  "), "exit code " + code + " explained:\n" + exitCodes);

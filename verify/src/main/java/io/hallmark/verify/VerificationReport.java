@@ -41,6 +41,15 @@ public record VerificationReport(Path file, Verdict verdict, String sentence, C2
     }
 
 
+    /**
+     * @param name what to call the file in the report (a service reports the uploader's name, not its temp file)
+     * @return this report about {@code name}
+     */
+    public VerificationReport withFile(Path name) {
+        return new VerificationReport(name, verdict, sentence, c2pa, watermark, recovered, recoveredManifestId,
+                bindingMatches, notes, error, thumbnailJpeg, contentCheck, possibleMatches, trustedBy);
+    }
+
     /** The file could not be checked at all. */
     public static VerificationReport error(Path file, String reason) {
         return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + reason, C2paReport.absent(),

@@ -1,0 +1,125 @@
+package io.hallmark.cli;
+
+import io.hallmark.HallmarkConfig;
+import io.hallmark.media.OutputFiles;
+import io.hallmark.service.ApiKeys;
+import io.hallmark.service.HallmarkService;
+import io.hallmark.service.ServiceConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, subcommands = ServeCommand.AddKey.class,
+        description = {"Run the verification service: uploads verified over HTTP, and the C2PA Soft Binding Resolution API.",
+            "POST /v1/verifications (the file as the body) answers verify's JSON; GET /matches/byBinding, POST /matches/byContent,",
+            "GET /manifests/{id}, GET /services/supportedAlgorithms; GET /health; GET /openapi.json describes it all.",
+            "Without --api-keys it listens on loopback only. Ctrl-C (SIGTERM) finishes the analyses already accepted, then stops."})
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8480", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--max-upload", defaultValue = "512m", paramLabel = "SIZE", description = "Largest upload (default: ${DEFAULT-VALUE}).")
+    String maxUpload;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Files verified at once (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--queue", defaultValue = "16", description = "Uploads that may wait for a thread before 503 (default: ${DEFAULT-VALUE}).")
+    int queue;
+
+    @Option(names = "--async-above", defaultValue = "64m", paramLabel = "SIZE",
+            description = "Larger uploads answer 202 with a Location to poll (default: ${DEFAULT-VALUE}).")
+    String asyncAbove;
+
+    @Option(names = "--api-keys", paramLabel = "FILE", description = "API key hashes and scopes (see 'serve add-key'); required off loopback.")
+    Path apiKeys;
+
+    @Option(names = "--public-reads", description = "The Soft Binding Resolution API's reads need no key.")
+    boolean publicReads;
+
+    @Mixin
+    VerifierOptions verification;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ServiceConfig config = ServiceConfig.DEFAULT.listeningOn(host, port).withMaxUpload(size(maxUpload, "--max-upload"))
+                .withAnalysis(threads, queue).withAsyncAbove(size(asyncAbove, "--async-above"));
+        if (apiKeys != null) {
+            config = config.withApiKeys(apiKeys, publicReads);
+        }
+        HallmarkConfig hallmark = verification.config();
+        HallmarkService service = HallmarkService.start(config, hallmark);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.close();
+            } catch (Exception e) {
+                System.err.println("hallmark serve: " + e.getMessage());
+            }
+            stopped.countDown();
+        }));
+        spec.commandLine().getOut().println("Hallmark service at " + service.url() + " (API: " + service.url()
+                + "/openapi.json" + (apiKeys == null ? "; no API keys: loopback only" : "") + "). Ctrl-C to stop.");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** "512m", "64k", "1g" or bytes. */
+    static long size(String text, String option) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        long unit = t.endsWith("k") ? 1L << 10 : t.endsWith("m") ? 1L << 20 : t.endsWith("g") ? 1L << 30 : 1;
+        try {
+            long n = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1));
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(n, unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(option + " must be a size like 512m, 64k or 1g, not " + text);
+        }
+    }
+
+    @Command(name = "add-key", mixinStandardHelpOptions = true,
+            description = {"Make an API key: prints it once and adds its hash to the key file (the key itself is never stored).",
+                "Scopes: verify (upload files), fetch:manifests (Soft Binding Resolution API reads), write:manifests."})
+    static final class AddKey implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME", description = "Who the key is for (no spaces).")
+        String name;
+
+        @Option(names = "--scope", required = true, paramLabel = "SCOPE", description = "A scope the key allows; repeatable.")
+        List<String> scopes;
+
+        @Option(names = "--keys", required = true, paramLabel = "FILE", description = "The key file 'serve --api-keys' reads.")
+        Path keys;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] made = ApiKeys.create(name, new LinkedHashSet<>(scopes));
+            String existing = Files.exists(keys) ? Files.readString(keys) : "# sha256(key) name scopes\n";
+            OutputFiles.writeString(keys, existing + (existing.endsWith("\n") ? "" : "\n") + made[1] + "\n");
+            spec.commandLine().getOut().println(made[0]);
+            spec.commandLine().getErr().println("key for '" + name + "' added to " + keys
+                    + "; it is shown once, here: keep it secret");
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package io.hallmark.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallmark.Hallmark;
+import io.hallmark.HallmarkConfig;
+import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.provenance.store.SoftBindingResponder;
+import io.hallmark.verify.VerificationReport;
+import io.hallmark.verify.VerifierContentResolver;
+import io.hallmark.verify.render.ReportHtml;
+import io.hallmark.verify.render.ReportJson;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code hallmark serve}: the verification service. Endpoints ({@link #ROUTES}, also in {@code /openapi.json}):
+ * <ul>
+ *   <li>{@code POST /v1/verifications}: the file as the body; answers the {@code hallmark.verify/2} JSON of
+ *       {@code verify --json}, or 202 with a {@code Location} to poll for uploads over the async threshold;
+ *       {@code GET /v1/verifications/{id}}, {@code .../report.html}, {@code .../thumbnail.jpg};</li>
+ *   <li>the C2PA Soft Binding Resolution API ({@link SoftBindingResponder}): {@code GET|POST /matches/byBinding},
+ *       {@code POST /matches/byContent}, {@code GET /manifests/{manifestId}}, {@code GET /services/supportedAlgorithms};</li>
+ *   <li>{@code GET /health}, {@code GET /openapi.json}.</li>
+ * </ul>
+ * Errors are RFC 9457 problem details. Uploads stream to private temp files and are deleted after analysis; videos
+ * are decoded in isolated worker processes ({@link HallmarkConfig#isolateDecoding()}). Thread-safe; {@link #close}
+ * finishes the analyses already accepted.
+ */
+public final class HallmarkService implements AutoCloseable {
+    /**
+     * One endpoint: method, path (Javalin syntax), the scope a key needs (null: open to all).
+     *
+     * @param method HTTP method
+     * @param path   path pattern, e.g. {@code /v1/verifications/{id}}
+     * @param scope  the API key scope it needs, or null
+     */
+    public record Route(String method, String path, String scope) {
+    }
+
+    private static final String SBR_READ = "sbr-read"; // fetch:manifests, unless reads are public
+    /** Every endpoint this service answers; the OpenAPI document lists the same. */
+    public static final List<Route> ROUTES = List.of(
+            new Route("POST", "/v1/verifications", ApiKeys.VERIFY),
+            new Route("GET", "/v1/verifications/{id}", ApiKeys.VERIFY),
+            new Route("GET", "/v1/verifications/{id}/report.html", ApiKeys.VERIFY),
+            new Route("GET", "/v1/verifications/{id}/thumbnail.jpg", ApiKeys.VERIFY),
+            new Route("GET", "/matches/byBinding", SBR_READ),
+            new Route("POST", "/matches/byBinding", SBR_READ),
+            new Route("POST", "/matches/byContent", ApiKeys.VERIFY),
+            new Route("GET", "/manifests/{manifestId}", SBR_READ),
+            new Route("GET", "/services/supportedAlgorithms", SBR_READ),
+            new Route("GET", "/health", null),
+            new Route("GET", "/openapi.json", null));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ServiceConfig config;
+    private final Optional<ApiKeys> keys;
+    private final Hallmark hallmark;
+    private final ManifestStore store;
+    private final SoftBindingResponder sbr;
+    private final Verifications verifications;
+    private final Javalin app;
+
+    private HallmarkService(ServiceConfig config, HallmarkConfig hallmarkConfig) throws IOException {
+        this.config = config;
+        this.keys = config.apiKeys().isPresent() ? Optional.of(ApiKeys.load(config.apiKeys().get())) : Optional.empty();
+        if (hallmarkConfig.remoteStore()) {
+            throw new IllegalArgumentException("the service keeps its manifests in a local store, not at "
+                    + hallmarkConfig.store().get());
+        }
+        this.hallmark = Hallmark.open(hallmarkConfig.withDecoderWorkers(config.analysisThreads()));
+        this.store = ManifestStore.open(hallmarkConfig.store().map(Path::of).orElse(hallmarkConfig.home().manifestStore()));
+        // byContent needs the watermark key: only a key holder can answer it (never create one here)
+        boolean holdsKey = Files.isRegularFile(hallmarkConfig.watermarkKeyFile());
+        this.sbr = new SoftBindingResponder(store, holdsKey
+                ? Optional.of(new VerifierContentResolver(hallmark.newVerifier(1))) : Optional.empty());
+        this.verifications = new Verifications(hallmark, config.analysisThreads(), config.queueCapacity(),
+                config.resultsKept());
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.jetty.host = config.host();
+            c.jetty.port = config.port();
+            for (Route r : ROUTES) {
+                c.routes.addHttpHandler(r.method().equals("POST") ? HandlerType.POST : HandlerType.GET, r.path(), guarded(r, handler(r)));
+            }
+            c.routes.exception(Problem.class, (e, ctx) -> e.answer(ctx));
+            c.routes.exception(IllegalArgumentException.class, (e, ctx) -> Problem.badRequest(e.getMessage()).answer(ctx));
+            c.routes.exception(Exception.class, (e, ctx) -> new Problem(500, "internal-error",
+                    "The service failed", e.getClass().getSimpleName() + ": " + e.getMessage()).answer(ctx));
+            c.routes.error(404, "*", ctx -> {
+                if (!"application/problem+json".equals(ctx.res().getContentType())) {
+                    Problem.notFound("no endpoint " + ctx.method() + " " + ctx.path() + " (see /openapi.json)").answer(ctx);
+                }
+            });
+            c.routes.error(405, "*", ctx -> new Problem(405, "method-not-allowed", "Method not allowed",
+                    ctx.method() + " is not allowed on " + ctx.path()).answer(ctx));
+        });
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param config         how it listens and what it accepts
+     * @param hallmarkConfig keys, store, trust and decoding of the verifications
+     * @return the running service; close it to stop
+     * @throws IOException              when the key file or the store cannot be read
+     * @throws IllegalArgumentException for a remote store or a bad key file
+     */
+    public static HallmarkService start(ServiceConfig config, HallmarkConfig hallmarkConfig) throws IOException {
+        HallmarkService s = new HallmarkService(config, hallmarkConfig);
+        s.app.start();
+        return s;
+    }
+
+    /** @return the base URL, e.g. {@code http://127.0.0.1:8480} */
+    public String url() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return "http://" + host + ":" + app.port();
+    }
+
+    private Handler handler(Route r) {
+        return switch (r.method() + " " + r.path()) {
+            case "POST /v1/verifications" -> this::verify;
+            case "GET /v1/verifications/{id}" -> ctx -> answerReport(ctx, job(ctx));
+            case "GET /v1/verifications/{id}/report.html" -> ctx -> ctx.contentType("text/html; charset=utf-8")
+                    .result(ReportHtml.page(List.of(finished(job(ctx)))));
+            case "GET /v1/verifications/{id}/thumbnail.jpg" -> ctx -> ctx.contentType("image/jpeg").result(
+                    finished(job(ctx)).thumbnailJpeg().orElseThrow(() -> Problem.notFound("this file has no thumbnail")));
+            case "GET /matches/byBinding" -> ctx -> send(ctx, sbr.byBinding(query(ctx), null));
+            case "POST /matches/byBinding" -> ctx -> send(ctx, sbr.byBinding(query(ctx),
+                    ctx.bodyInputStream().readNBytes(SoftBindingResponder.MAX_BINDING_BODY)));
+            case "POST /matches/byContent" -> this::byContent;
+            case "GET /manifests/{manifestId}" -> ctx -> send(ctx, sbr.manifest(ctx.pathParam("manifestId")));
+            case "GET /services/supportedAlgorithms" -> ctx -> send(ctx, sbr.supportedAlgorithms());
+            case "GET /health" -> this::health;
+            case "GET /openapi.json" -> ctx -> ctx.contentType("application/json").result(openApi());
+            default -> throw new IllegalStateException("no handler for " + r);
+        };
+    }
+
+    /** Checks the caller's key for the route's scope before the handler runs. */
+    private Handler guarded(Route r, Handler h) {
+        String scope = SBR_READ.equals(r.scope()) ? (config.publicReads() ? null : ApiKeys.FETCH_MANIFESTS) : r.scope();
+        if (scope == null || keys.isEmpty()) {
+            return h; // open, or no keys configured (loopback only: ServiceConfig refuses otherwise)
+        }
+        return ctx -> {
+            Optional<ApiKeys.Caller> caller = keys.get().caller(ctx.header("Authorization"));
+            if (caller.isEmpty()) {
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new Problem(401, "unauthorized", "An API key is needed",
+                        "send Authorization: Bearer KEY with a key that has the '" + scope + "' scope");
+            }
+            if (!caller.get().scopes().contains(scope)) {
+                throw new Problem(403, "forbidden", "The API key lacks a scope",
+                        "the key '" + caller.get().name() + "' does not have the '" + scope + "' scope");
+            }
+            h.handle(ctx);
+        };
+    }
+
+    private void verify(Context ctx) throws Exception {
+        Path upload = Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), config.maxUploadBytes());
+        long size = Files.size(upload);
+        Verifications.Job job = verifications.submit(upload, uploadName(ctx));
+        String location = "/v1/verifications/" + job.id();
+        ctx.header("Location", location);
+        if (size > config.asyncAboveBytes()) {
+            pending(ctx.status(202), job);
+            return;
+        }
+        try {
+            VerificationReport report = job.report().get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            ctx.contentType("application/json").result(ReportJson.toJson(report).toString());
+        } catch (TimeoutException e) {
+            throw new Problem(504, "analysis-timeout", "The analysis did not finish in time",
+                    "still running after " + config.requestTimeout().toSeconds() + " s: poll " + location);
+        }
+    }
+
+    private void byContent(Context ctx) throws Exception {
+        Map<String, String> q = query(ctx);
+        if (!sbr.answersByContent()) {
+            send(ctx, sbr.byContent(null, q));
+            return;
+        }
+        Path upload = Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), config.maxUploadBytes());
+        try {
+            send(ctx, sbr.byContent(upload, q));
+        } finally {
+            Uploads.delete(upload);
+        }
+    }
+
+    private void health(Context ctx) {
+        ObjectNode body = JSON.createObjectNode();
+        boolean storeOk;
+        try {
+            body.put("manifests", store.count());
+            storeOk = true;
+        } catch (IOException | RuntimeException e) {
+            body.put("storeError", String.valueOf(e.getMessage()));
+            storeOk = false;
+        }
+        body.put("status", storeOk ? "UP" : "DOWN");
+        body.putObject("analysis").put("running", verifications.running()).put("waiting", verifications.waiting())
+                .put("queueCapacity", config.queueCapacity());
+        body.put("byContent", sbr.answersByContent());
+        ctx.status(storeOk ? 200 : 503).contentType("application/json").result(body.toString());
+    }
+
+    /** The {@code filename} query parameter's last path segment, else "upload": never a path on this server. */
+    private static String uploadName(Context ctx) {
+        String name = query(ctx).getOrDefault("filename", "upload").replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        return name.isEmpty() || name.equals("..") || name.equals(".") ? "upload" : name;
+    }
+
+    /** The job named by the {@code id} path parameter (a UUID; anything else is 404 before any look-up). */
+    private Verifications.Job job(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw Problem.notFound("no verification " + id);
+        }
+        return verifications.find(id).orElseThrow(() -> Problem.notFound("no verification " + id
+                + " (finished verifications are kept for the last " + config.resultsKept() + ")"));
+    }
+
+    private void answerReport(Context ctx, Verifications.Job job) {
+        if (!job.report().isDone()) {
+            pending(ctx.status(202), job);
+        } else {
+            ctx.contentType("application/json").result(ReportJson.toJson(finished(job)).toString());
+        }
+    }
+
+    private static VerificationReport finished(Verifications.Job job) {
+        if (!job.report().isDone()) {
+            throw new Problem(409, "not-finished", "The verification is still running", "poll /v1/verifications/"
+                    + job.id() + " until it answers 200").retryAfter(2);
+        }
+        try {
+            return job.report().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("a finished verification has a report", e);
+        }
+    }
+
+    private static void pending(Context ctx, Verifications.Job job) {
+        ctx.header("Retry-After", "2").contentType("application/json").result(JSON.createObjectNode()
+                .put("id", job.id()).put("status", "running").put("location", "/v1/verifications/" + job.id()).toString());
+    }
+
+    private static void send(Context ctx, SoftBindingResponder.Answer a) {
+        ctx.status(a.status()).contentType(a.contentType()).result(a.body());
+    }
+
+    /** The query string decoded, as {@link SoftBindingResponder} takes it; malformed escapes are a 400. */
+    private static Map<String, String> query(Context ctx) {
+        Map<String, String> q = new HashMap<>();
+        String raw = ctx.queryString();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return q;
+    }
+
+    /** @return the OpenAPI 3.1 document of this service */
+    public static String openApi() {
+        try (InputStream in = HallmarkService.class.getResourceAsStream("openapi.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops accepting requests, finishes the analyses already accepted, closes the store and the workers. */
+    @Override
+    public void close() throws IOException {
+        app.stop();
+        verifications.close();
+        store.close();
+        hallmark.close();
+    }
+}

@@ -1,0 +1,82 @@
+package io.hallmark.service;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How the service listens and what it accepts. Immutable.
+ *
+ * @param host              address to bind, e.g. "127.0.0.1" (the default) or "0.0.0.0"
+ * @param port              TCP port, 0 for any free one
+ * @param maxUploadBytes    largest upload accepted, bytes (larger: 413)
+ * @param analysisThreads   files verified at once, 1..64
+ * @param queueCapacity     uploads waiting for a thread before the service answers 503 with Retry-After
+ * @param asyncAboveBytes   uploads larger than this answer 202 with a location to poll instead of waiting
+ * @param requestTimeout    how long a synchronous verification may take before the request gets 504
+ * @param resultsKept       finished verifications kept for {@code GET /v1/verifications/{id}} (oldest dropped)
+ * @param apiKeys           file of API key hashes and scopes ({@link ApiKeys}); empty: no keys, loopback only
+ * @param publicReads       the Soft Binding Resolution API's read endpoints need no key
+ */
+public record ServiceConfig(String host, int port, long maxUploadBytes, int analysisThreads, int queueCapacity,
+                            long asyncAboveBytes, Duration requestTimeout, int resultsKept, Optional<Path> apiKeys,
+                            boolean publicReads) {
+    /** Loopback, port 8480, 512 MiB uploads, 2 threads, 16 waiting, async above 64 MiB, 10 min, 1,000 results. */
+    public static final ServiceConfig DEFAULT = new ServiceConfig("127.0.0.1", 8480, 512L << 20, 2, 16, 64L << 20,
+            Duration.ofMinutes(10), 1000, Optional.empty(), false);
+
+    /**
+     * @throws IllegalArgumentException for out-of-range values, or no API keys on an address other than loopback
+     */
+    public ServiceConfig {
+        if (analysisThreads < 1 || analysisThreads > 64) {
+            throw new IllegalArgumentException("analysis threads must be within 1..64");
+        }
+        if (queueCapacity < 1 || maxUploadBytes < 1 || resultsKept < 1 || port < 0 || port > 65535) {
+            throw new IllegalArgumentException("queue, upload limit, results kept and port must be positive");
+        }
+        if (apiKeys.isEmpty() && !isLoopback(host)) {
+            throw new IllegalArgumentException("without --api-keys the service listens on loopback only (not " + host + ")");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** @param host the address to bind @param port the port @return this configuration on that address */
+    public ServiceConfig listeningOn(String host, int port) {
+        return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
+                requestTimeout, resultsKept, apiKeys, publicReads);
+    }
+
+    /** @param bytes largest upload @return this configuration with that limit */
+    public ServiceConfig withMaxUpload(long bytes) {
+        return new ServiceConfig(host, port, bytes, analysisThreads, queueCapacity, asyncAboveBytes, requestTimeout,
+                resultsKept, apiKeys, publicReads);
+    }
+
+    /** @param threads files verified at once @param queue uploads waiting @return this configuration with those */
+    public ServiceConfig withAnalysis(int threads, int queue) {
+        return new ServiceConfig(host, port, maxUploadBytes, threads, queue, asyncAboveBytes, requestTimeout,
+                resultsKept, apiKeys, publicReads);
+    }
+
+    /** @param bytes uploads larger than this are verified in the background @return this configuration */
+    public ServiceConfig withAsyncAbove(long bytes) {
+        return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, bytes, requestTimeout,
+                resultsKept, apiKeys, publicReads);
+    }
+
+    /** @param file API key file @param publicReads SBR reads open to all @return this configuration with keys */
+    public ServiceConfig withApiKeys(Path file, boolean publicReads) {
+        return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
+                requestTimeout, resultsKept, Optional.of(file), publicReads);
+    }
+}

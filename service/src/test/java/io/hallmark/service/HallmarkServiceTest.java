@@ -1,0 +1,271 @@
+package io.hallmark.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.Hallmark;
+import io.hallmark.HallmarkConfig;
+import io.hallmark.HallmarkHome;
+import io.hallmark.generator.GenerationRequest;
+import io.hallmark.generator.pipeline.CertifiedVideo;
+import io.hallmark.media.Ffmpeg;
+import io.hallmark.provenance.store.SoftBindingApi;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service through real HTTP (the JDK client), as a newsroom's or a platform's code would call it. */
+class HallmarkServiceTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @TempDir
+    static Path dir;
+    static HallmarkConfig hallmark;
+    static CertifiedVideo video;
+    static HallmarkService open;
+    static final List<HallmarkService> started = new ArrayList<>();
+
+    @BeforeAll
+    static void publisherCertifiesAVideo() throws Exception {
+        hallmark = HallmarkConfig.of(HallmarkHome.resolve(dir.resolve("home")));
+        try (Hallmark h = Hallmark.open(hallmark)) {
+            video = h.generate(new GenerationRequest("a harbour at dawn", 3, 3.0, 640, 360, 25), dir.resolve("certified.mp4"));
+        }
+        open = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0), hallmark);
+    }
+
+    static HallmarkService start(ServiceConfig config, HallmarkConfig h) throws Exception {
+        HallmarkService s = HallmarkService.start(config, h);
+        started.add(s);
+        return s;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (HallmarkService s : started) {
+            s.close();
+        }
+    }
+
+    static HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static HttpResponse<byte[]> post(HallmarkService s, String path, Path file, String key) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(s.url() + path)).POST(HttpRequest.BodyPublishers.ofFile(file));
+        return send(key == null ? r : r.header("Authorization", "Bearer " + key));
+    }
+
+    static HttpResponse<byte[]> get(HallmarkService s, String path, String key) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(s.url() + path)).GET();
+        return send(key == null ? r : r.header("Authorization", "Bearer " + key));
+    }
+
+    /** Sends a request line the JDK client would refuse to build, and returns the status. */
+    static int rawStatus(HallmarkService s, String requestLine) throws Exception {
+        URI u = URI.create(s.url());
+        try (java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort())) {
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    static JsonNode json(HttpResponse<byte[]> r) throws Exception {
+        return JSON.readTree(r.body());
+    }
+
+    /** An RFC 9457 problem with this status. */
+    static JsonNode problem(HttpResponse<byte[]> r, int status) throws Exception {
+        assertEquals(status, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+        JsonNode p = json(r);
+        assertEquals(status, p.path("status").asInt());
+        assertTrue(p.path("type").asText().startsWith(Problem.TYPE_BASE), p.toString());
+        assertFalse(p.path("detail").asText().isBlank(), p.toString());
+        return p;
+    }
+
+    @Test
+    void anUploadIsVerifiedAndItsReportThumbnailAndPageCanBeFetchedAgain() throws Exception {
+        HttpResponse<byte[]> r = post(open, "/v1/verifications?filename=..%2Fcertified.mp4", video.file(), null);
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        JsonNode report = json(r);
+        assertEquals("certified.mp4", report.path("file").asText(), "the uploader's name, never the temp path");
+        assertEquals("hallmark.verify/2", report.path("schema").asText(), report.toString());
+        assertEquals("SIGNED", report.path("verdict").asText(), report.toString());
+        assertEquals(video.payloadHex(), report.path("watermark").path("payload").asText());
+        String location = r.headers().firstValue("Location").orElseThrow();
+        assertEquals("SIGNED", json(get(open, location, null)).path("verdict").asText());
+        HttpResponse<byte[]> page = get(open, location + "/report.html", null);
+        assertEquals(200, page.statusCode());
+        assertTrue(new String(page.body(), StandardCharsets.UTF_8).contains("SIGNED"));
+        HttpResponse<byte[]> thumbnail = get(open, location + "/thumbnail.jpg", null);
+        assertEquals(200, thumbnail.statusCode());
+        assertEquals((byte) 0xFF, thumbnail.body()[0], "a JPEG");
+    }
+
+    @Test
+    void aLargeUploadAnswers202AndIsPolledUntilItsReportIsReady() throws Exception {
+        HallmarkService s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0).withAsyncAbove(1), hallmark);
+        HttpResponse<byte[]> r = post(s, "/v1/verifications", video.file(), null);
+        assertEquals(202, r.statusCode());
+        String location = r.headers().firstValue("Location").orElseThrow();
+        assertEquals("running", json(r).path("status").asText());
+        JsonNode report = null;
+        for (int i = 0; i < 600 && report == null; i++) {
+            HttpResponse<byte[]> poll = get(s, location, null);
+            if (poll.statusCode() == 200) {
+                report = json(poll);
+            } else {
+                assertEquals(202, poll.statusCode());
+                Thread.sleep(100);
+            }
+        }
+        assertEquals("SIGNED", report.path("verdict").asText());
+    }
+
+    @Test
+    void anUploadOverTheLimitIsA413ProblemAndLeavesNoTempFile() throws Exception {
+        HallmarkService s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0).withMaxUpload(1000), hallmark);
+        Set<Path> before = uploads();
+        JsonNode p = problem(post(s, "/v1/verifications", video.file(), null), 413);
+        assertEquals(Problem.TYPE_BASE + "upload-too-large", p.path("type").asText());
+        assertEquals("/v1/verifications", p.path("instance").asText());
+        problem(send(HttpRequest.newBuilder(URI.create(s.url() + "/v1/verifications"))
+                .POST(HttpRequest.BodyPublishers.noBody())), 400);
+        assertEquals(before, uploads(), "no upload left in the temp folder");
+    }
+
+    static Set<Path> uploads() throws Exception {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return new HashSet<>(files.filter(f -> f.getFileName().toString().startsWith("hallmark-upload-")).toList());
+        }
+    }
+
+    @Test
+    void apiKeysAreCheckedForTheRightScope() throws Exception {
+        String[] verifier = ApiKeys.create("newsroom", Set.of(ApiKeys.VERIFY));
+        String[] reader = ApiKeys.create("platform", Set.of(ApiKeys.FETCH_MANIFESTS));
+        Path keys = Files.writeString(dir.resolve("keys.txt"), "# name scopes\n" + verifier[1] + "\n" + reader[1] + "\n");
+        assertFalse(Files.readString(keys).contains(verifier[0]), "only the hash is stored");
+        HallmarkService s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0).withApiKeys(keys, false), hallmark);
+
+        JsonNode missing = problem(post(s, "/v1/verifications", video.file(), null), 401);
+        assertTrue(missing.path("detail").asText().contains("verify"), missing.toString());
+        problem(post(s, "/v1/verifications", video.file(), "hmk_not-a-key"), 401);
+        JsonNode wrongScope = problem(post(s, "/v1/verifications", video.file(), reader[0]), 403);
+        assertTrue(wrongScope.path("detail").asText().contains("platform"), wrongScope.toString());
+        assertEquals(200, post(s, "/v1/verifications", video.file(), verifier[0]).statusCode());
+
+        problem(get(s, "/services/supportedAlgorithms", verifier[0]), 403);
+        assertEquals(200, get(s, "/services/supportedAlgorithms", reader[0]).statusCode());
+        assertEquals(200, get(s, "/health", null).statusCode(), "health needs no key");
+    }
+
+    @Test
+    void theSoftBindingApiFindsTheManifestByWatermarkIdAndAStrippedCopyByContent() throws Exception {
+        String value = URLEncoder.encode(SoftBindingApi.valueOf(video.payloadHex()), StandardCharsets.UTF_8);
+        JsonNode byBinding = json(get(open, "/matches/byBinding?alg=" + SoftBindingApi.ALGORITHM + "&value=" + value, null));
+        assertEquals(video.manifestId(), byBinding.path("matches").path(0).path("manifestId").asText(), byBinding.toString());
+        HttpResponse<byte[]> manifest = get(open, "/manifests/" + URLEncoder.encode(video.manifestId(), StandardCharsets.UTF_8), null);
+        assertEquals(200, manifest.statusCode());
+        assertEquals("application/c2pa", manifest.headers().firstValue("Content-Type").orElse(""));
+
+        // a platform's flow: the file was stripped and re-encoded; the key holder's service still finds its manifest
+        Path stripped = dir.resolve("stripped.mp4");
+        Ffmpeg.run(120, "-i", video.file().toString(), "-c:v", "libx264", "-crf", "23", "-map_metadata", "-1", "-an",
+                stripped.toString());
+        JsonNode byContent = json(post(open, "/matches/byContent", stripped, null));
+        assertEquals(video.manifestId(), byContent.path("matches").path(0).path("manifestId").asText(), byContent.toString());
+        // found through the mark (its ID read, or the store's IDs near the decoder's guess), not a mere resemblance
+        assertTrue(List.of("watermark", "store-assisted").contains(byContent.path("matches").path(0)
+                .path("hallmark.method").asText()), byContent.toString());
+    }
+
+    @Test
+    void malformedQueriesAndIdsAreProblemsNeverServerErrors() throws Exception {
+        problem(get(open, "/matches/byBinding?value=x", null), 400);
+        problem(get(open, "/matches/byBinding?alg=" + SoftBindingApi.ALGORITHM + "&value=AAAAAAAAAAA%3D&maxResults=abc", null), 400);
+        assertEquals(400, rawStatus(open, "GET /matches/byBinding?alg=%ZZ HTTP/1.1"), "a malformed escape");
+        problem(send(HttpRequest.newBuilder(URI.create(open.url() + "/matches/byBinding"))
+                .POST(HttpRequest.BodyPublishers.ofString("{not json"))), 400);
+        problem(get(open, "/v1/verifications/..%2F..%2Fetc%2Fpasswd", null), 404);
+        problem(get(open, "/v1/verifications/00000000-0000-0000-0000-000000000000", null), 404);
+        assertEquals(404, get(open, "/manifests/..%2F..%2Fmanifests.db", null).statusCode());
+        problem(get(open, "/no/such/endpoint", null), 404);
+    }
+
+    @Test
+    void aFullQueueAnswers503WithRetryAfter() throws Exception {
+        HallmarkService s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0).withAnalysis(1, 1).withAsyncAbove(1),
+                hallmark);
+        List<Integer> statuses = new ArrayList<>();
+        HttpResponse<byte[]> last = null;
+        for (int i = 0; i < 4; i++) {
+            last = post(s, "/v1/verifications", video.file(), null);
+            statuses.add(last.statusCode());
+        }
+        assertEquals(List.of(202, 202), statuses.subList(0, 2), "one running, one waiting");
+        assertTrue(statuses.contains(503), statuses.toString());
+        HttpResponse<byte[]> busy = post(s, "/v1/verifications", video.file(), null);
+        if (busy.statusCode() == 503) {
+            problem(busy, 503);
+            assertEquals("5", busy.headers().firstValue("Retry-After").orElse(""));
+        }
+    }
+
+    @Test
+    void aDecoderThatCrashesCostsOneFilesDetectionNotTheService() throws Exception {
+        HallmarkConfig crashing = hallmark.withWorkerLauncher((mainClass, heap) -> List.of("sh", "-c", "exit 134"));
+        HallmarkService s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0), crashing);
+        JsonNode report = json(post(s, "/v1/verifications", video.file(), null));
+        assertEquals("SIGNED", report.path("verdict").asText(), "the C2PA part is still checked: " + report);
+        assertTrue(report.path("notes").toString().contains("could not be decoded"), report.toString());
+        assertEquals(200, get(s, "/health", null).statusCode());
+        assertEquals("SIGNED", json(post(s, "/v1/verifications", video.file(), null)).path("verdict").asText());
+    }
+
+    @Test
+    void theOpenApiDocumentListsExactlyTheEndpoints() throws Exception {
+        JsonNode doc = json(get(open, "/openapi.json", null));
+        assertEquals("3.1.0", doc.path("openapi").asText());
+        Set<String> documented = new HashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey()));
+        }
+        Set<String> served = new HashSet<>();
+        for (HallmarkService.Route r : HallmarkService.ROUTES) {
+            served.add(r.method() + " " + r.path());
+            if (r.scope() != null) {
+                String scope = doc.path("paths").path(r.path()).path(r.method().toLowerCase()).path("x-hallmark-scope").asText();
+                assertTrue(scope.equals(r.scope()) || r.scope().equals("sbr-read") && scope.equals(ApiKeys.FETCH_MANIFESTS),
+                        r + " documents scope " + scope);
+            }
+        }
+        assertEquals(served, documented);
+    }
+}
