@@ -12,6 +12,7 @@ import io.hallmark.generator.pipeline.CertifyingPipeline;
 import io.hallmark.generator.pipeline.Progress;
 import io.hallmark.media.EncodeSettings;
 import io.hallmark.media.MediaException;
+import io.hallmark.media.OutputFiles;
 import io.hallmark.media.VideoFrame;
 import io.hallmark.media.VideoReader;
 import io.hallmark.media.VideoWriter;
@@ -75,6 +76,7 @@ public final class Hallmark implements AutoCloseable {
     private ClaimSigner signer;
     private boolean tsaChecked;
     private Verifier verifier;
+    private Path throwAwayKeyDir;
 
     private Hallmark(HallmarkConfig config) {
         this.config = config;
@@ -280,8 +282,23 @@ public final class Hallmark implements AutoCloseable {
     public Verifier newVerifier(int workers) throws IOException {
         VerifierLimits limits = config.limits();
         ManifestLookup manifests = lookup();
-        return new Verifier(config.trust().resolve(config.home()), inspector(workers), Optional.ofNullable(manifests),
-                limits);
+        boolean keyHeld = holdsWatermarkKey();
+        List<SoftBindingClient> resolvers = new java.util.ArrayList<>();
+        Optional<String> resolverKey = Optional.ofNullable(System.getenv("HALLMARK_RESOLVER_KEY"));
+        for (String url : config.resolvers()) {
+            resolvers.add(new SoftBindingClient(url, limits.lookupDeadline(), limits.maxLookupAnswer(),
+                    limits.maxRemoteManifest(), resolverKey));
+        }
+        return new Verifier(config.trust().resolve(config.home()), inspector(workers, keyHeld),
+                Optional.ofNullable(manifests), limits, keyHeld, resolvers);
+    }
+
+    /**
+     * @return true when verification can check the watermark here: a key file was named, or the home folder has one.
+     *         Verification never creates a key: a made-up key would make every verdict silently "no watermark".
+     */
+    public boolean holdsWatermarkKey() {
+        return config.watermarkKey().isPresent() || Files.isRegularFile(config.home().watermarkKey());
     }
 
     /**
@@ -304,13 +321,17 @@ public final class Hallmark implements AutoCloseable {
         }
     }
 
-    /** Stops the shared verifier's decoder processes. Further calls may open new ones. */
+    /** Stops the shared verifier's decoder processes and deletes a throw-away key. Further calls may open new ones. */
     @Override
     public void close() throws IOException {
         synchronized (lock) {
             if (verifier != null) {
                 verifier.close();
                 verifier = null;
+            }
+            if (throwAwayKeyDir != null) {
+                OutputFiles.deleteRecursively(throwAwayKeyDir);
+                throwAwayKeyDir = null;
             }
         }
     }
@@ -387,13 +408,29 @@ public final class Hallmark implements AutoCloseable {
         return Files.exists(path) || store.isPresent() ? ManifestStore.open(path) : null;
     }
 
-    private VideoInspector inspector(int workers) throws IOException {
-        if (!config.isolateDecoding()) {
-            return new InProcessInspector(watermarkKey());
+    /**
+     * Without a key, videos are still decoded (fingerprint, thumbnail) with a throw-away key whose detections the
+     * verifier ignores; it lives in a private temp folder until {@link #close}, never in the home folder.
+     */
+    private VideoInspector inspector(int workers, boolean keyHeld) throws IOException {
+        Path keyFile = config.watermarkKeyFile();
+        WatermarkKey key;
+        if (keyHeld) {
+            key = watermarkKey();
+        } else {
+            synchronized (lock) {
+                if (throwAwayKeyDir == null) {
+                    throwAwayKeyDir = OutputFiles.createWorkDirectory("hallmark-no-key-");
+                }
+            }
+            keyFile = throwAwayKeyDir.resolve("throw-away.key");
+            key = WatermarkKey.loadOrCreate(keyFile);
         }
-        watermarkKey(); // the home folder's key is created on first use; a named one must exist
+        if (!config.isolateDecoding()) {
+            return new InProcessInspector(key);
+        }
         VerifierLimits limits = config.limits();
-        return new IsolatedInspector(config.watermarkKeyFile(), workers, limits.decodeTimeout().toSeconds(),
+        return new IsolatedInspector(keyFile, workers, limits.decodeTimeout().toSeconds(),
                 limits.decoderHeap(), config.workerLauncher());
     }
 }

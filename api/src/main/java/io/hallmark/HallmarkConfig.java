@@ -4,6 +4,7 @@ import io.hallmark.verify.VerifierLimits;
 import io.hallmark.verify.isolation.WorkerLauncher;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,10 +25,14 @@ import java.util.Optional;
  * @param decoderWorkers  worker processes of the shared verifier, 1..64 (one per thread verifying at once)
  * @param limits          every bound of a verification
  * @param workerLauncher  how worker processes are started
+ * @param resolvers       Soft Binding Resolution services holding the watermark key, asked by verification when this
+ *                        machine cannot read a mark itself (http(s) URLs; the API key, if any, from
+ *                        {@code $HALLMARK_RESOLVER_KEY})
  */
 public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Optional<String> store,
                              Credential credential, Optional<String> tsaUrl, TrustChoice trust, boolean isolateDecoding,
-                             int decoderWorkers, VerifierLimits limits, WorkerLauncher workerLauncher) {
+                             int decoderWorkers, VerifierLimits limits, WorkerLauncher workerLauncher,
+                             List<String> resolvers) {
     /**
      * Checks the values (each is described on the record).
      *
@@ -41,7 +46,8 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
      * @param decoderWorkers  worker processes of the shared verifier, 1..64
      * @param limits          every bound of a verification
      * @param workerLauncher  how worker processes are started
-     * @throws IllegalArgumentException when {@code decoderWorkers} is outside 1..64
+     * @param resolvers       resolver URLs asked when this machine cannot read a mark, copied
+     * @throws IllegalArgumentException when {@code decoderWorkers} is outside 1..64 or a resolver is not http(s)
      * @throws NullPointerException     when a value is null
      */
     public HallmarkConfig {
@@ -55,6 +61,12 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
         Objects.requireNonNull(workerLauncher, "workerLauncher");
         if (decoderWorkers < 1 || decoderWorkers > 64) {
             throw new IllegalArgumentException("decoderWorkers must be within 1..64, got " + decoderWorkers);
+        }
+        resolvers = List.copyOf(resolvers);
+        for (String r : resolvers) {
+            if (!r.startsWith("http://") && !r.startsWith("https://")) {
+                throw new IllegalArgumentException("--resolver must be an http(s) URL, not " + r);
+            }
         }
     }
 
@@ -77,7 +89,7 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
      */
     public static HallmarkConfig of(HallmarkHome home) {
         return new HallmarkConfig(home, Optional.empty(), Optional.empty(), Credential.development(), Optional.empty(),
-                TrustChoice.C2PA_TRUST_LIST, true, 2, VerifierLimits.DEFAULT, WorkerLauncher.sameJvm());
+                TrustChoice.C2PA_TRUST_LIST, true, 2, VerifierLimits.DEFAULT, WorkerLauncher.sameJvm(), List.of());
     }
 
     /**
@@ -86,7 +98,7 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
      */
     public HallmarkConfig withWatermarkKey(Path keyFile) {
         return new HallmarkConfig(home, Optional.of(keyFile), store, credential, tsaUrl, trust, isolateDecoding,
-                decoderWorkers, limits, workerLauncher);
+                decoderWorkers, limits, workerLauncher, resolvers);
     }
 
     /**
@@ -95,7 +107,7 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
      */
     public HallmarkConfig withStore(String storePathOrUrl) {
         return new HallmarkConfig(home, watermarkKey, Optional.of(storePathOrUrl), credential, tsaUrl, trust,
-                isolateDecoding, decoderWorkers, limits, workerLauncher);
+                isolateDecoding, decoderWorkers, limits, workerLauncher, resolvers);
     }
 
     /**
@@ -104,7 +116,7 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
      */
     public HallmarkConfig withCredential(Credential credential) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
-                limits, workerLauncher);
+                limits, workerLauncher, resolvers);
     }
 
     /**
@@ -113,7 +125,7 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
      */
     public HallmarkConfig withTsa(String url) {
         return new HallmarkConfig(home, watermarkKey, store, credential, Optional.of(url), trust, isolateDecoding,
-                decoderWorkers, limits, workerLauncher);
+                decoderWorkers, limits, workerLauncher, resolvers);
     }
 
     /**
@@ -122,7 +134,7 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
      */
     public HallmarkConfig withTrust(TrustChoice trust) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
-                limits, workerLauncher);
+                limits, workerLauncher, resolvers);
     }
 
     /**
@@ -131,7 +143,7 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
      */
     public HallmarkConfig withIsolatedDecoding(boolean isolate) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolate, decoderWorkers, limits,
-                workerLauncher);
+                workerLauncher, resolvers);
     }
 
     /**
@@ -140,7 +152,7 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
      */
     public HallmarkConfig withDecoderWorkers(int workers) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, workers, limits,
-                workerLauncher);
+                workerLauncher, resolvers);
     }
 
     /**
@@ -149,7 +161,7 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
      */
     public HallmarkConfig withLimits(VerifierLimits limits) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
-                limits, workerLauncher);
+                limits, workerLauncher, resolvers);
     }
 
     /**
@@ -158,7 +170,16 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
      */
     public HallmarkConfig withWorkerLauncher(WorkerLauncher launcher) {
         return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
-                limits, launcher);
+                limits, launcher, resolvers);
+    }
+
+    /**
+     * @param urls resolver URLs (replacing any set before)
+     * @return this configuration asking those resolvers
+     */
+    public HallmarkConfig withResolvers(List<String> urls) {
+        return new HallmarkConfig(home, watermarkKey, store, credential, tsaUrl, trust, isolateDecoding, decoderWorkers,
+                limits, workerLauncher, urls);
     }
 
     /** @return the watermark key file in use: the named one, else the home folder's */

@@ -11,6 +11,11 @@ public final class VerifierOptions {
             description = "Manifest store: a SQLite file (default HOME/manifests.db) or the URL of a C2PA Soft Binding Resolution API.")
     String store;
 
+    @Option(names = "--resolver", paramLabel = "URL",
+            description = "A Soft Binding Resolution service that holds the publisher's watermark key (e.g. 'hallmark serve'), "
+                    + "asked when this machine cannot read a mark itself; repeatable. API key from HALLMARK_RESOLVER_KEY.")
+    java.util.List<String> resolvers = java.util.List.of();
+
     @Mixin
     TrustOptions trust;
 
@@ -23,6 +28,7 @@ public final class VerifierOptions {
     /** The configuration these options describe. */
     public HallmarkConfig config() throws IOException {
         HallmarkConfig config = decode.apply(key.config().withTrust(trust.choice()));
+        config = config.withResolvers(resolvers);
         return store == null ? config : config.withStore(store);
     }
 }

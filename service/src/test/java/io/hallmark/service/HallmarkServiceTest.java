@@ -206,6 +206,29 @@ class HallmarkServiceTest {
     }
 
     @Test
+    void aNewsroomWithoutTheKeyAsksTheResolverAndNeverMakesUpAKey() throws Exception {
+        Path stripped = dir.resolve("stripped-for-newsroom.mp4");
+        Ffmpeg.run(120, "-i", video.file().toString(), "-c:v", "libx264", "-crf", "23", "-map_metadata", "-1", "-an",
+                stripped.toString());
+        HallmarkHome newsroom = HallmarkHome.resolve(dir.resolve("newsroom"));
+        // without a resolver: the mark cannot be checked here, and the report says so
+        try (Hallmark h = Hallmark.open(HallmarkConfig.of(newsroom))) {
+            io.hallmark.verify.VerificationReport alone = h.verify(stripped);
+            assertEquals(io.hallmark.verify.Verdict.NO_PROVENANCE, alone.verdict(), alone.sentence());
+            assertTrue(alone.notes().stream().anyMatch(n -> n.contains("holds no watermark key")), alone.notes().toString());
+            assertTrue(alone.watermark().isEmpty(), "no detection is reported from a throw-away key");
+        }
+        // with the publisher's service as resolver: recovered, and confirmed by the content check
+        try (Hallmark h = Hallmark.open(HallmarkConfig.of(newsroom).withResolvers(List.of(open.url())))) {
+            io.hallmark.verify.VerificationReport r = h.verify(stripped);
+            assertEquals(io.hallmark.verify.Verdict.RECOVERED, r.verdict(), r.sentence() + " " + r.notes());
+            assertEquals(video.manifestId(), r.recoveredManifestId().orElseThrow());
+            assertTrue(r.sentence().contains("recovered through " + open.url()), r.sentence());
+        }
+        assertFalse(Files.exists(newsroom.watermarkKey()), "verification never creates a watermark key");
+    }
+
+    @Test
     void malformedQueriesAndIdsAreProblemsNeverServerErrors() throws Exception {
         problem(get(open, "/matches/byBinding?value=x", null), 400);
         problem(get(open, "/matches/byBinding?alg=" + SoftBindingApi.ALGORITHM + "&value=AAAAAAAAAAA%3D&maxResults=abc", null), 400);

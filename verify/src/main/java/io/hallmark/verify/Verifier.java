@@ -11,6 +11,8 @@ import io.hallmark.provenance.TrustSettings;
 import io.hallmark.provenance.report.C2paReport;
 import io.hallmark.provenance.report.SourceDisclosure;
 import io.hallmark.provenance.store.ManifestLookup;
+import io.hallmark.provenance.store.SoftBindingApi;
+import io.hallmark.provenance.store.SoftBindingClient;
 import io.hallmark.provenance.store.StoredManifest;
 import io.hallmark.watermark.DetectionResult;
 import io.hallmark.watermark.WatermarkKey;
@@ -40,6 +42,8 @@ public final class Verifier implements AutoCloseable {
     private final TrustSettings trust;
     private final VideoInspector inspector;
     private final Optional<? extends ManifestLookup> store;
+    private final boolean watermarkKeyHeld;
+    private final List<SoftBindingClient> resolvers;
 
     /** Decodes in this process: for files you trust (your own outputs). */
     public Verifier(TrustSettings trust, WatermarkKey key, Optional<? extends ManifestLookup> store) throws IOException {
@@ -54,10 +58,24 @@ public final class Verifier implements AutoCloseable {
     /** @param limits the bounds on C2PA reads (the decoding bounds belong to the {@code inspector}) */
     public Verifier(TrustSettings trust, VideoInspector inspector, Optional<? extends ManifestLookup> store,
                     VerifierLimits limits) throws IOException {
+        this(trust, inspector, store, limits, true, List.of());
+    }
+
+    /**
+     * @param watermarkKeyHeld false when this machine holds no watermark key: the inspector's detection (made with a
+     *                         throw-away key) is ignored and the report says the mark was not checked here
+     * @param resolvers        Soft Binding Resolution services that hold the key, asked ({@code byContent}) for a video
+     *                         without credentials whose mark this verifier could not read itself; a manifest they
+     *                         name is reported only when the content check confirms it (their word is not enough)
+     */
+    public Verifier(TrustSettings trust, VideoInspector inspector, Optional<? extends ManifestLookup> store,
+                    VerifierLimits limits, boolean watermarkKeyHeld, List<SoftBindingClient> resolvers) throws IOException {
         this.c2pa = new ProvenanceReader(trust, limits.c2pa());
         this.trust = trust;
         this.inspector = inspector;
         this.store = store;
+        this.watermarkKeyHeld = watermarkKeyHeld;
+        this.resolvers = List.copyOf(resolvers);
     }
 
     public VerificationReport verify(Path file) {
@@ -90,6 +108,13 @@ public final class Verifier implements AutoCloseable {
             seen = inspection.fingerprint();
             thumbnail = inspection.thumbnailJpeg();
             inspection.error().ifPresent(e -> notes.add("The video could not be decoded for watermark detection: " + e));
+            if (!watermarkKeyHeld) {
+                mark = Optional.empty();
+                notes.add("This machine holds no watermark key, so the watermark was not checked here"
+                        + (resolvers.isEmpty() ? " (name the publisher's resolver with --resolver URL)." : "."));
+                manifest.softBindingValue().ifPresent(v -> notes.add("The manifest declares a watermark (ID " + v
+                        + ") that could not be checked here."));
+            }
         } else {
             notes.add((kind == MediaKind.AUDIO ? "Audio files" : "Images")
                     + " are checked for C2PA credentials only (the watermark is for video).");
@@ -179,6 +204,50 @@ public final class Verifier implements AutoCloseable {
             }
         }
 
+        // A resolver that holds the key is asked when this verifier could not read the mark itself; what it names is
+        // confirmed by the content check, exactly as a manifest found through our own store.
+        Optional<String> resolvedBy = Optional.empty();
+        if (!manifest.present() && recovered.isEmpty() && mismatchedId.isEmpty() && kind == MediaKind.VIDEO
+                && (!watermarkKeyHeld || payload.isEmpty())) {
+            for (SoftBindingClient resolver : resolvers) {
+                try {
+                    Optional<SoftBindingClient.ContentMatch> best = resolver.findByContent(file, 3).stream()
+                            .filter(m -> m.method().equals("watermark") || m.method().equals("store-assisted")).findFirst();
+                    if (best.isEmpty()) {
+                        notes.add("Resolver " + resolver.describe() + " found no watermark in this file.");
+                        continue;
+                    }
+                    String id = best.get().manifestId();
+                    Optional<byte[]> bytes = resolver.fetchManifest(id);
+                    if (bytes.isEmpty()) {
+                        notes.add("Resolver " + resolver.describe() + " named manifest " + id + " but did not return it.");
+                        continue;
+                    }
+                    C2paReport candidate = recoveredReport(file, new StoredManifest(id, null, SoftBindingApi.ALGORITHM,
+                            null, java.time.Instant.EPOCH, bytes.get(), null, null));
+                    Optional<ContentComparison> check = compareContent(audited, candidate,
+                            candidate.softBindingValue().orElse(""), notes);
+                    ContentComparison.Decision decision = check.map(ContentComparison::decision)
+                            .orElse(ContentComparison.Decision.INCONCLUSIVE);
+                    if (decision == ContentComparison.Decision.MATCH) {
+                        recovered = Optional.of(candidate);
+                        recoveredId = Optional.of(id);
+                        contentCheck = check;
+                        resolvedBy = Optional.of(resolver.describe());
+                        notes.add("Resolved by " + resolver.describe() + ", which holds the publisher's watermark key "
+                                + "(it found the mark by its " + best.get().method() + "); the content check confirmed it.");
+                        break;
+                    } else if (decision == ContentComparison.Decision.MISMATCH) {
+                        mismatchedId = Optional.of(id);
+                        contentCheck = check;
+                        break;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    notes.add("Resolver " + resolver.describe() + " could not be asked: " + e.getMessage());
+                }
+            }
+        }
+
         Verdict verdict;
         String sentence;
         if (manifest.present() && manifest.isValidOrTrusted() && !bindingMatches.equals(Optional.of(false))) {
@@ -201,7 +270,8 @@ public final class Verifier implements AutoCloseable {
         } else if (recovered.isPresent()) {
             verdict = Verdict.RECOVERED;
             sentence = (storeAssisted ? "Watermark found (ID identified with the store's help), credentials stripped — "
-                    : "Watermark found, credentials stripped — ") + "recovered from the store: "
+                    : "Watermark found, credentials stripped — ")
+                    + resolvedBy.map(r -> "recovered through " + r + ": ").orElse("recovered from the store: ")
                     + signedSentence(recovered.get()).replaceFirst("^Signed", "signed");
         } else if (mismatchedId.isPresent()) {
             verdict = Verdict.MARK_MISMATCH;

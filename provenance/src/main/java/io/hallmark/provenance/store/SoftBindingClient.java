@@ -8,10 +8,12 @@ import java.net.URLEncoder;
 import io.hallmark.provenance.http.BoundedHttp;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Looks payloads up in a remote C2PA Soft Binding Resolution API: byBinding, then the manifest bytes.
@@ -33,6 +35,7 @@ public final class SoftBindingClient implements ManifestLookup {
     private final Duration deadline;
     private final int maxQueryBytes;
     private final int maxManifestBytes;
+    private final Optional<String> apiKey;
 
     public SoftBindingClient(String baseUrl) {
         this(baseUrl, LOOKUP_DEADLINE, MAX_QUERY_BYTES, MAX_MANIFEST_BYTES);
@@ -40,6 +43,15 @@ public final class SoftBindingClient implements ManifestLookup {
 
     /** A client with its own bounds: one deadline per look-up, bytes per query answer and per manifest. */
     public SoftBindingClient(String baseUrl, Duration deadline, int maxQueryBytes, int maxManifestBytes) {
+        this(baseUrl, deadline, maxQueryBytes, maxManifestBytes, Optional.empty());
+    }
+
+    /**
+     * @param apiKey sent as {@code Authorization: Bearer KEY} on every request (a service's API key), or empty
+     */
+    public SoftBindingClient(String baseUrl, Duration deadline, int maxQueryBytes, int maxManifestBytes,
+                             Optional<String> apiKey) {
+        this.apiKey = apiKey;
         this.deadline = deadline;
         this.maxQueryBytes = maxQueryBytes;
         this.maxManifestBytes = maxManifestBytes;
@@ -68,19 +80,74 @@ public final class SoftBindingClient implements ManifestLookup {
             if (id == null) {
                 continue;
             }
-            BoundedHttp.Answer manifest = get(base + "/manifests/" + enc(id), maxManifestBytes, until);
-            if (manifest.status() == 200 && manifest.body().length > 0) {
-                found.add(new StoredManifest(id, payloadHex, SoftBindingApi.ALGORITHM, null, Instant.EPOCH,
-                        manifest.body(), null, null));
+            fetchManifest(id, until).ifPresent(bytes -> found.add(new StoredManifest(id, payloadHex,
+                    SoftBindingApi.ALGORITHM, null, Instant.EPOCH, bytes, null, null)));
+        }
+        return found;
+    }
+
+    /**
+     * One match of {@link #findByContent}.
+     *
+     * @param manifestId      the manifest's id
+     * @param similarityScore 0..100
+     * @param method          how the resolver found it ({@code watermark}, {@code store-assisted}, {@code fingerprint},
+     *                        {@code embedded}), or "" when it did not say
+     */
+    public record ContentMatch(String manifestId, int similarityScore, String method) {
+    }
+
+    /**
+     * {@code POST /matches/byContent}: sends the file to a resolver that holds the watermark key.
+     *
+     * @param file       the file, sent as the body
+     * @param maxResults 1..100
+     * @return its matches, best first
+     * @throws IOException for a refused, failed, oversize or late answer (the message names the service)
+     */
+    public List<ContentMatch> findByContent(Path file, int maxResults) throws IOException {
+        Instant until = Instant.now().plus(deadline);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/matches/byContent?maxResults=" + maxResults))
+                .timeout(deadline).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofFile(file));
+        BoundedHttp.Answer answer = exchange(request, maxQueryBytes, until);
+        if (answer.status() != 200) {
+            throw new IOException("soft binding service " + base + " answered " + answer.status() + " to byContent");
+        }
+        List<ContentMatch> found = new ArrayList<>();
+        for (JsonNode m : JSON.readTree(answer.body()).path("matches")) {
+            String id = m.path("manifestId").asText(null);
+            if (id != null && found.size() < maxResults) {
+                found.add(new ContentMatch(id, m.path("similarityScore").asInt(0), m.path("hallmark.method").asText("")));
             }
         }
         return found;
     }
 
+    /**
+     * {@code GET /manifests/{id}}.
+     *
+     * @param manifestId the manifest's id
+     * @return its manifest store bytes, or empty when the service has none
+     * @throws IOException for a failed, oversize or late answer
+     */
+    public Optional<byte[]> fetchManifest(String manifestId) throws IOException {
+        return fetchManifest(manifestId, Instant.now().plus(deadline));
+    }
+
+    private Optional<byte[]> fetchManifest(String id, Instant until) throws IOException {
+        BoundedHttp.Answer manifest = get(base + "/manifests/" + enc(id), maxManifestBytes, until);
+        return manifest.status() == 200 && manifest.body().length > 0 ? Optional.of(manifest.body()) : Optional.empty();
+    }
+
     private BoundedHttp.Answer get(String url, int maxBytes, Instant until) throws IOException {
+        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(deadline).GET(), maxBytes, until);
+    }
+
+    private BoundedHttp.Answer exchange(HttpRequest.Builder request, int maxBytes, Instant until) throws IOException {
+        apiKey.ifPresent(k -> request.header("Authorization", "Bearer " + k));
         try {
-            return http.exchange(HttpRequest.newBuilder(URI.create(url)).timeout(deadline).GET().build(),
-                    maxBytes, until);
+            return http.exchange(request.build(), maxBytes, until);
         } catch (BoundedHttp.TooLarge e) {
             throw new IOException("soft binding service " + base + " " + e.getMessage(), e);
         } catch (java.net.http.HttpTimeoutException e) {
