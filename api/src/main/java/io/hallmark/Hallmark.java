@@ -24,6 +24,7 @@ import io.hallmark.provenance.TsaProbe;
 import io.hallmark.provenance.manifest.ContentFingerprint;
 import io.hallmark.provenance.manifest.ManifestSpec;
 import io.hallmark.provenance.store.ManifestLookup;
+import io.hallmark.provenance.store.ManifestRegistry;
 import io.hallmark.provenance.store.ManifestStore;
 import io.hallmark.provenance.store.SoftBindingClient;
 import io.hallmark.provenance.store.StoredManifest;
@@ -130,7 +131,7 @@ public final class Hallmark implements AutoCloseable {
      */
     public CertifiedVideo generate(GenerationRequest request, String backend, boolean hidePrompt, Path output,
                                    Progress progress) throws Exception {
-        try (ManifestStore store = ManifestStore.open(signingStore());
+        try (ManifestRegistry store = registry();
              FrameSource frames = Generators.byId(backend).open(request)) {
             return pipeline(store).hidePrompt(hidePrompt).run(frames, request.fps(), output, Optional.empty(), progress);
         }
@@ -165,7 +166,7 @@ public final class Hallmark implements AutoCloseable {
      */
     public CertifiedVideo certify(Path input, Path output, String model, String modelVersion, Progress progress)
             throws Exception {
-        try (ManifestStore store = ManifestStore.open(signingStore());
+        try (ManifestRegistry store = registry();
              ImportSource source = ImportSource.open(input, model, modelVersion)) {
             return pipeline(store).run(source, source.info().frameRate(), output, Optional.of(input), progress);
         }
@@ -201,7 +202,7 @@ public final class Hallmark implements AutoCloseable {
                     fp.durationMillis()));
         }
         SignedManifest signed = new ProvenanceSigner(claimSigner, tsa).sign(input, output, manifest, Optional.empty());
-        try (ManifestStore store = ManifestStore.open(signingStore())) {
+        try (ManifestRegistry store = registry()) {
             store.put(new StoredManifest(signed.manifestId(), null, null, output.getFileName().toString(), Instant.now(),
                     signed.manifestStore(), signed.reportJson(), fingerprint));
         }
@@ -359,19 +360,23 @@ public final class Hallmark implements AutoCloseable {
         return config.tsaUrl();
     }
 
-    private CertifyingPipeline pipeline(ManifestStore store) throws Exception {
+    private CertifyingPipeline pipeline(ManifestRegistry store) throws Exception {
         ClaimSigner claimSigner = signer();
         Optional<String> tsa = tsa();
         return new CertifyingPipeline(watermarkKey(), claimSigner, tsa, Optional.of(store));
     }
 
-    /** The local SQLite store that signing records into. */
-    private Path signingStore() {
+    /**
+     * Where signing records manifests: the local SQLite store, or a verification service's {@code POST /v1/manifests}
+     * for an http(s) store (API key from {@code $HALLMARK_STORE_KEY}).
+     */
+    private ManifestRegistry registry() throws IOException {
         if (config.remoteStore()) {
-            throw new IllegalArgumentException("--store: signing records manifests in a local store file, not at "
-                    + config.store().get());
+            VerifierLimits limits = config.limits();
+            return new SoftBindingClient(config.store().get(), limits.lookupDeadline(), limits.maxLookupAnswer(),
+                    limits.maxRemoteManifest(), Optional.ofNullable(System.getenv("HALLMARK_STORE_KEY")));
         }
-        return config.store().map(Path::of).orElse(config.home().manifestStore());
+        return ManifestStore.open(config.store().map(Path::of).orElse(config.home().manifestStore()));
     }
 
     private Verifier sharedVerifier() throws IOException {

@@ -20,8 +20,10 @@ public final class SigningOptions {
     @Option(names = "--tsa", paramLabel = "URL", description = "RFC 3161 time-stamp authority URL (e.g. from 'hallmark tsa serve').")
     String tsaUrl;
 
-    @Option(names = "--store", paramLabel = "PATH", description = "Manifest store (SQLite; default HOME/manifests.db).")
-    Path store;
+    @Option(names = "--store", paramLabel = "PATH|URL",
+            description = "Where signed manifests are recorded: a SQLite file (default HOME/manifests.db) or a Hallmark "
+                    + "service's URL (POST /v1/manifests; API key from HALLMARK_STORE_KEY).")
+    String store;
 
     @Mixin
     HomeOption home;
@@ -37,7 +39,7 @@ public final class SigningOptions {
             config = config.withWatermarkKey(keyFile);
         }
         if (store != null) {
-            config = config.withStore(store.toString());
+            config = config.withStore(store);
         }
         if (pkcs12 != null) {
             config = config.withCredential(Credential.pkcs12(pkcs12));

@@ -66,6 +66,7 @@ public final class HallmarkService implements AutoCloseable {
             new Route("POST", "/matches/byContent", ApiKeys.VERIFY),
             new Route("GET", "/manifests/{manifestId}", SBR_READ),
             new Route("GET", "/services/supportedAlgorithms", SBR_READ),
+            new Route("POST", "/v1/manifests", ApiKeys.WRITE_MANIFESTS),
             new Route("GET", "/health", null),
             new Route("GET", "/openapi.json", null));
 
@@ -149,6 +150,7 @@ public final class HallmarkService implements AutoCloseable {
             case "POST /matches/byContent" -> this::byContent;
             case "GET /manifests/{manifestId}" -> ctx -> send(ctx, sbr.manifest(ctx.pathParam("manifestId")));
             case "GET /services/supportedAlgorithms" -> ctx -> send(ctx, sbr.supportedAlgorithms());
+            case "POST /v1/manifests" -> this::register;
             case "GET /health" -> this::health;
             case "GET /openapi.json" -> ctx -> ctx.contentType("application/json").result(openApi());
             default -> throw new IllegalStateException("no handler for " + r);
@@ -207,6 +209,61 @@ public final class HallmarkService implements AutoCloseable {
         } finally {
             Uploads.delete(upload);
         }
+    }
+
+    /**
+     * A publisher's signing pipeline registers what it signed ({@code certify/generate --store URL}): the manifest
+     * store must be one c2pa-rs can read, the payload 16 hex digits when given, the fingerprint decodable.
+     */
+    private void register(Context ctx) throws Exception {
+        byte[] raw = ctx.bodyInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 16, config.maxUploadBytes() + 1));
+        if (raw.length > config.maxUploadBytes()) {
+            throw new Problem(413, "upload-too-large", "The upload is larger than this service accepts",
+                    "a registration is limited to " + config.maxUploadBytes() + " bytes");
+        }
+        com.fasterxml.jackson.databind.JsonNode body;
+        try {
+            body = JSON.readTree(raw);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw Problem.badRequest("the body must be JSON: manifestId, manifestStore (base64), payloadHex, "
+                    + "algorithm, title, signedAt, fingerprint");
+        }
+        String id = body.path("manifestId").asText("");
+        if (!id.matches("urn:(c2pa|uuid):[0-9A-Za-z:._-]{1,200}")) {
+            throw Problem.badRequest("manifestId must be a C2PA manifest label (urn:c2pa:... or urn:uuid:...)");
+        }
+        byte[] manifestStore;
+        try {
+            manifestStore = java.util.Base64.getDecoder().decode(body.path("manifestStore").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("manifestStore must be base64");
+        }
+        String payload = body.path("payloadHex").isTextual() ? body.path("payloadHex").asText() : null;
+        if (manifestStore.length == 0 || payload != null && !payload.matches("[0-9a-f]{16}")) {
+            throw Problem.badRequest("manifestStore is required, and payloadHex is 16 lower-case hex digits");
+        }
+        String fingerprint = body.path("fingerprint").isTextual() ? body.path("fingerprint").asText() : null;
+        if (fingerprint != null) {
+            try {
+                io.hallmark.fingerprint.VideoFingerprint.decode(fingerprint);
+            } catch (RuntimeException e) {
+                throw Problem.badRequest("fingerprint is not a " + io.hallmark.fingerprint.VideoFingerprint.ALGORITHM
+                        + " value");
+            }
+        }
+        java.time.Instant signedAt;
+        try {
+            signedAt = body.path("signedAt").isTextual() ? java.time.Instant.parse(body.path("signedAt").asText())
+                    : java.time.Instant.now();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Problem.badRequest("signedAt must be an ISO-8601 instant");
+        }
+        store.put(new io.hallmark.provenance.store.StoredManifest(id, payload, body.path("algorithm")
+                .asText(io.hallmark.provenance.store.SoftBindingApi.ALGORITHM), body.path("title").asText(null),
+                signedAt, manifestStore, body.path("reportJson").isTextual() ? body.path("reportJson").asText() : "{}",
+                fingerprint));
+        ctx.status(201).header("Location", "/manifests/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8))
+                .contentType("application/json").result(JSON.createObjectNode().put("manifestId", id).toString());
     }
 
     private void health(Context ctx) {

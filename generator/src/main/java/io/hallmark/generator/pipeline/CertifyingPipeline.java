@@ -16,7 +16,7 @@ import io.hallmark.provenance.manifest.ContentFingerprint;
 import io.hallmark.provenance.manifest.GenerationInfo;
 import io.hallmark.provenance.manifest.ManifestSpec;
 import io.hallmark.provenance.manifest.SoftBinding;
-import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.provenance.store.ManifestRegistry;
 import io.hallmark.provenance.store.StoredManifest;
 import io.hallmark.watermark.Payload;
 import io.hallmark.watermark.WatermarkEmbedder;
@@ -41,12 +41,13 @@ public final class CertifyingPipeline {
     private final WatermarkKey key;
     private final ClaimSigner signer;
     private final Optional<String> tsaUrl;
-    private final Optional<ManifestStore> store;
+    private final Optional<? extends ManifestRegistry> store;
     private EncodeSettings encoding = EncodeSettings.DEFAULT;
     private ManifestSpec.TrainingMining trainingMining = ManifestSpec.TrainingMining.NOT_ALLOWED;
     private boolean hidePrompt;
 
-    public CertifyingPipeline(WatermarkKey key, ClaimSigner signer, Optional<String> tsaUrl, Optional<ManifestStore> store) {
+    public CertifyingPipeline(WatermarkKey key, ClaimSigner signer, Optional<String> tsaUrl,
+                              Optional<? extends ManifestRegistry> store) {
         this.key = key;
         this.signer = signer;
         this.tsaUrl = tsaUrl;

@@ -25,7 +25,7 @@ import java.util.Optional;
  * The schema is versioned ({@code PRAGMA user_version}); newer schemas are refused rather than misread.
  * Thread-safe: one connection, synchronized access (SQLite serializes writers anyway).
  */
-public final class ManifestStore implements ManifestLookup {
+public final class ManifestStore implements ManifestLookup, ManifestRegistry {
     /**
      * signed_at as text of one width (nanoseconds always written): text order is time order. Instant's own
      * toString drops zero fractions, which sorted "12:00:00Z" after "12:00:00.5Z".

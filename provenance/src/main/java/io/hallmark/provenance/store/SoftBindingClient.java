@@ -23,7 +23,7 @@ import java.util.Optional;
  * a second, or 2 GB, ends at the limit). What it returns is only a candidate: the verifier validates each
  * manifest with c2pa-rs and checks its soft binding and content. Thread-safe.
  */
-public final class SoftBindingClient implements ManifestLookup {
+public final class SoftBindingClient implements ManifestLookup, ManifestRegistry {
     static final int MAX_MATCHES = 10;
     static final int MAX_MANIFEST_BYTES = 32 << 20;
     static final int MAX_QUERY_BYTES = 1 << 20;
@@ -122,6 +122,34 @@ public final class SoftBindingClient implements ManifestLookup {
             }
         }
         return found;
+    }
+
+    /**
+     * Registers a signed manifest with the service ({@code POST /v1/manifests}, scope {@code write:manifests}): the
+     * manifest store (base64) with its watermark payload and content fingerprint, as {@code hallmark serve} takes it.
+     *
+     * @param m what was signed
+     * @throws IOException when the service refuses it or cannot be reached (the message names the service)
+     */
+    @Override
+    public void put(StoredManifest m) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode();
+        body.put("manifestId", m.manifestId());
+        body.put("payloadHex", m.payloadHex());
+        body.put("algorithm", m.algorithm());
+        body.put("title", m.title());
+        body.put("signedAt", m.signedAt() == null ? null : m.signedAt().toString());
+        body.put("fingerprint", m.fingerprint());
+        body.put("reportJson", m.reportJson());
+        body.put("manifestStore", java.util.Base64.getEncoder().encodeToString(m.manifestStore()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/manifests")).timeout(deadline)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        BoundedHttp.Answer answer = exchange(request, maxQueryBytes, Instant.now().plus(deadline));
+        if (answer.status() != 201 && answer.status() != 200) {
+            throw new IOException("soft binding service " + base + " refused the manifest (HTTP " + answer.status() + "): "
+                    + new String(answer.body(), StandardCharsets.UTF_8));
+        }
     }
 
     /**
