@@ -376,7 +376,7 @@ public final class Hallmark implements AutoCloseable {
             return new SoftBindingClient(config.store().get(), limits.lookupDeadline(), limits.maxLookupAnswer(),
                     limits.maxRemoteManifest(), Optional.ofNullable(System.getenv("HALLMARK_STORE_KEY")));
         }
-        return ManifestStore.open(config.store().map(Path::of).orElse(config.home().manifestStore()));
+        return ManifestStore.open(config.store().orElse(config.home().manifestStore().toString()));
     }
 
     private Verifier sharedVerifier() throws IOException {
@@ -394,8 +394,9 @@ public final class Hallmark implements AutoCloseable {
     }
 
     /**
-     * A manifest look-up: a remote Soft Binding Resolution API (bounded by {@code limits}) for an http(s) URL, else
-     * the SQLite file named, else the home folder's store if it exists; null when there is none.
+     * A manifest look-up: a remote Soft Binding Resolution API (bounded by {@code limits}) for an http(s) URL, a
+     * PostgreSQL store for a {@code jdbc:postgresql:} URL, else the SQLite file named, else the home folder's store if
+     * it exists; null when there is none.
      *
      * @param store  a SQLite file or an http(s) URL, or empty for the home folder's store
      * @param home   the home folder
@@ -409,8 +410,10 @@ public final class Hallmark implements AutoCloseable {
             return new SoftBindingClient(store.get(), limits.lookupDeadline(), limits.maxLookupAnswer(),
                     limits.maxRemoteManifest());
         }
-        Path path = store.map(Path::of).orElse(home.manifestStore());
-        return Files.exists(path) || store.isPresent() ? ManifestStore.open(path) : null;
+        if (store.isPresent()) {
+            return ManifestStore.open(store.get());
+        }
+        return Files.exists(home.manifestStore()) ? ManifestStore.open(home.manifestStore()) : null;
     }
 
     /**

@@ -15,8 +15,9 @@ import java.util.Optional;
  *
  * @param home            keys, watermark key, manifest store, installed trust lists
  * @param watermarkKey    a key file that must exist; empty for the home folder's key (created on first use)
- * @param store           the manifest store: a SQLite file, or for verification the http(s) URL of a C2PA Soft
- *                        Binding Resolution API; empty for the home folder's {@code manifests.db}
+ * @param store           the manifest store: a SQLite file, a {@code jdbc:postgresql:} URL (a shared store), or the
+ *                        http(s) URL of a Hallmark service (verification: its Soft Binding Resolution API; signing:
+ *                        its {@code POST /v1/manifests}); empty for the home folder's {@code manifests.db}
  * @param credential      who signs
  * @param tsaUrl          RFC 3161 time-stamp authority for signatures; empty for none
  * @param trust           which signers verification trusts

@@ -87,7 +87,7 @@ public final class HallmarkService implements AutoCloseable {
                     + hallmarkConfig.store().get());
         }
         this.hallmark = Hallmark.open(hallmarkConfig.withDecoderWorkers(config.analysisThreads()));
-        this.store = ManifestStore.open(hallmarkConfig.store().map(Path::of).orElse(hallmarkConfig.home().manifestStore()));
+        this.store = ManifestStore.open(hallmarkConfig.store().orElse(hallmarkConfig.home().manifestStore().toString()));
         // byContent needs the watermark key: only a key holder can answer it (never create one here)
         boolean holdsKey = Files.isRegularFile(hallmarkConfig.watermarkKeyFile());
         this.sbr = new SoftBindingResponder(store, holdsKey

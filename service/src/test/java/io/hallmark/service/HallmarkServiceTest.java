@@ -13,6 +13,7 @@ import io.hallmark.generator.GenerationRequest;
 import io.hallmark.generator.pipeline.CertifiedVideo;
 import io.hallmark.media.Ffmpeg;
 import io.hallmark.provenance.store.SoftBindingApi;
+import io.hallmark.testdata.TestDatabases;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -232,15 +233,21 @@ class HallmarkServiceTest {
         assertFalse(Files.exists(newsroom.watermarkKey()), "verification never creates a watermark key");
     }
 
-    @Test
-    void aPublisherRegistersWhatItSignsWithTheCentralService() throws Exception {
-        // the service keeps its own store; the publisher signs on its machine and records through the API
+    static List<String> databases() {
+        return TestDatabases.names();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("databases")
+    void aPublisherRegistersWhatItSignsWithTheCentralService(String database) throws Exception {
+        // the service keeps its own store (SQLite, or PostgreSQL for a shared deployment); the publisher signs on its
+        // machine and records through the API
         HallmarkService central = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0),
-                hallmark.withStore(dir.resolve("central.db").toString()));
+                hallmark.withStore(TestDatabases.fresh(database, dir)));
         CertifiedVideo other;
         try (Hallmark publisher = Hallmark.open(hallmark.withStore(central.url()))) {
             other = publisher.generate(new GenerationRequest("a lighthouse in fog", 9, 1.0, 320, 240, 25),
-                    dir.resolve("registered.mp4"));
+                    dir.resolve("registered-" + database + ".mp4"));
         }
         String value = URLEncoder.encode(SoftBindingApi.valueOf(other.payloadHex()), StandardCharsets.UTF_8);
         JsonNode found = json(get(central, "/matches/byBinding?alg=" + SoftBindingApi.ALGORITHM + "&value=" + value, null));

@@ -19,11 +19,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every manifest we sign, kept in an embedded SQLite database and found again by manifest id or by
- * watermark payload, so a verifier can recover the manifest of a copy whose metadata was stripped, and
- * by content fingerprint ({@link #findByFingerprint}) when the mark is gone too.
- * The schema is versioned ({@code PRAGMA user_version}); newer schemas are refused rather than misread.
- * Thread-safe: one connection, synchronized access (SQLite serializes writers anyway).
+ * Every manifest we sign, found again by manifest id or by watermark payload, so a verifier can recover the
+ * manifest of a copy whose metadata was stripped, and by content fingerprint ({@link #findByFingerprint}) when the
+ * mark is gone too. Two databases hold it, with the same tables and queries:
+ * <ul>
+ *   <li>an embedded SQLite file (the default; {@link #open(Path)}): schema versioned with {@code PRAGMA user_version},
+ *       newer schemas refused rather than misread; one connection;</li>
+ *   <li>PostgreSQL for a shared deployment ({@link #open(String)} with a {@code jdbc:postgresql:} URL): schema made and
+ *       migrated by Flyway ({@code postgresql/V2__manifests.sql}), connections pooled by HikariCP.</li>
+ * </ul>
+ * Thread-safe: access is synchronized (the in-memory look-up indexes are kept in step with writes).
  */
 public final class ManifestStore implements ManifestLookup, ManifestRegistry {
     /**
@@ -39,14 +44,61 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
     /** Candidates (by index hits) compared in full per look-up. */
     static final int LOOKUP_CANDIDATES = 32;
 
+    /** SQLite's one connection, or null for a pooled database. */
     private final Connection connection;
+    /** The pool of a server database, or null for SQLite. */
+    private final com.zaxxer.hikari.HikariDataSource pool;
     private final Path path;
+    private final String location;
     private LookupIndex index;
     private IdProximity payloads;
 
-    private ManifestStore(Connection connection, Path path) {
+    private ManifestStore(Connection connection, com.zaxxer.hikari.HikariDataSource pool, Path path, String location) {
         this.connection = connection;
+        this.pool = pool;
         this.path = path;
+        this.location = location;
+    }
+
+    /**
+     * Opens the store at {@code location}: a {@code jdbc:postgresql://HOST/DB?user=..&password=..} URL (tables made or
+     * migrated by Flyway on first use), else a SQLite file path.
+     *
+     * @param location a JDBC URL or a file path
+     * @return the store, to be closed
+     * @throws IOException when the database cannot be reached, migrated or opened
+     */
+    public static ManifestStore open(String location) throws IOException {
+        if (!location.startsWith("jdbc:")) {
+            return open(Path.of(location));
+        }
+        if (!location.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("the manifest store's JDBC URL must be jdbc:postgresql:..., not " + redact(location));
+        }
+        com.zaxxer.hikari.HikariConfig hikari = new com.zaxxer.hikari.HikariConfig();
+        hikari.setJdbcUrl(location);
+        hikari.setPoolName("hallmark-manifest-store");
+        hikari.setMaximumPoolSize(4);
+        hikari.setConnectionTimeout(10_000);
+        com.zaxxer.hikari.HikariDataSource pool;
+        try {
+            pool = new com.zaxxer.hikari.HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new IOException("cannot reach the manifest store " + redact(location) + ": " + e.getMessage(), e);
+        }
+        try {
+            org.flywaydb.core.Flyway.configure(ManifestStore.class.getClassLoader()).dataSource(pool)
+                    .locations("classpath:io/hallmark/provenance/store/postgresql").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new IOException("cannot migrate the manifest store " + redact(location) + ": " + e.getMessage(), e);
+        }
+        return new ManifestStore(null, pool, null, redact(location));
+    }
+
+    /** The URL without its password, for messages. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
     /** Opens (creating when missing) the store at {@code path}. */
@@ -92,14 +144,26 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
                     st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
                 }
             }
-            return new ManifestStore(c, path);
+            return new ManifestStore(c, null, path, path.toString());
         } catch (SQLException e) {
             throw new IOException("cannot open manifest store " + path + ": " + e.getMessage(), e);
         }
     }
 
+    /** @return the SQLite file, or null for a server database */
     public Path path() {
         return path;
+    }
+
+    /** A connection for one operation: SQLite's own (kept open), or one borrowed from the pool (returned by close). */
+    private Connection borrow() throws SQLException {
+        return pool != null ? pool.getConnection() : connection;
+    }
+
+    private void giveBack(Connection c) throws SQLException {
+        if (pool != null) {
+            c.close();
+        }
     }
 
     /**
@@ -121,10 +185,16 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
         }
         String current = null;
         try {
+            Connection connection = borrow();
+            try {
             connection.setAutoCommit(false);
+            // an upsert both SQLite (3.24+) and PostgreSQL understand
             try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO manifests (manifest_id, payload, algorithm, title, signed_at, manifest_store,"
-                            + " report_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    "INSERT INTO manifests (manifest_id, payload, algorithm, title, signed_at, manifest_store,"
+                            + " report_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (manifest_id) DO UPDATE"
+                            + " SET payload = excluded.payload, algorithm = excluded.algorithm, title = excluded.title,"
+                            + " signed_at = excluded.signed_at, manifest_store = excluded.manifest_store,"
+                            + " report_json = excluded.report_json, fingerprint = excluded.fingerprint");
                  PreparedStatement del = connection.prepareStatement("DELETE FROM fingerprint_keys WHERE manifest_id = ?");
                  PreparedStatement key = connection.prepareStatement("INSERT INTO fingerprint_keys VALUES (?, ?)")) {
                 for (int i = 0; i < manifests.size(); i++) {
@@ -155,6 +225,9 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
             } finally {
                 connection.setAutoCommit(true);
             }
+            } finally {
+                giveBack(connection);
+            }
         } catch (SQLException e) {
             throw new IOException("cannot store manifest " + current + ": " + e.getMessage(), e);
         }
@@ -178,7 +251,7 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
     @Override
     public synchronized List<FingerprintMatch> findByFingerprint(VideoFingerprint query, int max) throws IOException {
         if (index == null) {
-            index = LookupIndex.load(connection);
+            index = withConnection(LookupIndex::load);
         }
         List<FingerprintMatch> matches = new ArrayList<>();
         for (String id : index.candidates(query, LOOKUP_CANDIDATES)) {
@@ -199,7 +272,7 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
     @Override
     public synchronized List<StoredManifest> findByPayloadNear(long bits, int maxDistance, int max) throws IOException {
         if (payloads == null) {
-            payloads = IdProximity.load(connection);
+            payloads = withConnection(IdProximity::load);
         }
         List<StoredManifest> out = new ArrayList<>();
         for (String payload : payloads.near(bits, maxDistance, max)) {
@@ -208,28 +281,46 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
         return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
     }
 
-    private String fingerprintOf(String manifestId) throws IOException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT fingerprint FROM manifests WHERE manifest_id = ?")) {
-            ps.setString(1, manifestId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+    private interface Work<T> {
+        T run(Connection c) throws IOException, SQLException;
+    }
+
+    private <T> T withConnection(Work<T> work) throws IOException {
+        try {
+            Connection c = borrow();
+            try {
+                return work.run(c);
+            } finally {
+                giveBack(c);
             }
         } catch (SQLException e) {
             throw new IOException("manifest store query failed: " + e.getMessage(), e);
         }
     }
 
+    private String fingerprintOf(String manifestId) throws IOException {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT fingerprint FROM manifests WHERE manifest_id = ?")) {
+                ps.setString(1, manifestId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
     @Override
     public String describe() {
-        return path.toString();
+        return location;
     }
 
     /** Manifests whose soft binding carries this payload, newest first. */
     @Override
     public synchronized List<StoredManifest> findByPayload(String payloadHex) throws IOException {
         // julianday() orders rows written before the fixed-width format too ("...:00Z" sorted after "...:00.5Z")
-        return query("SELECT * FROM manifests WHERE payload = ? ORDER BY julianday(signed_at) DESC, signed_at DESC",
-                payloadHex);
+        return query(pool == null
+                ? "SELECT * FROM manifests WHERE payload = ? ORDER BY julianday(signed_at) DESC, signed_at DESC"
+                : "SELECT * FROM manifests WHERE payload = ? ORDER BY signed_at DESC", payloadHex);
     }
 
     public synchronized Optional<StoredManifest> findById(String manifestId) throws IOException {
@@ -237,32 +328,36 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
     }
 
     public synchronized long count() throws IOException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM manifests")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            throw new IOException("cannot count manifests: " + e.getMessage(), e);
-        }
+        return withConnection(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM manifests")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
     }
 
     private List<StoredManifest> query(String sql, String arg) throws IOException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setString(1, arg);
-            List<StoredManifest> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new StoredManifest(rs.getString("manifest_id"), rs.getString("payload"),
-                            rs.getString("algorithm"), rs.getString("title"), Instant.parse(rs.getString("signed_at")),
-                            rs.getBytes("manifest_store"), rs.getString("report_json"), rs.getString("fingerprint")));
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, arg);
+                List<StoredManifest> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new StoredManifest(rs.getString("manifest_id"), rs.getString("payload"),
+                                rs.getString("algorithm"), rs.getString("title"), Instant.parse(rs.getString("signed_at")),
+                                rs.getBytes("manifest_store"), rs.getString("report_json"), rs.getString("fingerprint")));
+                    }
                 }
+                return found;
             }
-            return found;
-        } catch (SQLException e) {
-            throw new IOException("manifest store query failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     @Override
     public synchronized void close() throws IOException {
+        if (pool != null) {
+            pool.close();
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException e) {

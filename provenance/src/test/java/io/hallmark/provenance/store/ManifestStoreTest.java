@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallmark.fingerprint.PdqHash;
 import io.hallmark.fingerprint.VideoFingerprint;
+import io.hallmark.testdata.TestDatabases;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestStoreTest {
@@ -23,9 +26,14 @@ class ManifestStoreTest {
                 "{\"active_manifest\":\"" + id + "\"}", null);
     }
 
-    @Test
-    void findsManifestsByPayloadNewestFirstAndById(@TempDir Path dir) throws Exception {
-        Path db = dir.resolve("m.db");
+    static List<String> backends() {
+        return TestDatabases.names();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findsManifestsByPayloadNewestFirstAndById(String backend, @TempDir Path dir) throws Exception {
+        String db = TestDatabases.fresh(backend, dir);
         try (ManifestStore store = ManifestStore.open(db)) {
             store.put(manifest("urn:a", "00000000000000aa", Instant.parse("2026-01-01T00:00:00Z")));
             store.put(manifest("urn:b", "00000000000000aa", Instant.parse("2026-02-01T00:00:00Z")));
@@ -88,8 +96,10 @@ class ManifestStoreTest {
         return new StoredManifest(id, null, null, id, Instant.EPOCH, new byte[] {1}, "{}", fp.encode());
     }
 
-    @Test
-    void findsTheManifestWhoseContentResemblesACopyAndNothingForOtherContent(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void findsTheManifestWhoseContentResemblesACopyAndNothingForOtherContent(String backend, @TempDir Path dir)
+            throws Exception {
         Random random = new Random(3);
         List<VideoFingerprint> stored = new ArrayList<>();
         List<StoredManifest> batch = new ArrayList<>();
@@ -97,7 +107,7 @@ class ManifestStoreTest {
             stored.add(randomFingerprint(random));
             batch.add(withFingerprint("urn:" + i, stored.get(i)));
         }
-        Path db = dir.resolve("m.db");
+        String db = TestDatabases.fresh(backend, dir);
         try (ManifestStore store = ManifestStore.open(db)) {
             store.putAll(batch);
             List<FingerprintMatch> found = store.findByFingerprint(perturbed(stored.get(17), 20, random), 5);
@@ -136,13 +146,24 @@ class ManifestStoreTest {
         }
     }
 
-    @Test
-    void aMalformedFingerprintIsRefusedAndNothingIsStored(@TempDir Path dir) throws Exception {
-        try (ManifestStore store = ManifestStore.open(dir.resolve("m.db"))) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aMalformedFingerprintIsRefusedAndNothingIsStored(String backend, @TempDir Path dir) throws Exception {
+        try (ManifestStore store = ManifestStore.open(TestDatabases.fresh(backend, dir))) {
             StoredManifest bad = new StoredManifest("urn:bad", null, null, "t", Instant.EPOCH, new byte[] {1}, "{}", "AAAA");
             assertThrows(IllegalArgumentException.class, () -> store.put(bad));
             assertEquals(0, store.count());
         }
+    }
+
+    @Test
+    void aServerUrlOtherThanPostgresqlIsRefusedAndAPasswordNeverShown() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ManifestStore.open("jdbc:mysql://db/x?user=u&password=secret"));
+        assertTrue(e.getMessage().contains("jdbc:postgresql") && !e.getMessage().contains("secret"), e.getMessage());
+        IOException down = assertThrows(IOException.class,
+                () -> ManifestStore.open("jdbc:postgresql://127.0.0.1:1/none?user=u&password=secret&connectTimeout=2"));
+        assertTrue(!down.getMessage().contains("secret") && down.getMessage().contains("password=***"), down.getMessage());
     }
 
     @Test
