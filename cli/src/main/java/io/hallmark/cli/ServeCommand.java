@@ -49,6 +49,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--public-reads", description = "The Soft Binding Resolution API's reads need no key.")
     boolean publicReads;
 
+    @Option(names = "--rate-limit", defaultValue = "600", paramLabel = "N",
+            description = "Requests per minute per API key (per address without keys) (default: ${DEFAULT-VALUE}).")
+    int rateLimit;
+
     @Mixin
     VerifierOptions verification;
 
@@ -58,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig config = ServiceConfig.DEFAULT.listeningOn(host, port).withMaxUpload(size(maxUpload, "--max-upload"))
-                .withAnalysis(threads, queue).withAsyncAbove(size(asyncAbove, "--async-above"));
+                .withAnalysis(threads, queue).withAsyncAbove(size(asyncAbove, "--async-above")).withRateLimit(rateLimit);
         if (apiKeys != null) {
             config = config.withApiKeys(apiKeys, publicReads);
         }

@@ -68,6 +68,7 @@ public final class HallmarkService implements AutoCloseable {
             new Route("GET", "/services/supportedAlgorithms", SBR_READ),
             new Route("POST", "/v1/manifests", ApiKeys.WRITE_MANIFESTS),
             new Route("GET", "/health", null),
+            new Route("GET", "/metrics", null),
             new Route("GET", "/openapi.json", null));
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,6 +78,9 @@ public final class HallmarkService implements AutoCloseable {
     private final ManifestStore store;
     private final SoftBindingResponder sbr;
     private final Verifications verifications;
+    private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics =
+            new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+    private final RateLimits rateLimits;
     private final Javalin app;
 
     private HallmarkService(ServiceConfig config, HallmarkConfig hallmarkConfig) throws IOException {
@@ -93,9 +97,26 @@ public final class HallmarkService implements AutoCloseable {
         this.sbr = new SoftBindingResponder(store, holdsKey
                 ? Optional.of(new VerifierContentResolver(hallmark.newVerifier(1))) : Optional.empty());
         this.verifications = new Verifications(hallmark, config.analysisThreads(), config.queueCapacity(),
-                config.resultsKept());
+                config.resultsKept(), metrics);
+        this.rateLimits = new RateLimits(config.requestsPerMinute());
+        io.micrometer.core.instrument.Gauge.builder("hallmark.analysis.waiting", verifications, Verifications::waiting)
+                .description("uploads waiting for an analysis thread").register(metrics);
+        io.micrometer.core.instrument.Gauge.builder("hallmark.analysis.running", verifications, Verifications::running)
+                .description("analyses running").register(metrics);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
+            // one JSON line per request on stderr (never a body, a query string or a key), and its metrics
+            c.requestLogger.http((ctx, ms) -> {
+                io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+                String route = endpoint == null ? "unmatched" : endpoint.path;
+                metrics.timer("hallmark.http.requests", "method", ctx.method().name(), "route", route,
+                        "status", Integer.toString(ctx.statusCode())).record((long) (ms * 1e6), TimeUnit.NANOSECONDS);
+                ObjectNode line = JSON.createObjectNode().put("time", java.time.Instant.now().toString())
+                        .put("method", ctx.method().name()).put("path", ctx.path()).put("route", route)
+                        .put("status", ctx.statusCode()).put("ms", Math.round(ms * 10) / 10.0)
+                        .put("caller", String.valueOf((Object) ctx.attribute("hallmark.caller")));
+                System.err.println(line);
+            });
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             for (Route r : ROUTES) {
@@ -152,6 +173,8 @@ public final class HallmarkService implements AutoCloseable {
             case "GET /services/supportedAlgorithms" -> ctx -> send(ctx, sbr.supportedAlgorithms());
             case "POST /v1/manifests" -> this::register;
             case "GET /health" -> this::health;
+            case "GET /metrics" -> ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape());
             case "GET /openapi.json" -> ctx -> ctx.contentType("application/json").result(openApi());
             default -> throw new IllegalStateException("no handler for " + r);
         };
@@ -161,10 +184,15 @@ public final class HallmarkService implements AutoCloseable {
     private Handler guarded(Route r, Handler h) {
         String scope = SBR_READ.equals(r.scope()) ? (config.publicReads() ? null : ApiKeys.FETCH_MANIFESTS) : r.scope();
         if (scope == null || keys.isEmpty()) {
-            return h; // open, or no keys configured (loopback only: ServiceConfig refuses otherwise)
+            // open, or no keys configured (loopback only: ServiceConfig refuses otherwise): limited per address
+            return scope == null ? h : ctx -> {
+                rateLimits.take("ip:" + ctx.ip());
+                h.handle(ctx);
+            };
         }
         return ctx -> {
             Optional<ApiKeys.Caller> caller = keys.get().caller(ctx.header("Authorization"));
+            caller.ifPresent(c -> ctx.attribute("hallmark.caller", c.name()));
             if (caller.isEmpty()) {
                 ctx.header("WWW-Authenticate", "Bearer");
                 throw new Problem(401, "unauthorized", "An API key is needed",
@@ -174,6 +202,7 @@ public final class HallmarkService implements AutoCloseable {
                 throw new Problem(403, "forbidden", "The API key lacks a scope",
                         "the key '" + caller.get().name() + "' does not have the '" + scope + "' scope");
             }
+            rateLimits.take(caller.get().name());
             h.handle(ctx);
         };
     }

@@ -19,13 +19,18 @@ import java.util.Optional;
  * @param resultsKept       finished verifications kept for {@code GET /v1/verifications/{id}} (oldest dropped)
  * @param apiKeys           file of API key hashes and scopes ({@link ApiKeys}); empty: no keys, loopback only
  * @param publicReads       the Soft Binding Resolution API's read endpoints need no key
+ * @param requestsPerMinute requests each API key (or, without keys, each client address) may make per minute on the
+ *                          endpoints that need a scope; more are answered 429 with Retry-After
  */
 public record ServiceConfig(String host, int port, long maxUploadBytes, int analysisThreads, int queueCapacity,
                             long asyncAboveBytes, Duration requestTimeout, int resultsKept, Optional<Path> apiKeys,
-                            boolean publicReads) {
-    /** Loopback, port 8480, 512 MiB uploads, 2 threads, 16 waiting, async above 64 MiB, 10 min, 1,000 results. */
+                            boolean publicReads, int requestsPerMinute) {
+    /**
+     * Loopback, port 8480, 512 MiB uploads, 2 threads, 16 waiting, async above 64 MiB, 10 min, 1,000 results,
+     * 600 requests per minute per key.
+     */
     public static final ServiceConfig DEFAULT = new ServiceConfig("127.0.0.1", 8480, 512L << 20, 2, 16, 64L << 20,
-            Duration.ofMinutes(10), 1000, Optional.empty(), false);
+            Duration.ofMinutes(10), 1000, Optional.empty(), false, 600);
 
     /**
      * @throws IllegalArgumentException for out-of-range values, or no API keys on an address other than loopback
@@ -34,7 +39,8 @@ public record ServiceConfig(String host, int port, long maxUploadBytes, int anal
         if (analysisThreads < 1 || analysisThreads > 64) {
             throw new IllegalArgumentException("analysis threads must be within 1..64");
         }
-        if (queueCapacity < 1 || maxUploadBytes < 1 || resultsKept < 1 || port < 0 || port > 65535) {
+        if (queueCapacity < 1 || maxUploadBytes < 1 || resultsKept < 1 || port < 0 || port > 65535
+                || requestsPerMinute < 1) {
             throw new IllegalArgumentException("queue, upload limit, results kept and port must be positive");
         }
         if (apiKeys.isEmpty() && !isLoopback(host)) {
@@ -53,30 +59,36 @@ public record ServiceConfig(String host, int port, long maxUploadBytes, int anal
     /** @param host the address to bind @param port the port @return this configuration on that address */
     public ServiceConfig listeningOn(String host, int port) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, apiKeys, publicReads);
+                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute);
     }
 
     /** @param bytes largest upload @return this configuration with that limit */
     public ServiceConfig withMaxUpload(long bytes) {
         return new ServiceConfig(host, port, bytes, analysisThreads, queueCapacity, asyncAboveBytes, requestTimeout,
-                resultsKept, apiKeys, publicReads);
+                resultsKept, apiKeys, publicReads, requestsPerMinute);
     }
 
     /** @param threads files verified at once @param queue uploads waiting @return this configuration with those */
     public ServiceConfig withAnalysis(int threads, int queue) {
         return new ServiceConfig(host, port, maxUploadBytes, threads, queue, asyncAboveBytes, requestTimeout,
-                resultsKept, apiKeys, publicReads);
+                resultsKept, apiKeys, publicReads, requestsPerMinute);
     }
 
     /** @param bytes uploads larger than this are verified in the background @return this configuration */
     public ServiceConfig withAsyncAbove(long bytes) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, bytes, requestTimeout,
-                resultsKept, apiKeys, publicReads);
+                resultsKept, apiKeys, publicReads, requestsPerMinute);
+    }
+
+    /** @param perMinute requests per key (or address) per minute @return this configuration with that limit */
+    public ServiceConfig withRateLimit(int perMinute) {
+        return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
+                requestTimeout, resultsKept, apiKeys, publicReads, perMinute);
     }
 
     /** @param file API key file @param publicReads SBR reads open to all @return this configuration with keys */
     public ServiceConfig withApiKeys(Path file, boolean publicReads) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, Optional.of(file), publicReads);
+                requestTimeout, resultsKept, Optional.of(file), publicReads, requestsPerMinute);
     }
 }

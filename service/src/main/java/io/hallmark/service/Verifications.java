@@ -23,11 +23,14 @@ final class Verifications implements AutoCloseable {
     }
 
     private final Hallmark hallmark;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
     private final ThreadPoolExecutor pool;
     private final Map<String, Job> kept;
 
-    Verifications(Hallmark hallmark, int threads, int queueCapacity, int resultsKept) {
+    Verifications(Hallmark hallmark, int threads, int queueCapacity, int resultsKept,
+                  io.micrometer.core.instrument.MeterRegistry metrics) {
         this.hallmark = hallmark;
+        this.metrics = metrics;
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
                 r -> {
                     Thread t = new Thread(r, "verification");
@@ -53,13 +56,18 @@ final class Verifications implements AutoCloseable {
         Job job = new Job(UUID.randomUUID().toString(), new CompletableFuture<>());
         try {
             pool.execute(() -> {
+                long started = System.nanoTime();
+                VerificationReport report;
                 try {
-                    job.report().complete(hallmark.verify(upload).withFile(Path.of(name)));
+                    report = hallmark.verify(upload).withFile(Path.of(name));
                 } catch (Exception | Error e) {
-                    job.report().complete(VerificationReport.error(Path.of(name), String.valueOf(e)));
+                    report = VerificationReport.error(Path.of(name), String.valueOf(e));
                 } finally {
                     Uploads.delete(upload);
                 }
+                metrics.timer("hallmark.analysis", "verdict", report.verdict().name())
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                job.report().complete(report);
             });
         } catch (RejectedExecutionException e) {
             Uploads.delete(upload);

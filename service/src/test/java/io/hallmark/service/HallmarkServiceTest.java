@@ -306,6 +306,30 @@ class HallmarkServiceTest {
     }
 
     @Test
+    void metricsCountRequestsAndVerdictsInThePrometheusFormat() throws Exception {
+        post(open, "/v1/verifications", video.file(), null);
+        get(open, "/health", null);
+        String metrics = new String(get(open, "/metrics", null).body(), StandardCharsets.UTF_8);
+        assertTrue(metrics.contains("hallmark_http_requests_seconds_count{method=\"POST\",route=\"/v1/verifications\",status=\"200\"}"),
+                metrics);
+        assertTrue(metrics.contains("hallmark_analysis_seconds_count{verdict=\"SIGNED\"}"), metrics);
+        assertTrue(metrics.contains("hallmark_analysis_waiting"), metrics);
+    }
+
+    @Test
+    void requestsOverTheRateLimitAre429WithRetryAfter() throws Exception {
+        HallmarkService s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0).withRateLimit(2), hallmark);
+        String value = URLEncoder.encode(SoftBindingApi.valueOf(video.payloadHex()), StandardCharsets.UTF_8);
+        String query = "/matches/byBinding?alg=" + SoftBindingApi.ALGORITHM + "&value=" + value;
+        assertEquals(200, get(s, query, null).statusCode());
+        assertEquals(200, get(s, query, null).statusCode());
+        HttpResponse<byte[]> third = get(s, query, null);
+        problem(third, 429);
+        assertTrue(Integer.parseInt(third.headers().firstValue("Retry-After").orElse("0")) >= 1);
+        assertEquals(200, get(s, "/health", null).statusCode(), "health is never limited");
+    }
+
+    @Test
     void theOpenApiDocumentListsExactlyTheEndpoints() throws Exception {
         JsonNode doc = json(get(open, "/openapi.json", null));
         assertEquals("3.1.0", doc.path("openapi").asText());
