@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print their figures and ratios against a peer measured in the same run.",
         subcommands = {BenchCommand.Watermark.class, BenchCommand.Generator.class, BenchCommand.Sign.class,
-            BenchCommand.Scan.class, BenchCommand.Pipeline.class, BenchCommand.Binding.class, BenchCommand.Store.class, BenchCommand.Fingerprint.class})
+            BenchCommand.Scan.class, BenchCommand.Pipeline.class, BenchCommand.Binding.class, BenchCommand.Service.class,
+            BenchCommand.Store.class, BenchCommand.Fingerprint.class})
 final class BenchCommand extends ParentCommand {
 
     @Command(name = "watermark", mixinStandardHelpOptions = true,
@@ -157,6 +158,39 @@ final class BenchCommand extends ParentCommand {
             try (var verifier = io.hallmark.Hallmark.open(io.hallmark.HallmarkConfig.of(h)).newVerifier(threads)) {
                 return io.hallmark.bench.verify.ScanBenchmark.run(corpus, verifier, threads, new PrintStream(System.out, true));
             }
+        }
+    }
+
+    @Command(name = "service", mixinStandardHelpOptions = true,
+            description = {"Verification service under bounded load, on loopback only: the scan corpus (certified, stripped,",
+                "unmarked, garbage files) uploaded by 4, 16 and 64 clients against 'hallmark scan' of the same files;",
+                "files/min, p50/p99 latency, errors, resident memory; --soak-minutes adds a soak with RSS and open files."})
+    static final class Service implements Callable<Integer> {
+        @Option(names = "--work", defaultValue = "bench-out/scan", description = "Corpus folder (default: ${DEFAULT-VALUE}).")
+        Path work;
+
+        @Option(names = "--requests", defaultValue = "64", description = "Uploads per concurrency level (default: ${DEFAULT-VALUE}).")
+        int requests;
+
+        @Option(names = "--threads", defaultValue = "2", description = "Analysis threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--seconds", defaultValue = "3", description = "Seconds taken from each clip (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--soak-minutes", defaultValue = "0", description = "Soak length at 16 clients (default: none).")
+        int soakMinutes;
+
+        @Mixin
+        HomeOption home;
+
+        @Override
+        public Integer call() throws Exception {
+            HallmarkHome h = home.resolve();
+            Path corpus = io.hallmark.bench.verify.ScanCorpus.build(work, sharedClips(), seconds, 1, h,
+                    new PrintStream(System.err, true));
+            return io.hallmark.bench.service.ServiceBenchmark.run(corpus, io.hallmark.HallmarkConfig.of(h), threads,
+                    requests, soakMinutes, new PrintStream(System.out, true));
         }
     }
 

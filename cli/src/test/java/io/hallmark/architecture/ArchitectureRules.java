@@ -46,7 +46,7 @@ final class ArchitectureRules {
             .whereLayer("service").mayOnlyAccessLayers("media", "fingerprint", "watermark", "keys", "provenance",
                     "verify", "api")
             .whereLayer("bench").mayOnlyAccessLayers("testdata", "media", "fingerprint", "watermark", "keys", "provenance",
-                    "generator", "verify", "api")
+                    "generator", "verify", "api", "service")
             .whereLayer("cli").mayOnlyAccessLayers("media", "fingerprint", "watermark", "keys", "c2pa", "provenance",
                     "generator", "verify", "api", "service", "bench")
             .as("a module uses only the modules ARCHITECTURE.md lists for it");
