@@ -17,11 +17,9 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +112,7 @@ public final class HallmarkService implements AutoCloseable {
                 ObjectNode line = JSON.createObjectNode().put("time", java.time.Instant.now().toString())
                         .put("method", ctx.method().name()).put("path", ctx.path()).put("route", route)
                         .put("status", ctx.statusCode()).put("ms", Math.round(ms * 10) / 10.0)
-                        .put("caller", String.valueOf((Object) ctx.attribute("hallmark.caller")));
+                        .put("caller", java.util.Objects.toString(ctx.attribute("hallmark.caller"), "-"));
                 System.err.println(line);
             });
             c.jetty.host = config.host();
@@ -360,18 +358,7 @@ public final class HallmarkService implements AutoCloseable {
 
     /** The query string decoded, as {@link SoftBindingResponder} takes it; malformed escapes are a 400. */
     private static Map<String, String> query(Context ctx) {
-        Map<String, String> q = new HashMap<>();
-        String raw = ctx.queryString();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return q;
+        return io.hallmark.provenance.store.SoftBindingServer.query(ctx.queryString());
     }
 
     /** @return the OpenAPI 3.1 document of this service */
