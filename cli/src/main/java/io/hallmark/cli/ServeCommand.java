@@ -49,6 +49,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--public-reads", description = "The Soft Binding Resolution API's reads need no key.")
     boolean publicReads;
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE.p12",
+            description = "Serve HTTPS only, with this PKCS#12 key and certificate chain (password from HALLMARK_TLS_PASSWORD).")
+    Path tlsKeystore;
+
     @Option(names = "--rate-limit", defaultValue = "600", paramLabel = "N",
             description = "Requests per minute per API key (per address without keys) (default: ${DEFAULT-VALUE}).")
     int rateLimit;
@@ -65,6 +69,9 @@ final class ServeCommand implements Callable<Integer> {
                 .withAnalysis(threads, queue).withAsyncAbove(size(asyncAbove, "--async-above")).withRateLimit(rateLimit);
         if (apiKeys != null) {
             config = config.withApiKeys(apiKeys, publicReads);
+        }
+        if (tlsKeystore != null) {
+            config = config.withTls(tlsKeystore);
         }
         HallmarkConfig hallmark = verification.config();
         HallmarkService service = HallmarkService.start(config, hallmark);

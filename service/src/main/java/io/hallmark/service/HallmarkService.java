@@ -117,6 +117,21 @@ public final class HallmarkService implements AutoCloseable {
             });
             c.jetty.host = config.host();
             c.jetty.port = config.port();
+            // multipart parts go to disk (never whole files in memory), each and all within the upload limit
+            c.jetty.multipartConfig.maxInMemoryFileSize(64, io.javalin.config.SizeUnit.KB);
+            c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + (1 << 20), io.javalin.config.SizeUnit.BYTES);
+            config.tlsKeystore().ifPresent(keystore -> c.jetty.modifyServer(server -> {
+                // HTTPS only: the one connector speaks TLS with the configured key and chain
+                org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+                tls.setKeyStorePath(keystore.toString());
+                tls.setKeyStoreType("PKCS12");
+                tls.setKeyStorePassword(tlsPassword());
+                org.eclipse.jetty.server.ServerConnector https = new org.eclipse.jetty.server.ServerConnector(server, tls);
+                https.setHost(config.host());
+                https.setPort(config.port());
+                server.setConnectors(new org.eclipse.jetty.server.Connector[] {https});
+            }));
             for (Route r : ROUTES) {
                 c.routes.addHttpHandler(r.method().equals("POST") ? HandlerType.POST : HandlerType.GET, r.path(), guarded(r, handler(r)));
             }
@@ -149,10 +164,23 @@ public final class HallmarkService implements AutoCloseable {
         return s;
     }
 
-    /** @return the base URL, e.g. {@code http://127.0.0.1:8480} */
+    /** @return the base URL, e.g. {@code http://127.0.0.1:8480} ({@code https} with TLS) */
     public String url() {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-        return "http://" + host + ":" + app.port();
+        int port = ((org.eclipse.jetty.server.ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+        return (config.tlsKeystore().isPresent() ? "https://" : "http://") + host + ":" + port;
+    }
+
+    private static String tlsPassword() {
+        // the environment for a deployment; the system property for a JVM that embeds the service (and tests)
+        String password = System.getenv("HALLMARK_TLS_PASSWORD");
+        if (password == null) {
+            password = System.getProperty("hallmark.tls.password");
+        }
+        if (password == null) {
+            throw new IllegalArgumentException("set HALLMARK_TLS_PASSWORD to the TLS keystore's password");
+        }
+        return password;
     }
 
     private Handler handler(Route r) {
@@ -192,11 +220,13 @@ public final class HallmarkService implements AutoCloseable {
             Optional<ApiKeys.Caller> caller = keys.get().caller(ctx.header("Authorization"));
             caller.ifPresent(c -> ctx.attribute("hallmark.caller", c.name()));
             if (caller.isEmpty()) {
+                drain(ctx);
                 ctx.header("WWW-Authenticate", "Bearer");
                 throw new Problem(401, "unauthorized", "An API key is needed",
                         "send Authorization: Bearer KEY with a key that has the '" + scope + "' scope");
             }
             if (!caller.get().scopes().contains(scope)) {
+                drain(ctx);
                 throw new Problem(403, "forbidden", "The API key lacks a scope",
                         "the key '" + caller.get().name() + "' does not have the '" + scope + "' scope");
             }
@@ -205,10 +235,53 @@ public final class HallmarkService implements AutoCloseable {
         };
     }
 
+    /**
+     * Reads and discards an unread request body (up to the upload limit) before an early refusal: a client still
+     * sending its upload when the server closes may lose the answer itself (the connection is reset under it).
+     */
+    private void drain(Context ctx) {
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] buffer = new byte[1 << 16];
+            long left = config.maxUploadBytes();
+            for (int r; left > 0 && (r = in.read(buffer)) > 0; ) {
+                left -= r;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away: nothing to answer
+        }
+    }
+
     private void verify(Context ctx) throws Exception {
-        Path upload = Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), config.maxUploadBytes());
+        Path upload;
+        String name = uploadName(ctx);
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            // a browser form or curl -F file=@clip.mp4: the part named "file"
+            if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
+                throw new Problem(413, "upload-too-large", "The upload is larger than this service accepts",
+                        "uploads are limited to " + config.maxUploadBytes() + " bytes");
+            }
+            io.javalin.http.UploadedFile part;
+            try {
+                part = ctx.uploadedFile("file");
+            } catch (Exception e) { // Jetty's parser: a malformed form, or a part over the limit when sent chunked
+                throw Problem.badRequest("the multipart form could not be read (at most " + config.maxUploadBytes()
+                        + " bytes): " + e.getMessage());
+            }
+            if (part == null) {
+                throw Problem.badRequest("a multipart upload needs a part named 'file'");
+            }
+            try (InputStream in = part.content()) {
+                upload = Uploads.receive(in, part.size(), config.maxUploadBytes());
+            }
+            if (ctx.queryParam("filename") == null && part.filename() != null) {
+                name = uploadName(part.filename());
+            }
+        } else {
+            upload = Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), config.maxUploadBytes());
+        }
         long size = Files.size(upload);
-        Verifications.Job job = verifications.submit(upload, uploadName(ctx));
+        Verifications.Job job = verifications.submit(upload, name);
         String location = "/v1/verifications/" + job.id();
         ctx.header("Location", location);
         if (size > config.asyncAboveBytes()) {
@@ -312,7 +385,11 @@ public final class HallmarkService implements AutoCloseable {
 
     /** The {@code filename} query parameter's last path segment, else "upload": never a path on this server. */
     private static String uploadName(Context ctx) {
-        String name = query(ctx).getOrDefault("filename", "upload").replace('\\', '/');
+        return uploadName(query(ctx).getOrDefault("filename", "upload"));
+    }
+
+    private static String uploadName(String given) {
+        String name = given.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         return name.isEmpty() || name.equals("..") || name.equals(".") ? "upload" : name;
     }

@@ -56,8 +56,8 @@ public final class Problem extends RuntimeException {
         if (retryAfterSeconds != null) {
             ctx.header("Retry-After", retryAfterSeconds);
         }
-        if (status == 401 || status == 403 || status == 413) {
-            // answered before the body was read: the connection cannot carry another request
+        if (status == 413) {
+            // answered before the whole body was read: the connection cannot carry another request
             ctx.header("Connection", "close");
         }
         ctx.status(status).contentType("application/problem+json").result(body.toString());

@@ -21,16 +21,18 @@ import java.util.Optional;
  * @param publicReads       the Soft Binding Resolution API's read endpoints need no key
  * @param requestsPerMinute requests each API key (or, without keys, each client address) may make per minute on the
  *                          endpoints that need a scope; more are answered 429 with Retry-After
+ * @param tlsKeystore       a PKCS#12 keystore with the server's key and certificate chain: the service then speaks
+ *                          HTTPS only (password from {@code $HALLMARK_TLS_PASSWORD}); empty for plain HTTP
  */
 public record ServiceConfig(String host, int port, long maxUploadBytes, int analysisThreads, int queueCapacity,
                             long asyncAboveBytes, Duration requestTimeout, int resultsKept, Optional<Path> apiKeys,
-                            boolean publicReads, int requestsPerMinute) {
+                            boolean publicReads, int requestsPerMinute, Optional<Path> tlsKeystore) {
     /**
      * Loopback, port 8480, 512 MiB uploads, 2 threads, 16 waiting, async above 64 MiB, 10 min, 1,000 results,
      * 600 requests per minute per key.
      */
     public static final ServiceConfig DEFAULT = new ServiceConfig("127.0.0.1", 8480, 512L << 20, 2, 16, 64L << 20,
-            Duration.ofMinutes(10), 1000, Optional.empty(), false, 600);
+            Duration.ofMinutes(10), 1000, Optional.empty(), false, 600, Optional.empty());
 
     /**
      * @throws IllegalArgumentException for out-of-range values, or no API keys on an address other than loopback
@@ -59,36 +61,42 @@ public record ServiceConfig(String host, int port, long maxUploadBytes, int anal
     /** @param host the address to bind @param port the port @return this configuration on that address */
     public ServiceConfig listeningOn(String host, int port) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute);
+                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore);
     }
 
     /** @param bytes largest upload @return this configuration with that limit */
     public ServiceConfig withMaxUpload(long bytes) {
         return new ServiceConfig(host, port, bytes, analysisThreads, queueCapacity, asyncAboveBytes, requestTimeout,
-                resultsKept, apiKeys, publicReads, requestsPerMinute);
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore);
     }
 
     /** @param threads files verified at once @param queue uploads waiting @return this configuration with those */
     public ServiceConfig withAnalysis(int threads, int queue) {
         return new ServiceConfig(host, port, maxUploadBytes, threads, queue, asyncAboveBytes, requestTimeout,
-                resultsKept, apiKeys, publicReads, requestsPerMinute);
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore);
     }
 
     /** @param bytes uploads larger than this are verified in the background @return this configuration */
     public ServiceConfig withAsyncAbove(long bytes) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, bytes, requestTimeout,
-                resultsKept, apiKeys, publicReads, requestsPerMinute);
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore);
     }
 
     /** @param perMinute requests per key (or address) per minute @return this configuration with that limit */
     public ServiceConfig withRateLimit(int perMinute) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, apiKeys, publicReads, perMinute);
+                requestTimeout, resultsKept, apiKeys, publicReads, perMinute, tlsKeystore);
+    }
+
+    /** @param keystore PKCS#12 keystore of the server (HTTPS only) @return this configuration with TLS */
+    public ServiceConfig withTls(Path keystore) {
+        return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
+                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, Optional.of(keystore));
     }
 
     /** @param file API key file @param publicReads SBR reads open to all @return this configuration with keys */
     public ServiceConfig withApiKeys(Path file, boolean publicReads) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, Optional.of(file), publicReads, requestsPerMinute);
+                requestTimeout, resultsKept, Optional.of(file), publicReads, requestsPerMinute, tlsKeystore);
     }
 }

@@ -2,6 +2,7 @@ package io.hallmark.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,6 +130,24 @@ class HallmarkServiceTest {
     }
 
     @Test
+    void aMultipartFormUploadIsVerifiedUnderItsOwnName() throws Exception {
+        String boundary = "----hallmark-test-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"from-a-form.mp4\"\r\n"
+                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(head);
+        body.write(Files.readAllBytes(video.file()));
+        body.write(tail);
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(open.url() + "/v1/verifications"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("SIGNED", json(r).path("verdict").asText());
+        assertEquals("from-a-form.mp4", json(r).path("file").asText());
+    }
+
+    @Test
     void aLargeUploadAnswers202AndIsPolledUntilItsReportIsReady() throws Exception {
         HallmarkService s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0).withAsyncAbove(1), hallmark);
         HttpResponse<byte[]> r = post(s, "/v1/verifications", video.file(), null);
@@ -157,6 +176,13 @@ class HallmarkServiceTest {
         assertEquals("/v1/verifications", p.path("instance").asText());
         problem(send(HttpRequest.newBuilder(URI.create(s.url() + "/v1/verifications"))
                 .POST(HttpRequest.BodyPublishers.noBody())), 400);
+        String boundary = "b";
+        byte[] big = new byte[5000];
+        byte[] form = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.mp4\"\r\n\r\n"
+                + new String(big, StandardCharsets.ISO_8859_1) + "\r\n--b--\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        problem(send(HttpRequest.newBuilder(URI.create(s.url() + "/v1/verifications"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form))), 413);
         Set<Path> left = uploads();
         left.removeAll(before); // another test's background job may finish meanwhile; none of ours may stay
         assertEquals(Set.of(), left, "no upload left in the temp folder");
@@ -327,6 +353,45 @@ class HallmarkServiceTest {
         problem(third, 429);
         assertTrue(Integer.parseInt(third.headers().firstValue("Retry-After").orElse("0")) >= 1);
         assertEquals(200, get(s, "/health", null).statusCode(), "health is never limited");
+    }
+
+    @Test
+    void withAKeystoreTheServiceSpeaksHttpsOnly() throws Exception {
+        Path keystore = dir.resolve("tls.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "hallmark", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", "test-password").redirectErrorStream(true).start();
+        keytool.getInputStream().readAllBytes();
+        assertEquals(0, keytool.waitFor());
+        System.setProperty("hallmark.tls.password", "test-password");
+        HallmarkService s;
+        try {
+            s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0).withTls(keystore), hallmark);
+        } finally {
+            System.clearProperty("hallmark.tls.password");
+        }
+        assertTrue(s.url().startsWith("https://127.0.0.1:"), s.url());
+        // a client that trusts this server's own certificate
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            ks.load(in, "test-password".toCharArray());
+        }
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", ks.getCertificate("hallmark"));
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        HttpClient https = HttpClient.newBuilder().sslContext(ssl).build();
+        HttpResponse<String> health = https.send(HttpRequest.newBuilder(URI.create(s.url() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+        String plain = s.url().replace("https://", "http://");
+        assertThrows(java.io.IOException.class, () -> HTTP.send(HttpRequest.newBuilder(URI.create(plain + "/health"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()), "no plain HTTP");
     }
 
     @Test
