@@ -239,6 +239,10 @@ public final class HallmarkService implements AutoCloseable {
      * Reads and discards an unread request body (up to the upload limit) before an early refusal: a client still
      * sending its upload when the server closes may lose the answer itself (the connection is reset under it).
      */
+    private long uploadDeadline() {
+        return System.nanoTime() + config.requestTimeout().toNanos();
+    }
+
     private void drain(Context ctx) {
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] buffer = new byte[1 << 16];
@@ -272,13 +276,14 @@ public final class HallmarkService implements AutoCloseable {
                 throw Problem.badRequest("a multipart upload needs a part named 'file'");
             }
             try (InputStream in = part.content()) {
-                upload = Uploads.receive(in, part.size(), config.maxUploadBytes());
+                upload = Uploads.receive(in, part.size(), config.maxUploadBytes(), uploadDeadline());
             }
             if (ctx.queryParam("filename") == null && part.filename() != null) {
                 name = uploadName(part.filename());
             }
         } else {
-            upload = Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), config.maxUploadBytes());
+            upload = Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), config.maxUploadBytes(),
+                    uploadDeadline());
         }
         long size = Files.size(upload);
         Verifications.Job job = verifications.submit(upload, name);
@@ -303,7 +308,8 @@ public final class HallmarkService implements AutoCloseable {
             send(ctx, sbr.byContent(null, q));
             return;
         }
-        Path upload = Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), config.maxUploadBytes());
+        Path upload = Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), config.maxUploadBytes(),
+                    uploadDeadline());
         try {
             send(ctx, sbr.byContent(upload, q));
         } finally {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param analysisThreads   files verified at once, 1..64
  * @param queueCapacity     uploads waiting for a thread before the service answers 503 with Retry-After
  * @param asyncAboveBytes   uploads larger than this answer 202 with a location to poll instead of waiting
- * @param requestTimeout    how long a synchronous verification may take before the request gets 504
+ * @param requestTimeout    how long an upload may take to arrive (else 408), and a synchronous verification to finish
+ *                          (else 504)
  * @param resultsKept       finished verifications kept for {@code GET /v1/verifications/{id}} (oldest dropped)
  * @param apiKeys           file of API key hashes and scopes ({@link ApiKeys}); empty: no keys, loopback only
  * @param publicReads       the Soft Binding Resolution API's read endpoints need no key
@@ -73,6 +74,12 @@ public record ServiceConfig(String host, int port, long maxUploadBytes, int anal
     /** @param threads files verified at once @param queue uploads waiting @return this configuration with those */
     public ServiceConfig withAnalysis(int threads, int queue) {
         return new ServiceConfig(host, port, maxUploadBytes, threads, queue, asyncAboveBytes, requestTimeout,
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore);
+    }
+
+    /** @param timeout upload and synchronous-analysis time limit @return this configuration with that limit */
+    public ServiceConfig withRequestTimeout(Duration timeout) {
+        return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes, timeout,
                 resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore);
     }
 

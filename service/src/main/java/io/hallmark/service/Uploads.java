@@ -18,11 +18,14 @@ final class Uploads {
      * @param body          the request body
      * @param contentLength the declared length, or -1
      * @param maxBytes      the limit
+     * @param deadline      when the whole body must have arrived ({@link System#nanoTime()} value): a client that
+     *                      trickles its upload (a slow-loris) is cut off at it
      * @return the file, in a folder of its own that {@link #delete} removes
-     * @throws Problem     413 when the body is (or declares to be) larger than {@code maxBytes}, 400 when empty
+     * @throws Problem     413 when the body is (or declares to be) larger than {@code maxBytes}, 400 when empty,
+     *                     408 when it has not arrived by the deadline
      * @throws IOException when the temp file cannot be written or the client went away
      */
-    static Path receive(InputStream body, long contentLength, long maxBytes) throws IOException {
+    static Path receive(InputStream body, long contentLength, long maxBytes, long deadline) throws IOException {
         if (contentLength > maxBytes) {
             throw tooLarge(maxBytes);
         }
@@ -38,6 +41,10 @@ final class Uploads {
                     n += r;
                     if (n > maxBytes) {
                         throw tooLarge(maxBytes);
+                    }
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new Problem(408, "upload-too-slow", "The upload took too long",
+                                "the upload did not arrive in time (" + n + " bytes received)");
                     }
                     out.write(buffer, 0, r);
                 }

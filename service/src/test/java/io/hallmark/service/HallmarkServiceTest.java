@@ -302,6 +302,38 @@ class HallmarkServiceTest {
     }
 
     @Test
+    void aClientThatTricklesItsUploadIsCutOffAtTheTimeLimit() throws Exception {
+        HallmarkService s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0)
+                .withRequestTimeout(Duration.ofSeconds(1)), hallmark);
+        URI u = URI.create(s.url());
+        try (java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /v1/verifications HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String status = null;
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            // one byte every 100 ms: 100,000 bytes would take almost three hours
+            for (int i = 0; i < 100 && status == null; i++) {
+                try {
+                    out.write('x');
+                    out.flush();
+                } catch (java.io.IOException closed) {
+                    break;
+                }
+                Thread.sleep(100);
+                if (socket.getInputStream().available() > 0) {
+                    status = in.readLine();
+                }
+            }
+            if (status == null) {
+                status = in.readLine();
+            }
+            assertTrue(status != null && status.contains(" 408 "), "the trickling upload is cut off: " + status);
+        }
+    }
+
+    @Test
     void aFullQueueAnswers503WithRetryAfter() throws Exception {
         HallmarkService s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0).withAnalysis(1, 1).withAsyncAbove(1),
                 hallmark);
