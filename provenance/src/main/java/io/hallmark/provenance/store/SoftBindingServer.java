@@ -1,12 +1,9 @@
 package io.hallmark.provenance.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.hallmark.fingerprint.VideoFingerprint;
+import io.hallmark.provenance.http.BoundedUpload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,11 +11,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -118,28 +112,21 @@ public final class SoftBindingServer implements AutoCloseable {
 
     private void byContent(HttpExchange ex, Map<String, String> q) throws IOException {
         SoftBindingResponder.maxResults(q); // a bad query is refused before the upload is read
-        Path dir = Files.createTempDirectory("hallmark-upload-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path upload = dir.resolve("upload");
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        Path upload;
         try {
-            long n = 0;
-            try (InputStream in = ex.getRequestBody(); OutputStream out = Files.newOutputStream(upload)) {
-                byte[] buf = new byte[1 << 16];
-                int r;
-                while ((r = in.read(buf)) > 0) {
-                    n += r;
-                    if (n > MAX_UPLOAD_BYTES) {
-                        send(ex, 413, "application/json", ("{\"error\":\"upload larger than " + MAX_UPLOAD_BYTES
-                                + " bytes\"}").getBytes(StandardCharsets.UTF_8));
-                        return;
-                    }
-                    out.write(buf, 0, r);
-                }
-            }
+            // the JDK server's own request time limit bounds a slow client
+            upload = BoundedUpload.receive(ex.getRequestBody(), declared == null ? -1 : Long.parseLong(declared.strip()),
+                    MAX_UPLOAD_BYTES, Long.MAX_VALUE);
+        } catch (BoundedUpload.TooLarge e) {
+            send(ex, 413, "application/json", ("{\"error\":\"upload larger than " + MAX_UPLOAD_BYTES
+                    + " bytes\"}").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        try {
             send(ex, responder.byContent(upload, q));
         } finally {
-            Files.deleteIfExists(upload);
-            Files.deleteIfExists(dir);
+            BoundedUpload.delete(upload);
         }
     }
 
