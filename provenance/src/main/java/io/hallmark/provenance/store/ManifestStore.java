@@ -183,53 +183,16 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
             allKeys.add(m.fingerprint() == null ? List.of()
                     : VideoFingerprint.decode(m.fingerprint()).lookupKeys(LOOKUP_KEYS));
         }
-        String current = null;
+        String[] current = {null};
         try {
             Connection connection = borrow();
             try {
-            connection.setAutoCommit(false);
-            // an upsert both SQLite (3.24+) and PostgreSQL understand
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO manifests (manifest_id, payload, algorithm, title, signed_at, manifest_store,"
-                            + " report_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (manifest_id) DO UPDATE"
-                            + " SET payload = excluded.payload, algorithm = excluded.algorithm, title = excluded.title,"
-                            + " signed_at = excluded.signed_at, manifest_store = excluded.manifest_store,"
-                            + " report_json = excluded.report_json, fingerprint = excluded.fingerprint");
-                 PreparedStatement del = connection.prepareStatement("DELETE FROM fingerprint_keys WHERE manifest_id = ?");
-                 PreparedStatement key = connection.prepareStatement("INSERT INTO fingerprint_keys VALUES (?, ?)")) {
-                for (int i = 0; i < manifests.size(); i++) {
-                    StoredManifest m = manifests.get(i);
-                    current = m.manifestId();
-                    ps.setString(1, m.manifestId());
-                    ps.setString(2, m.payloadHex());
-                    ps.setString(3, m.algorithm());
-                    ps.setString(4, m.title());
-                    ps.setString(5, SIGNED_AT.format(m.signedAt()));
-                    ps.setBytes(6, m.manifestStore());
-                    ps.setString(7, m.reportJson());
-                    ps.setString(8, m.fingerprint());
-                    ps.executeUpdate();
-                    del.setString(1, m.manifestId());
-                    del.executeUpdate();
-                    for (PdqHash h : allKeys.get(i)) {
-                        key.setString(1, m.manifestId());
-                        key.setBytes(2, h.bytes());
-                        key.addBatch();
-                    }
-                }
-                key.executeBatch();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                insert(connection, manifests, allKeys, current);
             } finally {
                 giveBack(connection);
             }
         } catch (SQLException e) {
-            throw new IOException("cannot store manifest " + current + ": " + e.getMessage(), e);
+            throw new IOException("cannot store manifest " + current[0] + ": " + e.getMessage(), e);
         }
         if (index != null) {
             for (int i = 0; i < manifests.size(); i++) {
@@ -238,6 +201,49 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
         }
         if (payloads != null) {
             manifests.forEach(m -> payloads.add(m.payloadHex()));
+        }
+    }
+
+    /** One transaction: every manifest and its look-up keys, or none; {@code current} names the one being written. */
+    private static void insert(Connection connection, List<StoredManifest> manifests, List<List<PdqHash>> allKeys,
+                               String[] current) throws SQLException {
+        connection.setAutoCommit(false);
+        // an upsert both SQLite (3.24+) and PostgreSQL understand
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO manifests (manifest_id, payload, algorithm, title, signed_at, manifest_store,"
+                        + " report_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (manifest_id) DO UPDATE"
+                        + " SET payload = excluded.payload, algorithm = excluded.algorithm, title = excluded.title,"
+                        + " signed_at = excluded.signed_at, manifest_store = excluded.manifest_store,"
+                        + " report_json = excluded.report_json, fingerprint = excluded.fingerprint");
+             PreparedStatement del = connection.prepareStatement("DELETE FROM fingerprint_keys WHERE manifest_id = ?");
+             PreparedStatement key = connection.prepareStatement("INSERT INTO fingerprint_keys VALUES (?, ?)")) {
+            for (int i = 0; i < manifests.size(); i++) {
+                StoredManifest m = manifests.get(i);
+                current[0] = m.manifestId();
+                ps.setString(1, m.manifestId());
+                ps.setString(2, m.payloadHex());
+                ps.setString(3, m.algorithm());
+                ps.setString(4, m.title());
+                ps.setString(5, SIGNED_AT.format(m.signedAt()));
+                ps.setBytes(6, m.manifestStore());
+                ps.setString(7, m.reportJson());
+                ps.setString(8, m.fingerprint());
+                ps.executeUpdate();
+                del.setString(1, m.manifestId());
+                del.executeUpdate();
+                for (PdqHash h : allKeys.get(i)) {
+                    key.setString(1, m.manifestId());
+                    key.setBytes(2, h.bytes());
+                    key.addBatch();
+                }
+            }
+            key.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
