@@ -285,10 +285,8 @@ public final class Hallmark implements AutoCloseable {
         ManifestLookup manifests = lookup();
         boolean keyHeld = holdsWatermarkKey();
         List<SoftBindingClient> resolvers = new java.util.ArrayList<>();
-        Optional<String> resolverKey = Optional.ofNullable(System.getenv("HALLMARK_RESOLVER_KEY"));
         for (String url : config.resolvers()) {
-            resolvers.add(new SoftBindingClient(url, limits.lookupDeadline(), limits.maxLookupAnswer(),
-                    limits.maxRemoteManifest(), resolverKey));
+            resolvers.add(serviceClient(url, limits, "HALLMARK_RESOLVER_KEY"));
         }
         return new Verifier(config.trust().resolve(config.home()), inspector(workers, keyHeld),
                 Optional.ofNullable(manifests), limits, keyHeld, resolvers);
@@ -372,9 +370,7 @@ public final class Hallmark implements AutoCloseable {
      */
     private ManifestRegistry registry() throws IOException {
         if (config.remoteStore()) {
-            VerifierLimits limits = config.limits();
-            return new SoftBindingClient(config.store().get(), limits.lookupDeadline(), limits.maxLookupAnswer(),
-                    limits.maxRemoteManifest(), Optional.ofNullable(System.getenv("HALLMARK_STORE_KEY")));
+            return serviceClient(config.store().get(), config.limits(), "HALLMARK_STORE_KEY");
         }
         return ManifestStore.open(config.store().orElse(config.home().manifestStore().toString()));
     }
@@ -406,14 +402,22 @@ public final class Hallmark implements AutoCloseable {
      */
     public static ManifestLookup openLookup(Optional<String> store, HallmarkHome home, VerifierLimits limits)
             throws IOException {
-        if (store.isPresent() && (store.get().startsWith("http://") || store.get().startsWith("https://"))) {
-            return new SoftBindingClient(store.get(), limits.lookupDeadline(), limits.maxLookupAnswer(),
-                    limits.maxRemoteManifest());
+        if (store.isPresent() && HallmarkConfig.isServiceUrl(store.get())) {
+            return serviceClient(store.get(), limits, null);
         }
         if (store.isPresent()) {
             return ManifestStore.open(store.get());
         }
         return Files.exists(home.manifestStore()) ? ManifestStore.open(home.manifestStore()) : null;
+    }
+
+    /**
+     * A client of a Hallmark service, bounded by {@code limits} (deadline, answer and manifest bytes), sending the API
+     * key named by the environment variable {@code keyVariable} when it is set (none when {@code keyVariable} is null).
+     */
+    private static SoftBindingClient serviceClient(String url, VerifierLimits limits, String keyVariable) {
+        return new SoftBindingClient(url, limits.lookupDeadline(), limits.maxLookupAnswer(), limits.maxRemoteManifest(),
+                Optional.ofNullable(keyVariable == null ? null : System.getenv(keyVariable)));
     }
 
     /**

@@ -65,7 +65,7 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
         }
         resolvers = List.copyOf(resolvers);
         for (String r : resolvers) {
-            if (!r.startsWith("http://") && !r.startsWith("https://")) {
+            if (!isServiceUrl(r)) {
                 throw new IllegalArgumentException("--resolver must be an http(s) URL, not " + r);
             }
         }
@@ -190,6 +190,11 @@ public record HallmarkConfig(HallmarkHome home, Optional<Path> watermarkKey, Opt
 
     /** @return true when {@link #store} is the URL of a remote Soft Binding Resolution API */
     public boolean remoteStore() {
-        return store.isPresent() && (store.get().startsWith("http://") || store.get().startsWith("https://"));
+        return store.isPresent() && isServiceUrl(store.get());
+    }
+
+    /** @param location a store or resolver location @return true for an http(s) URL: a Hallmark service */
+    static boolean isServiceUrl(String location) {
+        return location.startsWith("http://") || location.startsWith("https://");
     }
 }

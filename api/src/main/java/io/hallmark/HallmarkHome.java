@@ -83,7 +83,7 @@ public record HallmarkHome(Path dir) {
      * @throws KeyException when it cannot be made or read
      */
     public DevPki devPki(SigningAlgorithm algorithm) throws KeyException {
-        return DevPki.loadOrCreate(pki(), algorithm, PasswordSource.environmentOrFile(pki().resolve(".password")));
+        return DevPki.loadOrCreate(pki(), algorithm, pkiPasswords());
     }
 
     /**
@@ -93,7 +93,12 @@ public record HallmarkHome(Path dir) {
      * @throws KeyException when the PKI cannot be made or read
      */
     public SigningCredential devSigner() throws KeyException {
-        return DevPki.signerOf(pki(), SigningAlgorithm.ES256, PasswordSource.environmentOrFile(pki().resolve(".password")));
+        return DevPki.signerOf(pki(), SigningAlgorithm.ES256, pkiPasswords());
+    }
+
+    /** The development PKI's password: {@code $HALLMARK_KEY_PASSWORD}, else the generated 0600 file beside the keys. */
+    private PasswordSource pkiPasswords() {
+        return PasswordSource.environmentOrFile(pki().resolve(DevPki.PASSWORD_FILE));
     }
 
     /**
