@@ -390,20 +390,30 @@ public final class SigningCredential {
      */
     private static PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo encrypted, char[] password)
             throws PKCSException, OperatorCreationException {
+        PrivateKeyInfo jdk = decryptWithJdk(encrypted, password);
+        // a scheme the JDK does not have: Bouncy Castle's provider
+        return jdk != null ? jdk : encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                .setProvider(Bc.PROVIDER).build(password));
+    }
+
+    /** The key decrypted by the JDK's own PBES2, or null when the JDK does not have the scheme. */
+    private static PrivateKeyInfo decryptWithJdk(PKCS8EncryptedPrivateKeyInfo encrypted, char[] password)
+            throws PKCSException {
         try {
             javax.crypto.EncryptedPrivateKeyInfo epki = new javax.crypto.EncryptedPrivateKeyInfo(encrypted.getEncoded());
             java.security.AlgorithmParameters params = epki.getAlgParameters();
+            if (params == null) {
+                return null;
+            }
             String scheme = params.toString(); // e.g. PBEWithHmacSHA256AndAES_256
             javax.crypto.SecretKey key = javax.crypto.SecretKeyFactory.getInstance(scheme)
                     .generateSecret(new javax.crypto.spec.PBEKeySpec(password));
             javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance(scheme);
             cipher.init(javax.crypto.Cipher.DECRYPT_MODE, key, params);
             return PrivateKeyInfo.getInstance(epki.getKeySpec(cipher).getEncoded());
-        } catch (java.security.NoSuchAlgorithmException | java.io.IOException | NullPointerException
-                 | IllegalArgumentException | java.security.InvalidAlgorithmParameterException e) {
-            // a scheme the JDK does not have: Bouncy Castle's provider
-            return encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER)
-                    .build(password));
+        } catch (java.security.NoSuchAlgorithmException | java.io.IOException | IllegalArgumentException
+                 | java.security.InvalidAlgorithmParameterException e) {
+            return null;
         } catch (java.security.GeneralSecurityException e) {
             throw new PKCSException("unable to decrypt: " + e.getMessage(), e);
         }

@@ -57,11 +57,12 @@ public interface WorkerLauncher {
             return own;
         }
         try {
-            Path jar = Path.of(WorkerLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(jar)) {
+            java.security.CodeSource source = WorkerLauncher.class.getProtectionDomain().getCodeSource();
+            Path jar = source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+            if (jar != null && Files.isRegularFile(jar)) {
                 return jar.getParent().resolve("*").toString();
             }
-        } catch (URISyntaxException | SecurityException | NullPointerException | IllegalArgumentException e) {
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
             // fall through: no usable location
         }
         throw new IllegalStateException("cannot tell how to start a decoder worker: set -D" + CLASS_PATH_PROPERTY
