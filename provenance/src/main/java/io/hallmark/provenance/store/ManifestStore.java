@@ -23,11 +23,13 @@ import java.util.Optional;
  * manifest of a copy whose metadata was stripped, and by content fingerprint ({@link #findByFingerprint}) when the
  * mark is gone too. Two databases hold it, with the same tables and queries:
  * <ul>
- *   <li>an embedded SQLite file (the default; {@link #open(Path)}): schema versioned with {@code PRAGMA user_version},
- *       newer schemas refused rather than misread; one connection;</li>
- *   <li>PostgreSQL for a shared deployment ({@link #open(String)} with a {@code jdbc:postgresql:} URL): schema made and
- *       migrated by Flyway ({@code postgresql/V2__manifests.sql}), connections pooled by HikariCP.</li>
+ *   <li>an embedded SQLite file (the default; {@link #open(Path)}), one connection;</li>
+ *   <li>PostgreSQL for a shared deployment ({@link #open(String)} with a {@code jdbc:postgresql:} URL), connections
+ *       pooled by HikariCP.</li>
  * </ul>
+ * Flyway makes and migrates both schemas ({@code store/sqlite/V1, V2}, {@code store/postgresql/V2}); SQLite stores
+ * made before Flyway are taken over at the version in their {@code PRAGMA user_version}. Newer schemas are refused
+ * rather than misread.
  * Thread-safe: access is synchronized (the in-memory look-up indexes are kept in step with writes).
  */
 public final class ManifestStore implements ManifestLookup, ManifestRegistry {
@@ -87,13 +89,41 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
             throw new IOException("cannot reach the manifest store " + redact(location) + ": " + e.getMessage(), e);
         }
         try {
-            org.flywaydb.core.Flyway.configure(ManifestStore.class.getClassLoader()).dataSource(pool)
-                    .locations("classpath:io/hallmark/provenance/store/postgresql").load().migrate();
-        } catch (RuntimeException e) {
+            migrate(flyway().dataSource(pool), "postgresql", redact(location));
+        } catch (IOException e) {
             pool.close();
-            throw new IOException("cannot migrate the manifest store " + redact(location) + ": " + e.getMessage(), e);
+            throw e;
         }
         return new ManifestStore(null, pool, null, redact(location));
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
+        return org.flywaydb.core.Flyway.configure(ManifestStore.class.getClassLoader());
+    }
+
+    /**
+     * Brings the schema to {@link #SCHEMA_VERSION} with the scripts in {@code store/<folder>}; a database migrated by
+     * a newer Hallmark is refused rather than misread (Flyway itself ignores migrations it does not know).
+     */
+    private static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration config, String folder,
+                                String where) throws IOException {
+        try {
+            org.flywaydb.core.Flyway flyway = config.locations("classpath:io/hallmark/provenance/store/" + folder).load();
+            flyway.migrate();
+            org.flywaydb.core.api.MigrationInfo current = flyway.info().current();
+            if (current != null && current.getVersion().isNewerThan(Integer.toString(SCHEMA_VERSION))) {
+                throw new IOException("manifest store " + where + " has schema version " + current.getVersion()
+                        + ", newer than this Hallmark understands (" + SCHEMA_VERSION + ")");
+            }
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            throw new IOException("cannot migrate the manifest store " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasTable(Connection c, String table) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
+            return rs.next();
+        }
     }
 
     /** The URL without its password, for messages. */
@@ -108,7 +138,8 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
             Files.createDirectories(parent);
         }
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath());
+            String url = "jdbc:sqlite:" + path.toAbsolutePath();
+            Connection c = DriverManager.getConnection(url);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA busy_timeout=5000");
@@ -117,32 +148,19 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
                     version = rs.next() ? rs.getInt(1) : 0;
                 }
                 if (version > SCHEMA_VERSION) {
-                    c.close();
                     throw new IOException("manifest store " + path + " has schema version " + version
                             + ", newer than this Hallmark understands (" + SCHEMA_VERSION + ")");
                 }
-                if (version < 1) {
-                    st.execute("""
-                            CREATE TABLE IF NOT EXISTS manifests (
-                              manifest_id    TEXT PRIMARY KEY,
-                              payload        TEXT,
-                              algorithm      TEXT,
-                              title          TEXT,
-                              signed_at      TEXT NOT NULL,
-                              manifest_store BLOB NOT NULL,
-                              report_json    TEXT NOT NULL)""");
-                    st.execute("CREATE INDEX IF NOT EXISTS manifests_by_payload ON manifests(payload)");
-                }
-                if (version < 2) {
-                    // v2: content fingerprints, and the whole-frame hashes the look-up index is built from
-                    st.execute("ALTER TABLE manifests ADD COLUMN fingerprint TEXT");
-                    st.execute("""
-                            CREATE TABLE IF NOT EXISTS fingerprint_keys (
-                              manifest_id TEXT NOT NULL,
-                              hash        BLOB NOT NULL)""");
-                    st.execute("CREATE INDEX IF NOT EXISTS fingerprint_keys_by_manifest ON fingerprint_keys(manifest_id)");
+                if (version < SCHEMA_VERSION || !hasTable(c, "flyway_schema_history")) {
+                    // stores made before Flyway carry their version in user_version: Flyway starts from there
+                    migrate(flyway().dataSource(url, null, null).baselineOnMigrate(true)
+                            .baselineVersion(Integer.toString(Math.max(version, 1))), "sqlite", path.toString());
+                    // older Hallmarks read user_version to refuse a schema newer than theirs
                     st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
                 }
+            } catch (IOException e) {
+                c.close();
+                throw e;
             }
             return new ManifestStore(c, null, path, path.toString());
         } catch (SQLException e) {

@@ -140,10 +140,55 @@ class ManifestStoreTest {
             assertEquals(null, old.fingerprint());
             assertTrue(store.findByFingerprint(randomFingerprint(new Random(1)), 5).isEmpty());
         }
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement();
-             var rs = st.executeQuery("PRAGMA user_version")) {
-            assertEquals(ManifestStore.SCHEMA_VERSION, rs.getInt(1));
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            try (var rs = st.executeQuery("PRAGMA user_version")) {
+                assertEquals(ManifestStore.SCHEMA_VERSION, rs.getInt(1));
+            }
+            assertEquals(List.of("1:BASELINE", "2:SQL"), appliedMigrations(c), "Flyway took the store over at version 1");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aNewStoreIsMadeByFlywayMigrations(String backend, @TempDir Path dir) throws Exception {
+        String location = TestDatabases.fresh(backend, dir);
+        try (ManifestStore store = ManifestStore.open(location)) {
+            assertEquals(0, store.count());
+        }
+        try (var c = DriverManager.getConnection(backend.equals("sqlite") ? "jdbc:sqlite:" + location : location)) {
+            assertEquals(backend.equals("sqlite") ? List.of("1:SQL", "2:SQL") : List.of("2:SQL"), appliedMigrations(c));
+        }
+        try (ManifestStore again = ManifestStore.open(location)) { // a second open finds nothing to do
+            assertEquals(0, again.count());
+        }
+    }
+
+    @Test
+    void aServerSchemaMigratedByANewerHallmarkIsRefused(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.names().contains("postgresql"),
+                "needs " + TestDatabases.POSTGRES);
+        String location = TestDatabases.fresh("postgresql", dir);
+        ManifestStore.open(location).close();
+        try (var c = DriverManager.getConnection(location); var st = c.createStatement()) {
+            st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " installed_by, execution_time, success) VALUES (99, '3', 'future', 'SQL', 'V3__future.sql',"
+                    + " 'test', 0, true)");
+        }
+        IOException e = assertThrows(IOException.class, () -> ManifestStore.open(location));
+        assertTrue(e.getMessage().contains("schema version 3") && !e.getMessage().contains("password=hallmark"),
+                e.getMessage());
+    }
+
+    /** Flyway's history as "version:type" lines, in order. */
+    private static List<String> appliedMigrations(java.sql.Connection c) throws java.sql.SQLException {
+        List<String> applied = new ArrayList<>();
+        try (var st = c.createStatement(); var rs = st.executeQuery(
+                "SELECT version, type FROM flyway_schema_history WHERE success ORDER BY installed_rank")) {
+            while (rs.next()) {
+                applied.add(rs.getString(1) + ":" + rs.getString(2));
+            }
+        }
+        return applied;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
--- The manifest store on PostgreSQL: the same tables as the embedded SQLite store at its schema version 2
+-- The manifest store on PostgreSQL: the same tables as the embedded SQLite store (sqlite/V1, V2) at version 2
 -- (ManifestStore.SCHEMA_VERSION), so one set of queries serves both.
 CREATE TABLE manifests (
   manifest_id    TEXT PRIMARY KEY,
