@@ -195,7 +195,7 @@ public final class HallmarkService implements AutoCloseable {
             case "POST /matches/byBinding" -> ctx -> send(ctx, sbr.byBinding(query(ctx),
                     ctx.bodyInputStream().readNBytes(SoftBindingResponder.MAX_BINDING_BODY)));
             case "POST /matches/byContent" -> this::byContent;
-            case "GET /manifests/{manifestId}" -> ctx -> send(ctx, sbr.manifest(ctx.pathParam("manifestId")));
+            case "GET /manifests/{manifestId}" -> ctx -> send(ctx, sbr.manifest(ctx.pathParam("manifestId"), query(ctx)));
             case "GET /services/supportedAlgorithms" -> ctx -> send(ctx, sbr.supportedAlgorithms());
             case "POST /v1/manifests" -> this::register;
             case "GET /health" -> this::health;

@@ -224,6 +224,13 @@ class HallmarkServiceTest {
         HttpResponse<byte[]> manifest = get(open, "/manifests/" + URLEncoder.encode(video.manifestId(), StandardCharsets.UTF_8), null);
         assertEquals(200, manifest.statusCode());
         assertEquals("application/c2pa", manifest.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<byte[]> active = get(open, "/manifests/" + URLEncoder.encode(video.manifestId(), StandardCharsets.UTF_8)
+                + "?returnActiveManifest=true", null);
+        assertEquals(200, active.statusCode());
+        assertEquals(List.of(video.manifestId()), io.hallmark.provenance.internal.JumbfManifestStore.manifestLabels(active.body()),
+                "the store cut to its active manifest");
+        problem(get(open, "/manifests/" + URLEncoder.encode(video.manifestId(), StandardCharsets.UTF_8)
+                + "?returnActiveManifest=yes", null), 400);
 
         // a platform's flow: the file was stripped and re-encoded; the key holder's service still finds its manifest
         Path stripped = dir.resolve("stripped.mp4");

@@ -127,16 +127,34 @@ public final class SoftBindingResponder {
     }
 
     /**
-     * {@code GET /manifests/{manifestId}}.
+     * {@code GET /manifests/{manifestId}?returnActiveManifest=}: the whole manifest store (the default), or with
+     * {@code returnActiveManifest=true} a store holding only its active manifest, byte for byte as signed
+     * ({@link io.hallmark.provenance.internal.JumbfManifestStore#activeManifestOnly}).
      *
      * @param manifestId the decoded id
+     * @param query      the decoded query parameters
      * @return the manifest store as {@code application/c2pa}, or 404
-     * @throws IOException when the store cannot be read
+     * @throws IllegalArgumentException when returnActiveManifest is neither true nor false
+     * @throws IOException              when the store cannot be read, or holds bytes that are not a manifest store
      */
-    public Answer manifest(String manifestId) throws IOException {
+    public Answer manifest(String manifestId, Map<String, String> query) throws IOException {
+        String activeOnly = query.getOrDefault("returnActiveManifest", "false");
+        if (!activeOnly.equals("true") && !activeOnly.equals("false")) {
+            throw new IllegalArgumentException("returnActiveManifest must be true or false");
+        }
         Optional<StoredManifest> m = store.findById(manifestId);
-        return m.isEmpty() ? Answer.json(404, JSON.createObjectNode().put("error", "no such manifest"))
-                : new Answer(200, "application/c2pa", m.get().manifestStore());
+        if (m.isEmpty()) {
+            return Answer.json(404, JSON.createObjectNode().put("error", "no such manifest"));
+        }
+        byte[] bytes = m.get().manifestStore();
+        if (activeOnly.equals("true")) {
+            try {
+                bytes = io.hallmark.provenance.internal.JumbfManifestStore.activeManifestOnly(bytes);
+            } catch (IllegalArgumentException e) { // our own stored bytes: a server fault, not the client's
+                throw new IOException("stored manifest " + manifestId + " is not a manifest store: " + e.getMessage(), e);
+            }
+        }
+        return new Answer(200, "application/c2pa", bytes);
     }
 
     static int maxResults(Map<String, String> q) {

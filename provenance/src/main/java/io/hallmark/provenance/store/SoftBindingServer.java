@@ -99,7 +99,7 @@ public final class SoftBindingServer implements AutoCloseable {
                     byContent(ex, q);
                 }
             } else if (path.startsWith("/manifests/")) {
-                send(ex, responder.manifest(URLDecoder.decode(path.substring("/manifests/".length()), StandardCharsets.UTF_8)));
+                send(ex, responder.manifest(URLDecoder.decode(path.substring("/manifests/".length()), StandardCharsets.UTF_8), q));
             } else {
                 send(ex, 404, "application/json", "{\"error\":\"unknown path\"}".getBytes(StandardCharsets.UTF_8));
             }

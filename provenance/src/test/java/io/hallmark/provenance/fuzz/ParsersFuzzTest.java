@@ -37,6 +37,19 @@ class ParsersFuzzTest {
         }
     }
 
+    /** The JUMBF walk that cuts a stored manifest store down to its active manifest. */
+    @FuzzTest(maxDuration = "60s")
+    void manifestStoreBoxes(byte[] store) {
+        try {
+            byte[] active = io.hallmark.provenance.internal.JumbfManifestStore.activeManifestOnly(store);
+            if (active.length > store.length || io.hallmark.provenance.internal.JumbfManifestStore.manifestLabels(active).size() != 1) {
+                throw new AssertionError("the active manifest alone is one manifest, no larger than the store");
+            }
+        } catch (IllegalArgumentException malformed) {
+            // documented
+        }
+    }
+
     /** c2pa-rs's report JSON into the verifier's report. */
     @FuzzTest(maxDuration = "60s")
     void manifestReportJson(FuzzedDataProvider data) {
