@@ -7,9 +7,11 @@ import io.hallmark.service.HallmarkService;
 import io.hallmark.service.ServiceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -57,6 +59,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "Requests per minute per API key (per address without keys) (default: ${DEFAULT-VALUE}).")
     int rateLimit;
 
+    @Option(names = "--by-reference-allow", paramLabel = "URL-PREFIX",
+            description = {"Let POST /matches/byReference download assets whose https URL starts with this prefix,"
+                    + " e.g. https://uploads.example.com/incoming/ (repeatable). Off by default: the service then"
+                    + " fetches nothing on a caller's behalf."})
+    List<java.net.URI> byReferenceAllow = new ArrayList<>();
+
+    @Option(names = "--by-reference-ca", paramLabel = "FILE.pem",
+            description = "CA certificates to trust, besides the JDK's, for the servers byReference downloads from.")
+    Path byReferenceCa;
+
     @Mixin
     VerifierOptions verification;
 
@@ -72,6 +84,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (tlsKeystore != null) {
             config = config.withTls(tlsKeystore);
+        }
+        if (!byReferenceAllow.isEmpty()) {
+            config = config.withByReference(new ServiceConfig.ByReference(byReferenceAllow, Optional.ofNullable(byReferenceCa)));
+        } else if (byReferenceCa != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--by-reference-ca needs --by-reference-allow");
         }
         HallmarkConfig hallmark = verification.config();
         HallmarkService service = HallmarkService.start(config, hallmark);

@@ -34,7 +34,8 @@ import java.util.concurrent.TimeoutException;
  *       {@code verify --json}, or 202 with a {@code Location} to poll for uploads over the async threshold;
  *       {@code GET /v1/verifications/{id}}, {@code .../report.html}, {@code .../thumbnail.jpg};</li>
  *   <li>the C2PA Soft Binding Resolution API ({@link SoftBindingResponder}): {@code GET|POST /matches/byBinding},
- *       {@code POST /matches/byContent}, {@code GET /manifests/{manifestId}}, {@code GET /services/supportedAlgorithms};</li>
+ *       {@code POST /matches/byContent}, {@code POST /matches/byReference} (allowed URLs only, {@link ReferenceFetcher}),
+ *       {@code GET /manifests/{manifestId}}, {@code GET /services/supportedAlgorithms};</li>
  *   <li>{@code GET /health}, {@code GET /openapi.json}.</li>
  * </ul>
  * Errors are RFC 9457 problem details. Uploads stream to private temp files and are deleted after analysis; videos
@@ -62,6 +63,7 @@ public final class HallmarkService implements AutoCloseable {
             new Route("GET", "/matches/byBinding", SBR_READ),
             new Route("POST", "/matches/byBinding", SBR_READ),
             new Route("POST", "/matches/byContent", ApiKeys.VERIFY),
+            new Route("POST", "/matches/byReference", ApiKeys.VERIFY),
             new Route("GET", "/manifests/{manifestId}", SBR_READ),
             new Route("GET", "/services/supportedAlgorithms", SBR_READ),
             new Route("POST", "/v1/manifests", ApiKeys.WRITE_MANIFESTS),
@@ -79,6 +81,7 @@ public final class HallmarkService implements AutoCloseable {
     private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics =
             new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
     private final RateLimits rateLimits;
+    private final Optional<ReferenceFetcher> references;
     private final Javalin app;
 
     private HallmarkService(ServiceConfig config, HallmarkConfig hallmarkConfig) throws IOException {
@@ -97,6 +100,8 @@ public final class HallmarkService implements AutoCloseable {
         this.verifications = new Verifications(hallmark, config.analysisThreads(), config.queueCapacity(),
                 config.resultsKept(), metrics);
         this.rateLimits = new RateLimits(config.requestsPerMinute());
+        this.references = config.byReference().enabled() ? Optional.of(new ReferenceFetcher(config.byReference()))
+                : Optional.empty();
         io.micrometer.core.instrument.Gauge.builder("hallmark.analysis.waiting", verifications, Verifications::waiting)
                 .description("uploads waiting for an analysis thread").register(metrics);
         io.micrometer.core.instrument.Gauge.builder("hallmark.analysis.running", verifications, Verifications::running)
@@ -195,6 +200,7 @@ public final class HallmarkService implements AutoCloseable {
             case "POST /matches/byBinding" -> ctx -> send(ctx, sbr.byBinding(query(ctx),
                     ctx.bodyInputStream().readNBytes(SoftBindingResponder.MAX_BINDING_BODY)));
             case "POST /matches/byContent" -> this::byContent;
+            case "POST /matches/byReference" -> this::byReference;
             case "GET /manifests/{manifestId}" -> ctx -> send(ctx, sbr.manifest(ctx.pathParam("manifestId"), query(ctx)));
             case "GET /services/supportedAlgorithms" -> ctx -> send(ctx, sbr.supportedAlgorithms());
             case "POST /v1/manifests" -> this::register;
@@ -314,6 +320,28 @@ public final class HallmarkService implements AutoCloseable {
             send(ctx, sbr.byContent(upload, q));
         } finally {
             Uploads.delete(upload);
+        }
+    }
+
+    /** {@code POST /matches/byReference}: byContent over an asset this service downloads from an allowed URL. */
+    private void byReference(Context ctx) throws Exception {
+        Map<String, String> q = query(ctx);
+        if (references.isEmpty()) {
+            drain(ctx);
+            throw new Problem(501, "by-reference-off", "byReference is off on this service",
+                    "its operator allows no reference URLs (hallmark serve --by-reference-allow PREFIX); upload the"
+                            + " file to /matches/byContent instead");
+        }
+        if (!sbr.answersByContent()) {
+            send(ctx, sbr.byContent(null, q));
+            return;
+        }
+        ReferenceFetcher.Query reference = ReferenceFetcher.parse(ctx.bodyInputStream().readNBytes(64 << 10));
+        Path asset = references.get().fetch(reference, config.maxUploadBytes(), uploadDeadline());
+        try {
+            send(ctx, sbr.byContent(asset, q));
+        } finally {
+            Uploads.delete(asset);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hallmark.Hallmark;
 import io.hallmark.HallmarkConfig;
 import io.hallmark.HallmarkHome;
@@ -396,13 +397,7 @@ class HallmarkServiceTest {
 
     @Test
     void withAKeystoreTheServiceSpeaksHttpsOnly() throws Exception {
-        Path keystore = dir.resolve("tls.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "hallmark", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", "test-password").redirectErrorStream(true).start();
-        keytool.getInputStream().readAllBytes();
-        assertEquals(0, keytool.waitFor());
+        Path keystore = selfSignedKeystore(dir.resolve("tls.p12"));
         System.setProperty("hallmark.tls.password", "test-password");
         HallmarkService s;
         try {
@@ -431,6 +426,84 @@ class HallmarkServiceTest {
         String plain = s.url().replace("https://", "http://");
         assertThrows(java.io.IOException.class, () -> HTTP.send(HttpRequest.newBuilder(URI.create(plain + "/health"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()), "no plain HTTP");
+    }
+
+    /** A PKCS#12 keystore (password "test-password", alias "hallmark") for 127.0.0.1, made by the JDK's keytool. */
+    static Path selfSignedKeystore(Path keystore) throws Exception {
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "hallmark", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", "test-password").redirectErrorStream(true).start();
+        keytool.getInputStream().readAllBytes();
+        assertEquals(0, keytool.waitFor());
+        return keystore;
+    }
+
+    @Test
+    void byReferenceDownloadsOnlyFromAllowedHttpsPrefixesAndFindsTheManifest() throws Exception {
+        // a platform's own object store: HTTPS under a certificate of its private CA
+        Path keystore = selfSignedKeystore(dir.resolve("objects.p12"));
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            ks.load(in, "test-password".toCharArray());
+        }
+        Path ca = Files.writeString(dir.resolve("objects-ca.pem"), "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(ks.getCertificate("hallmark").getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "test-password".toCharArray());
+        javax.net.ssl.SSLContext serverTls = javax.net.ssl.SSLContext.getInstance("TLS");
+        serverTls.init(kmf.getKeyManagers(), null, null);
+        com.sun.net.httpserver.HttpsServer objects = com.sun.net.httpserver.HttpsServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        objects.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(serverTls));
+        List<String> fetched = java.util.Collections.synchronizedList(new ArrayList<>());
+        objects.createContext("/", ex -> {
+            fetched.add(ex.getRequestURI().getRawPath());
+            if (ex.getRequestURI().getPath().equals("/incoming/moved.mp4")) {
+                ex.getResponseHeaders().add("Location", "/private/clip.mp4");
+                ex.sendResponseHeaders(302, -1);
+            } else {
+                byte[] clip = Files.readAllBytes(video.file());
+                ex.sendResponseHeaders(200, clip.length);
+                ex.getResponseBody().write(clip);
+            }
+            ex.close();
+        });
+        objects.start();
+        try {
+            String base = "https://127.0.0.1:" + objects.getAddress().getPort();
+            HallmarkService s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0).withByReference(
+                    new ServiceConfig.ByReference(List.of(URI.create(base + "/incoming/")), java.util.Optional.of(ca))), hallmark);
+            long length = Files.size(video.file());
+            JsonNode found = json(byReference(s, base + "/incoming/clip.mp4", length, "video/mp4"));
+            assertEquals(video.manifestId(), found.path("matches").path(0).path("manifestId").asText(), found.toString());
+
+            problem(byReference(s, base + "/private/clip.mp4", length, null), 403);
+            problem(byReference(s, base + "/incoming/../private/clip.mp4", length, null), 403);
+            problem(byReference(s, base + "/incoming/%2e%2e/private/clip.mp4", length, null), 403);
+            problem(byReference(s, "https://user@127.0.0.1:" + objects.getAddress().getPort() + "/incoming/clip.mp4", length, null), 403);
+            problem(byReference(s, base.replace("https:", "http:") + "/incoming/clip.mp4", length, null), 400);
+            problem(byReference(s, base + "/incoming/clip.mp4", 1000, null), 413);
+            problem(byReference(s, base + "/incoming/clip.mp4", length, "image/jpeg"), 415);
+            problem(byReference(s, base + "/incoming/moved.mp4", length, null), 502);
+            assertFalse(fetched.stream().anyMatch(p -> p.startsWith("/private") || p.contains("..") || p.contains("%2e")),
+                    "nothing outside the prefix was asked for, redirects not followed: " + fetched);
+            assertEquals(501, problem(byReference(open, base + "/incoming/clip.mp4", length, null), 501).path("status").asInt(),
+                    "off unless prefixes are allowed");
+        } finally {
+            objects.stop(0);
+        }
+    }
+
+    static HttpResponse<byte[]> byReference(HallmarkService s, String url, long length, String type) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("referenceUrl", url).put("assetLength", length);
+        if (type != null) {
+            body.put("assetType", type);
+        }
+        return send(HttpRequest.newBuilder(URI.create(s.url() + "/matches/byReference"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     @Test
