@@ -69,6 +69,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "CA certificates to trust, besides the JDK's, for the servers byReference downloads from.")
     Path byReferenceCa;
 
+    @Option(names = "--publisher-keys", paramLabel = "DIR",
+            description = {"Publishers' watermark keys, one <keyId>.key file each, that byContent tries besides this"
+                    + " service's own (a resolver several publishers trust; keep a rotated-out key here as long as its"
+                    + " files should resolve). Each key costs one more analysis per upload."})
+    Path publisherKeys;
+
     @Mixin
     VerifierOptions verification;
 
@@ -89,6 +95,9 @@ final class ServeCommand implements Callable<Integer> {
             config = config.withByReference(new ServiceConfig.ByReference(byReferenceAllow, Optional.ofNullable(byReferenceCa)));
         } else if (byReferenceCa != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--by-reference-ca needs --by-reference-allow");
+        }
+        if (publisherKeys != null) {
+            config = config.withPublisherKeys(publisherKeys);
         }
         HallmarkConfig hallmark = verification.config();
         HallmarkService service = HallmarkService.start(config, hallmark);

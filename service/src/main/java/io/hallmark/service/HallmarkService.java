@@ -7,7 +7,6 @@ import io.hallmark.HallmarkConfig;
 import io.hallmark.provenance.store.ManifestStore;
 import io.hallmark.provenance.store.SoftBindingResponder;
 import io.hallmark.verify.VerificationReport;
-import io.hallmark.verify.VerifierContentResolver;
 import io.hallmark.verify.render.ReportHtml;
 import io.hallmark.verify.render.ReportJson;
 import io.javalin.Javalin;
@@ -76,6 +75,7 @@ public final class HallmarkService implements AutoCloseable {
     private final Optional<ApiKeys> keys;
     private final Hallmark hallmark;
     private final ManifestStore store;
+    private final Optional<KeyedContentResolver> contentResolver;
     private final SoftBindingResponder sbr;
     private final Verifications verifications;
     private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics =
@@ -93,10 +93,14 @@ public final class HallmarkService implements AutoCloseable {
         }
         this.hallmark = Hallmark.open(hallmarkConfig.withDecoderWorkers(config.analysisThreads()));
         this.store = ManifestStore.open(hallmarkConfig.store().orElse(hallmarkConfig.home().manifestStore().toString()));
-        // byContent needs the watermark key: only a key holder can answer it (never create one here)
+        // byContent needs a watermark key: only a key holder can answer it (never create one here)
+        if (hallmarkConfig.watermarkKey().isPresent() && !Files.isRegularFile(hallmarkConfig.watermarkKeyFile())) {
+            throw new IllegalArgumentException("no watermark key file at " + hallmarkConfig.watermarkKeyFile());
+        }
         boolean holdsKey = Files.isRegularFile(hallmarkConfig.watermarkKeyFile());
-        this.sbr = new SoftBindingResponder(store, holdsKey
-                ? Optional.of(new VerifierContentResolver(hallmark.newVerifier(1))) : Optional.empty());
+        this.contentResolver = KeyedContentResolver.open(holdsKey ? Optional.of(hallmark) : Optional.empty(),
+                hallmarkConfig, config.publisherKeys());
+        this.sbr = new SoftBindingResponder(store, contentResolver.map(r -> r));
         this.verifications = new Verifications(hallmark, config.analysisThreads(), config.queueCapacity(),
                 config.resultsKept(), metrics);
         this.rateLimits = new RateLimits(config.requestsPerMinute());
@@ -414,6 +418,10 @@ public final class HallmarkService implements AutoCloseable {
         body.putObject("analysis").put("running", verifications.running()).put("waiting", verifications.waiting())
                 .put("queueCapacity", config.queueCapacity());
         body.put("byContent", sbr.answersByContent());
+        if (contentResolver.isPresent()) {
+            com.fasterxml.jackson.databind.node.ArrayNode ids = body.putArray("watermarkKeys");
+            contentResolver.get().keyIds().forEach(ids::add);
+        }
         ctx.status(storeOk ? 200 : 503).contentType("application/json").result(body.toString());
     }
 
@@ -486,6 +494,9 @@ public final class HallmarkService implements AutoCloseable {
     public void close() throws IOException {
         app.stop();
         verifications.close();
+        if (contentResolver.isPresent()) {
+            contentResolver.get().close();
+        }
         store.close();
         hallmark.close();
     }

@@ -26,17 +26,19 @@ import java.util.Optional;
  *                          HTTPS only (password from {@code $HALLMARK_TLS_PASSWORD}); empty for plain HTTP
  * @param byReference       where {@code POST /matches/byReference} may fetch assets from ({@link ByReference#OFF}: it
  *                          answers 501)
+ * @param publisherKeys     a folder of publishers' watermark keys ({@code <keyId>.key}) that {@code byContent} tries
+ *                          besides the service's own ({@link KeyedContentResolver}); empty for the own key alone
  */
 public record ServiceConfig(String host, int port, long maxUploadBytes, int analysisThreads, int queueCapacity,
                             long asyncAboveBytes, Duration requestTimeout, int resultsKept, Optional<Path> apiKeys,
                             boolean publicReads, int requestsPerMinute, Optional<Path> tlsKeystore,
-                            ByReference byReference) {
+                            ByReference byReference, Optional<Path> publisherKeys) {
     /**
      * Loopback, port 8480, 512 MiB uploads, 2 threads, 16 waiting, async above 64 MiB, 10 min, 1,000 results,
      * 600 requests per minute per key.
      */
     public static final ServiceConfig DEFAULT = new ServiceConfig("127.0.0.1", 8480, 512L << 20, 2, 16, 64L << 20,
-            Duration.ofMinutes(10), 1000, Optional.empty(), false, 600, Optional.empty(), ByReference.OFF);
+            Duration.ofMinutes(10), 1000, Optional.empty(), false, 600, Optional.empty(), ByReference.OFF, Optional.empty());
 
     /**
      * @throws IllegalArgumentException for out-of-range values, or no API keys on an address other than loopback
@@ -65,55 +67,62 @@ public record ServiceConfig(String host, int port, long maxUploadBytes, int anal
     /** @param host the address to bind @param port the port @return this configuration on that address */
     public ServiceConfig listeningOn(String host, int port) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference);
+                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
     }
 
     /** @param bytes largest upload @return this configuration with that limit */
     public ServiceConfig withMaxUpload(long bytes) {
         return new ServiceConfig(host, port, bytes, analysisThreads, queueCapacity, asyncAboveBytes, requestTimeout,
-                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference);
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
     }
 
     /** @param threads files verified at once @param queue uploads waiting @return this configuration with those */
     public ServiceConfig withAnalysis(int threads, int queue) {
         return new ServiceConfig(host, port, maxUploadBytes, threads, queue, asyncAboveBytes, requestTimeout,
-                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference);
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
     }
 
     /** @param timeout upload and synchronous-analysis time limit @return this configuration with that limit */
     public ServiceConfig withRequestTimeout(Duration timeout) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes, timeout,
-                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference);
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
     }
 
     /** @param bytes uploads larger than this are verified in the background @return this configuration */
     public ServiceConfig withAsyncAbove(long bytes) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, bytes, requestTimeout,
-                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference);
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
     }
 
     /** @param perMinute requests per key (or address) per minute @return this configuration with that limit */
     public ServiceConfig withRateLimit(int perMinute) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, apiKeys, publicReads, perMinute, tlsKeystore, byReference);
+                requestTimeout, resultsKept, apiKeys, publicReads, perMinute, tlsKeystore, byReference, publisherKeys);
     }
 
     /** @param keystore PKCS#12 keystore of the server (HTTPS only) @return this configuration with TLS */
     public ServiceConfig withTls(Path keystore) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, Optional.of(keystore), byReference);
+                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, Optional.of(keystore), byReference, publisherKeys);
     }
 
     /** @param file API key file @param publicReads SBR reads open to all @return this configuration with keys */
     public ServiceConfig withApiKeys(Path file, boolean publicReads) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, Optional.of(file), publicReads, requestsPerMinute, tlsKeystore, byReference);
+                requestTimeout, resultsKept, Optional.of(file), publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
     }
 
     /** @param fetching where byReference may fetch assets from @return this configuration with it */
     public ServiceConfig withByReference(ByReference fetching) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, fetching);
+                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, fetching, publisherKeys);
+    }
+
+    /** @param folder publishers' watermark keys, {@code <keyId>.key} each @return this configuration with them */
+    public ServiceConfig withPublisherKeys(Path folder) {
+        return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
+                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference,
+                Optional.of(folder));
     }
 
     /**

@@ -267,6 +267,32 @@ class HallmarkServiceTest {
         assertFalse(Files.exists(newsroom.watermarkKey()), "verification never creates a watermark key");
     }
 
+    @Test
+    void aResolverHoldingSeveralPublishersKeysNamesTheKeyThatReadTheMark() throws Exception {
+        // two publishers' keys (one of them rotated in), none of the service's own
+        Path keys = Files.createDirectories(dir.resolve("publisher-keys"));
+        io.hallmark.watermark.WatermarkKey.loadOrCreate(keys.resolve("acme-2025.key"));
+        Files.copy(hallmark.home().watermarkKey(), keys.resolve("acme-2026.key"));
+        HallmarkConfig resolverHome = HallmarkConfig.of(HallmarkHome.resolve(dir.resolve("resolver")))
+                .withStore(hallmark.home().manifestStore().toString());
+        HallmarkService resolver = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0).withPublisherKeys(keys),
+                resolverHome);
+        JsonNode health = json(get(resolver, "/health", null));
+        assertEquals("[\"acme-2025\",\"acme-2026\"]", health.path("watermarkKeys").toString(), health.toString());
+
+        Path stripped = dir.resolve("stripped-for-resolver.mp4");
+        Ffmpeg.run(120, "-i", video.file().toString(), "-c:v", "libx264", "-crf", "23", "-map_metadata", "-1", "-an",
+                stripped.toString());
+        JsonNode match = json(post(resolver, "/matches/byContent", stripped, null)).path("matches").path(0);
+        assertEquals(video.manifestId(), match.path("manifestId").asText(), match.toString());
+        assertEquals("acme-2026", match.path("hallmark.keyId").asText(), match.toString());
+        assertFalse(Files.exists(dir.resolve("resolver").resolve("watermark.key")), "no key of its own was made");
+
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> HallmarkService.start(
+                ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0), hallmark.withWatermarkKey(dir.resolve("gone.key"))));
+        assertTrue(missing.getMessage().contains("gone.key"), missing.getMessage());
+    }
+
     static List<String> databases() {
         return TestDatabases.names();
     }

@@ -17,9 +17,22 @@ public interface ContentResolver {
      * @param manifestId      the manifest
      * @param similarityScore 0-100, as the API defines it: 100 for a watermark ID confirmed by the content
      *                        check, the fingerprint similarity in percent otherwise
-     * @param method          how it was found: {@code watermark}, {@code store-assisted} or {@code fingerprint}
+     * @param method          how it was found: {@code embedded}, {@code watermark}, {@code store-assisted} or
+     *                          {@code fingerprint}
+     * @param keyId           the watermark key that read the mark, for a resolver holding several publishers' keys;
+     *                        empty when it holds one
      */
-    record Match(String manifestId, int similarityScore, String method) {}
+    record Match(String manifestId, int similarityScore, String method, java.util.Optional<String> keyId) {
+        /** A match of a resolver with one key. */
+        public Match(String manifestId, int similarityScore, String method) {
+            this(manifestId, similarityScore, method, java.util.Optional.empty());
+        }
+
+        /** @param id the key's id @return this match, found with that key */
+        public Match foundWith(String id) {
+            return new Match(manifestId, similarityScore, method, java.util.Optional.of(id));
+        }
+    }
 
     /**
      * @param upload a file the server has written to a private temp folder (deleted after the call)

@@ -115,8 +115,9 @@ public final class SoftBindingResponder {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode matches = body.putArray("matches");
         for (ContentResolver.Match m : resolver.get().resolve(upload, max)) {
-            matches.addObject().put("manifestId", m.manifestId()).put("similarityScore", m.similarityScore())
-                    .put("hallmark.method", m.method());
+            ObjectNode match = matches.addObject().put("manifestId", m.manifestId())
+                    .put("similarityScore", m.similarityScore()).put("hallmark.method", m.method());
+            m.keyId().ifPresent(id -> match.put("hallmark.keyId", id));
         }
         return Answer.json(200, body);
     }
