@@ -48,7 +48,11 @@ public final class FrameImages {
 
     /** A JPEG thumbnail (quality 0.85) of at most {@code maxWidth} pixels across. */
     public static byte[] jpegThumbnail(VideoFrame frame, int maxWidth) {
-        BufferedImage image = toImage(frame, maxWidth);
+        return jpeg(toImage(frame, maxWidth));
+    }
+
+    /** {@code image} as a JPEG, quality 0.85. */
+    public static byte[] jpeg(BufferedImage image) {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         ImageWriter writer = writers.next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -59,6 +59,7 @@ public final class HallmarkService implements AutoCloseable {
             new Route("GET", "/v1/verifications/{id}", ApiKeys.VERIFY),
             new Route("GET", "/v1/verifications/{id}/report.html", ApiKeys.VERIFY),
             new Route("GET", "/v1/verifications/{id}/thumbnail.jpg", ApiKeys.VERIFY),
+            new Route("GET", "/v1/verifications/{id}/frames.jpg", ApiKeys.VERIFY),
             new Route("GET", "/matches/byBinding", SBR_READ),
             new Route("POST", "/matches/byBinding", SBR_READ),
             new Route("POST", "/matches/byContent", ApiKeys.VERIFY),
@@ -200,6 +201,8 @@ public final class HallmarkService implements AutoCloseable {
                     .result(ReportHtml.page(List.of(finished(job(ctx)))));
             case "GET /v1/verifications/{id}/thumbnail.jpg" -> ctx -> ctx.contentType("image/jpeg").result(
                     finished(job(ctx)).thumbnailJpeg().orElseThrow(() -> Problem.notFound("this file has no thumbnail")));
+            case "GET /v1/verifications/{id}/frames.jpg" -> ctx -> ctx.contentType("image/jpeg").result(
+                    finished(job(ctx)).frameStripJpeg().orElseThrow(() -> Problem.notFound("this file has no frame strip")));
             case "GET /matches/byBinding" -> ctx -> send(ctx, sbr.byBinding(query(ctx), null));
             case "POST /matches/byBinding" -> ctx -> send(ctx, sbr.byBinding(query(ctx),
                     ctx.bodyInputStream().readNBytes(SoftBindingResponder.MAX_BINDING_BODY)));

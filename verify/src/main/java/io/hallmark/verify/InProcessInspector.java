@@ -12,9 +12,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Decodes in this JVM: for trusted files, and inside the worker process. One pass over the file: the
- * detector's own decode loop, with the first frame kept as the thumbnail and the decoded frames fingerprinted.
+ * detector's own decode loop, with the first frame kept as the thumbnail, frames spread over the video kept for the
+ * frame strip, and the decoded frames fingerprinted.
  */
 public final class InProcessInspector implements VideoInspector {
+    /** The frame strip: this many pictures of this width (pixels). */
+    static final int STRIP_PICTURES = 8;
+    static final int STRIP_WIDTH = 160;
     private final WatermarkKey key;
     private final DetectOptions options;
 
@@ -40,16 +44,18 @@ public final class InProcessInspector implements VideoInspector {
     @Override
     public Inspection inspect(Path video) {
         AtomicReference<byte[]> thumbnail = new AtomicReference<>();
+        io.hallmark.media.FrameStrip strip = new io.hallmark.media.FrameStrip(STRIP_WIDTH);
         VideoFingerprinter fingerprinter = VideoFingerprinter.forVerification();
         try {
             DetectionResult result = WatermarkDetector.detect(video, key, options, frame -> {
                 if (thumbnail.get() == null) {
                     thumbnail.set(FrameImages.jpegThumbnail(frame, 320));
                 }
+                strip.accept(frame);
                 fingerprinter.accept(frame);
             });
             return new Inspection(Optional.of(result), Optional.of(fingerprinter.result()),
-                    Optional.ofNullable(thumbnail.get()), Optional.empty());
+                    Optional.ofNullable(thumbnail.get()), strip.jpeg(STRIP_PICTURES), Optional.empty());
         } catch (Exception | LinkageError e) {
             return Inspection.failed(e.getMessage() == null ? e.toString() : e.getMessage());
         }

@@ -24,6 +24,8 @@ import java.util.Optional;
  *                      to (empty when no manifest was found through the watermark)
  * @param possibleMatches manifests in the store whose fingerprint resembles this file's, most similar first:
  *                      leads, not proof (only looked up when nothing stronger was found)
+ * @param thumbnailJpeg  the first frame of a video, at most 320 pixels across
+ * @param frameStripJpeg frames spread over the whole video, side by side in one JPEG (empty for images)
  * @param trustedBy     the trust list(s) that made the signer of the manifest reported trusted (empty when
  *                      it is not trusted): the C2PA trust list, a list given with --trust, or this machine's
  *                      development root when asked for
@@ -32,7 +34,7 @@ public record VerificationReport(Path file, Verdict verdict, String sentence, C2
                                  Optional<DetectionResult> watermark, Optional<C2paReport> recovered,
                                  Optional<String> recoveredManifestId, Optional<Boolean> bindingMatches,
                                  List<String> notes, Optional<String> error, Optional<byte[]> thumbnailJpeg,
-                                 Optional<ContentComparison> contentCheck, List<FingerprintMatch> possibleMatches,
+                                 Optional<byte[]> frameStripJpeg, Optional<ContentComparison> contentCheck, List<FingerprintMatch> possibleMatches,
                                  List<String> trustedBy) {
     public VerificationReport {
         notes = List.copyOf(notes);
@@ -47,13 +49,13 @@ public record VerificationReport(Path file, Verdict verdict, String sentence, C2
      */
     public VerificationReport withFile(Path name) {
         return new VerificationReport(name, verdict, sentence, c2pa, watermark, recovered, recoveredManifestId,
-                bindingMatches, notes, error, thumbnailJpeg, contentCheck, possibleMatches, trustedBy);
+                bindingMatches, notes, error, thumbnailJpeg, frameStripJpeg, contentCheck, possibleMatches, trustedBy);
     }
 
     /** The file could not be checked at all. */
     public static VerificationReport error(Path file, String reason) {
         return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + reason, C2paReport.absent(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of(reason),
-                Optional.empty(), Optional.empty(), List.of(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
     }
 }

@@ -102,11 +102,13 @@ public final class Verifier implements AutoCloseable {
         Optional<DetectionResult> mark = Optional.empty();
         Optional<VideoFingerprint> seen = Optional.empty();
         Optional<byte[]> thumbnail = Optional.empty();
+        Optional<byte[]> strip = Optional.empty();
         if (kind == MediaKind.VIDEO) {
             VideoInspector.Inspection inspection = inspector.inspect(file);
             mark = inspection.detection();
             seen = inspection.fingerprint();
             thumbnail = inspection.thumbnailJpeg();
+            strip = inspection.frameStripJpeg();
             inspection.error().ifPresent(e -> notes.add("The video could not be decoded for watermark detection: " + e));
             if (!watermarkKeyHeld) {
                 mark = Optional.empty();
@@ -305,7 +307,7 @@ public final class Verifier implements AutoCloseable {
         List<String> trustedBy = (verdict == Verdict.SIGNED || verdict == Verdict.RECOVERED) && signerTrusted(shown)
                 ? trust.trustedBy(shown.signer()).lists() : List.of();
         return new VerificationReport(file, verdict, sentence, manifest, mark, recovered, recoveredId, bindingMatches,
-                List.copyOf(notes), Optional.empty(), thumbnail, contentCheck, leads, trustedBy);
+                List.copyOf(notes), Optional.empty(), thumbnail, strip, contentCheck, leads, trustedBy);
     }
 
     /**

@@ -14,11 +14,17 @@ import java.util.Optional;
  * process ({@link io.hallmark.verify.isolation.IsolatedInspector}).
  */
 public interface VideoInspector extends AutoCloseable {
-    /** What decoding found; {@code error} says why there is no detection. */
+    /**
+     * What decoding found; {@code error} says why there is no detection.
+     *
+     * @param thumbnailJpeg  the first frame, at most 320 pixels across
+     * @param frameStripJpeg frames spread over the whole video side by side ({@link io.hallmark.media.FrameStrip})
+     */
     record Inspection(Optional<DetectionResult> detection, Optional<VideoFingerprint> fingerprint,
-                      Optional<byte[]> thumbnailJpeg, Optional<String> error) {
+                      Optional<byte[]> thumbnailJpeg, Optional<byte[]> frameStripJpeg, Optional<String> error) {
         public static Inspection failed(String reason) {
-            return new Inspection(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(reason));
+            return new Inspection(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(reason));
         }
     }
 

@@ -85,6 +85,7 @@ final class InspectionCodec {
         ObjectNode root = JSON.createObjectNode();
         in.error().ifPresent(e -> root.put("error", e));
         in.thumbnailJpeg().ifPresent(t -> root.put("thumbnail", Base64.getEncoder().encodeToString(t)));
+        in.frameStripJpeg().ifPresent(t -> root.put("frameStrip", Base64.getEncoder().encodeToString(t)));
         in.fingerprint().ifPresent(f -> root.put("fingerprint", f.encode()));
         in.detection().ifPresent(d -> {
             ObjectNode n = root.putObject("detection");
@@ -128,6 +129,8 @@ final class InspectionCodec {
         }
         Optional<byte[]> thumb = root.hasNonNull("thumbnail")
                 ? Optional.of(Base64.getDecoder().decode(root.get("thumbnail").asText())) : Optional.empty();
+        Optional<byte[]> strip = root.hasNonNull("frameStrip")
+                ? Optional.of(Base64.getDecoder().decode(root.get("frameStrip").asText())) : Optional.empty();
         Optional<String> error = root.hasNonNull("error") ? Optional.of(root.get("error").asText()) : Optional.empty();
         Optional<DetectionResult> detection = Optional.empty();
         JsonNode d = root.get("detection");
@@ -148,6 +151,6 @@ final class InspectionCodec {
         }
         Optional<VideoFingerprint> fingerprint = root.hasNonNull("fingerprint")
                 ? Optional.of(VideoFingerprint.decode(root.get("fingerprint").asText())) : Optional.empty();
-        return new Inspection(detection, fingerprint, thumb, error);
+        return new Inspection(detection, fingerprint, thumb, strip, error);
     }
 }
