@@ -35,7 +35,8 @@ import java.util.concurrent.TimeoutException;
  *   <li>the C2PA Soft Binding Resolution API ({@link SoftBindingResponder}): {@code GET|POST /matches/byBinding},
  *       {@code POST /matches/byContent}, {@code POST /matches/byReference} (allowed URLs only, {@link ReferenceFetcher}),
  *       {@code GET /manifests/{manifestId}}, {@code GET /services/supportedAlgorithms};</li>
- *   <li>{@code GET /health}, {@code GET /openapi.json}.</li>
+ *   <li>the web page at {@code /} ({@link WebPage}), {@code GET /health}, {@code GET /metrics},
+ *       {@code GET /openapi.json}.</li>
  * </ul>
  * Errors are RFC 9457 problem details. Uploads stream to private temp files and are deleted after analysis; videos
  * are decoded in isolated worker processes ({@link HallmarkConfig#isolateDecoding()}). Thread-safe; {@link #close}
@@ -67,6 +68,8 @@ public final class HallmarkService implements AutoCloseable {
             new Route("GET", "/manifests/{manifestId}", SBR_READ),
             new Route("GET", "/services/supportedAlgorithms", SBR_READ),
             new Route("POST", "/v1/manifests", ApiKeys.WRITE_MANIFESTS),
+            new Route("GET", "/", null),
+            new Route("GET", "/web/{asset}", null),
             new Route("GET", "/health", null),
             new Route("GET", "/metrics", null),
             new Route("GET", "/openapi.json", null));
@@ -211,6 +214,8 @@ public final class HallmarkService implements AutoCloseable {
             case "GET /manifests/{manifestId}" -> ctx -> send(ctx, sbr.manifest(ctx.pathParam("manifestId"), query(ctx)));
             case "GET /services/supportedAlgorithms" -> ctx -> send(ctx, sbr.supportedAlgorithms());
             case "POST /v1/manifests" -> this::register;
+            case "GET /" -> WebPage::index;
+            case "GET /web/{asset}" -> WebPage::asset;
             case "GET /health" -> this::health;
             case "GET /metrics" -> ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape());
@@ -302,7 +307,7 @@ public final class HallmarkService implements AutoCloseable {
         Verifications.Job job = verifications.submit(upload, name);
         String location = "/v1/verifications/" + job.id();
         ctx.header("Location", location);
-        if (size > config.asyncAboveBytes()) {
+        if (size > config.asyncAboveBytes() || "true".equals(ctx.queryParam("async"))) {
             pending(ctx.status(202), job);
             return;
         }
@@ -469,9 +474,12 @@ public final class HallmarkService implements AutoCloseable {
         }
     }
 
-    private static void pending(Context ctx, Verifications.Job job) {
-        ctx.header("Retry-After", "2").contentType("application/json").result(JSON.createObjectNode()
-                .put("id", job.id()).put("status", "running").put("location", "/v1/verifications/" + job.id()).toString());
+    private void pending(Context ctx, Verifications.Job job) {
+        ObjectNode body = JSON.createObjectNode().put("id", job.id()).put("status", "running")
+                .put("location", "/v1/verifications/" + job.id()).put("stage", job.stage())
+                .put("elapsedSeconds", Math.round(job.elapsedSeconds() * 10) / 10.0);
+        verifications.estimatedPercent(job).ifPresent(p -> body.put("estimatedPercent", p));
+        ctx.header("Retry-After", "2").contentType("application/json").result(body.toString());
     }
 
     private static void send(Context ctx, SoftBindingResponder.Answer a) {

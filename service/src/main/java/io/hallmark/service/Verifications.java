@@ -18,9 +18,32 @@ import java.util.concurrent.TimeUnit;
  * verifications kept for a while by id (oldest dropped). Uploads are deleted once analysed. Thread-safe.
  */
 final class Verifications implements AutoCloseable {
-    /** One upload's verification. @param id its id @param report completes with the report */
-    record Job(String id, CompletableFuture<VerificationReport> report) {
+    /**
+     * One upload's verification.
+     *
+     * @param id      its id
+     * @param bytes   the upload's size
+     * @param started when its analysis began ({@link System#nanoTime()}), 0 while it waits for a thread
+     * @param report  completes with the report
+     */
+    record Job(String id, long bytes, java.util.concurrent.atomic.AtomicLong started,
+               CompletableFuture<VerificationReport> report) {
+        /** @return "queued" or "analysing" */
+        String stage() {
+            return started.get() == 0 ? "queued" : "analysing";
+        }
+
+        /** @return seconds since the analysis began, 0 while queued */
+        double elapsedSeconds() {
+            long t = started.get();
+            return t == 0 ? 0 : (System.nanoTime() - t) / 1e9;
+        }
     }
+
+    /** Smallest size the time model counts: a tiny file still costs a decoder start and a C2PA read. */
+    private static final long MIN_MODEL_BYTES = 256 << 10;
+    /** Seconds of analysis per byte, averaged over recent files (exponentially, weight 0.2); 0 before any. */
+    private volatile double secondsPerByte;
 
     private final Hallmark hallmark;
     private final io.micrometer.core.instrument.MeterRegistry metrics;
@@ -53,10 +76,18 @@ final class Verifications implements AutoCloseable {
      * @throws Problem 503 with Retry-After when the queue is full
      */
     Job submit(Path upload, String name) {
-        Job job = new Job(UUID.randomUUID().toString(), new CompletableFuture<>());
+        long bytes;
+        try {
+            bytes = java.nio.file.Files.size(upload);
+        } catch (java.io.IOException e) {
+            bytes = 0;
+        }
+        Job job = new Job(UUID.randomUUID().toString(), bytes, new java.util.concurrent.atomic.AtomicLong(),
+                new CompletableFuture<>());
         try {
             pool.execute(() -> {
                 long started = System.nanoTime();
+                job.started().set(started);
                 VerificationReport report;
                 try {
                     report = hallmark.verify(upload).withFile(Path.of(name));
@@ -65,8 +96,10 @@ final class Verifications implements AutoCloseable {
                 } finally {
                     Uploads.delete(upload);
                 }
-                metrics.timer("hallmark.analysis", "verdict", report.verdict().name())
-                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                long took = System.nanoTime() - started;
+                metrics.timer("hallmark.analysis", "verdict", report.verdict().name()).record(took, TimeUnit.NANOSECONDS);
+                double rate = took / 1e9 / Math.max(MIN_MODEL_BYTES, job.bytes());
+                secondsPerByte = secondsPerByte == 0 ? rate : 0.8 * secondsPerByte + 0.2 * rate;
                 job.report().complete(report);
             });
         } catch (RejectedExecutionException e) {
@@ -78,6 +111,22 @@ final class Verifications implements AutoCloseable {
             kept.put(job.id(), job);
         }
         return job;
+    }
+
+    /**
+     * How far a running analysis has probably got: its time so far against what files of its size took recently. An
+     * estimate (never 100 before it ends), for people watching a progress bar.
+     *
+     * @param job a job
+     * @return percent 0..99, empty while queued or before any file was analysed
+     */
+    java.util.OptionalInt estimatedPercent(Job job) {
+        double rate = secondsPerByte;
+        if (rate == 0 || job.started().get() == 0) {
+            return java.util.OptionalInt.empty();
+        }
+        double expected = rate * Math.max(MIN_MODEL_BYTES, job.bytes());
+        return java.util.OptionalInt.of((int) Math.min(99, Math.round(100 * job.elapsedSeconds() / expected)));
     }
 
     /** @param id a job id @return the job, while it is kept */

@@ -271,7 +271,11 @@ class HallmarkServiceTest {
     void aResolverHoldingSeveralPublishersKeysNamesTheKeyThatReadTheMark() throws Exception {
         // two publishers' keys (one of them rotated in), none of the service's own
         Path keys = Files.createDirectories(dir.resolve("publisher-keys"));
-        io.hallmark.watermark.WatermarkKey.loadOrCreate(keys.resolve("acme-2025.key"));
+        HallmarkHome otherPublisher = HallmarkHome.resolve(dir.resolve("other-publisher"));
+        try (Hallmark other = Hallmark.open(HallmarkConfig.of(otherPublisher))) {
+            other.watermarkKey(); // made on first use
+        }
+        Files.copy(otherPublisher.watermarkKey(), keys.resolve("acme-2025.key"));
         Files.copy(hallmark.home().watermarkKey(), keys.resolve("acme-2026.key"));
         HallmarkConfig resolverHome = HallmarkConfig.of(HallmarkHome.resolve(dir.resolve("resolver")))
                 .withStore(hallmark.home().manifestStore().toString());
