@@ -382,9 +382,29 @@ public final class Verifier implements AutoCloseable {
     private C2paReport recoveredReport(Path file, StoredManifest m) throws IOException {
         C2paReport now = c2pa.readDetached(file, m.manifestStore());
         if (now.manifestId().isPresent() || m.reportJson() == null) {
+            List<String> broken = unexpectedRecoveryFailures(now);
+            if (!broken.isEmpty()) {
+                // a store's or a resolver's manifest whose signature does not hold proves nothing, and the
+                // fingerprint the content check would trust is inside it
+                throw new IOException("the manifest " + m.manifestId() + " it names fails validation (" + String.join(", ", broken)
+                        + "), so it is not reported as this file's");
+            }
             return now;
         }
         return C2paReport.parse(m.reportJson());
+    }
+
+    /**
+     * A manifest read against a copy that lost it: the hard-binding hash cannot match the re-encoded bytes, and an
+     * untrusted signer is a matter of trust, not validity. Any other failure (a broken signature, a tampered
+     * assertion) means the manifest cannot vouch for anything.
+     */
+    static List<String> unexpectedRecoveryFailures(C2paReport m) {
+        if (knownReaderDefect(m)) {
+            return List.of();
+        }
+        return m.failureCodes().stream().filter(c -> !c.endsWith("Hash.mismatch") && !c.equals("signingCredential.untrusted"))
+                .toList();
     }
 
     /**

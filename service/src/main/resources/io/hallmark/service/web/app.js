@@ -281,7 +281,7 @@
     if (shown.present) {
       add('fact.signedBy', shown.signer || shown.signerCommonName || t('unit.none'));
       add('fact.signedAt', shown.signedAt || t('fact.signedAtUnknown'));
-      add('fact.trust', trustWords(shown.state, report.trustedBy));
+      add('fact.trust', recovered ? recoveredTrustWords(shown, report.trustedBy) : trustWords(shown.state, report.trustedBy));
       add('fact.aiDisclosure', aiWords(shown.digitalSourceType));
       if (shown.softwareAgent) add('fact.generator', shown.softwareAgent);
       const g = shown.generation;
@@ -305,6 +305,18 @@
   function trustWords(stateName, trustedBy) {
     if (!stateName) return t('trust.none');
     return t('trust.' + stateName, { lists: (trustedBy || []).join(', ') });
+  }
+
+  /**
+   * A recovered manifest is read against a copy whose bytes differ from the signed ones (re-encoded, stripped): its
+   * hash mismatch is expected, and the content check stands in for it. Any other failure still counts.
+   */
+  function recoveredTrustWords(shown, trustedBy) {
+    // c2pa-rs lists an untrusted signer among the failures of a Valid manifest too: that is the trust question
+    const others = (shown.failures || []).filter((code) => !/Hash\.mismatch$/.test(code)
+      && code !== 'signingCredential.untrusted');
+    if (others.length) return trustWords('Invalid', trustedBy);
+    return trustWords(trustedBy && trustedBy.length ? 'Trusted' : 'Valid', trustedBy) + ' ' + t('trust.recoveredHash');
   }
 
   function aiWords(type) {
