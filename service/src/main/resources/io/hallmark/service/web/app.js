@@ -6,7 +6,7 @@
   const SPEC = 'https://spec.c2pa.org/specifications/specifications/2.2/specs/C2PA_Specification.html#_status_codes';
   const IPTC = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
   const TONE = { SIGNED: 'ok', RECOVERED: 'ok', WATERMARK_ONLY: 'warn', UNVERIFIABLE: 'warn', MARK_MISMATCH: 'bad',
-    TAMPERED: 'bad', ERROR: 'bad', NO_PROVENANCE: 'none' };
+    TAMPERED: 'bad', ERROR: 'none', NO_PROVENANCE: 'none' };
   // a shape per verdict, so that colour is never the only cue
   const ICON = { SIGNED: '✓', RECOVERED: '↺', WATERMARK_ONLY: '◎', MARK_MISMATCH: '⚠', TAMPERED: '✗',
     UNVERIFIABLE: '?', NO_PROVENANCE: '–', ERROR: '!' };
@@ -219,10 +219,13 @@
     body.replaceChildren(verdictBox('ERROR', message));
   }
 
-  function verdictBox(verdict, sentence) {
-    return el('div', { class: 'verdict tone-' + TONE[verdict], 'data-verdict': verdict },
+  /** The verdict box; a signature by no trusted signer is said, and not shown in the colour of trust. */
+  function verdictBox(verdict, sentence, untrusted) {
+    const tone = untrusted ? 'warn' : TONE[verdict];
+    const word = untrusted ? t('verdict.' + verdict + '.untrusted') : t('verdict.' + verdict);
+    return el('div', { class: 'verdict tone-' + tone, 'data-verdict': verdict },
       el('span', { class: 'icon', 'aria-hidden': 'true', text: ICON[verdict] }),
-      el('span', {}, el('strong', { class: 'word', text: t('verdict.' + verdict) }),
+      el('span', {}, el('strong', { class: 'word', text: word }),
         el('span', { class: 'sentence', text: sentence }),
         el('span', { class: 'sentence help', text: t('verdictHelp.' + verdict) })));
   }
@@ -241,20 +244,27 @@
     const name = file.name;
     const shown = (report.recoveredManifest && report.recoveredManifest.present) ? report.recoveredManifest : report.c2pa;
     const body = card.querySelector('.body');
-    body.replaceChildren(verdictBox(report.verdict, report.sentence));
+    const untrusted = (report.verdict === 'SIGNED' || report.verdict === 'RECOVERED') && !(report.trustedBy || []).length;
+    body.replaceChildren(verdictBox(report.verdict, report.sentence, untrusted));
 
     // pictures: the service's poster frame and frame strip for a video; the file itself for a picture
     const media = el('div', { class: 'media' });
-    const poster = await serverImage(id, 'thumbnail.jpg');
+    const picture = file.type.startsWith('image/');
+    const poster = picture ? null : await serverImage(id, 'thumbnail.jpg');
     if (poster) media.append(el('img', { class: 'poster', src: poster, alt: t('media.poster', { name }) }));
-    else if (/^image\/(jpeg|png)$/.test(file.type)) {
+    else if (/^image\/(jpeg|png|webp|gif|avif)$/.test(file.type)) {
       media.append(el('img', { class: 'poster', src: URL.createObjectURL(file), alt: t('media.preview', { name }) }));
     }
-    const strip = await serverImage(id, 'frames.jpg');
-    if (strip) media.append(el('img', { class: 'strip', src: strip, alt: t('media.strip', { name }) }));
+    const strip = picture ? null : await serverImage(id, 'frames.jpg');
+    if (strip) {
+      // scrolls sideways on a phone: reachable with the keyboard, and named
+      media.append(el('div', { class: 'strip-box', tabindex: '0', role: 'region', 'aria-label': t('media.strip', { name }) },
+        el('img', { class: 'strip', src: strip, alt: t('media.strip', { name }) })));
+    }
     if (media.childElementCount) body.append(media);
 
-    body.append(facts(report, shown));
+    card._progress.hidden = true;
+    if (report.verdict !== 'ERROR') body.append(facts(report, shown, picture));
     const timeline = watermarkTimeline(report.watermark);
     if (timeline) body.append(timeline);
     if (shown.present) {
@@ -268,19 +278,22 @@
     body.append(el('details', { class: 'proves' }, el('summary', { text: t('proves.title') }),
       el('p', { text: t('proves.' + report.verdict) })));
     body.append(actions(card, report, name));
+    $('compare-hint').hidden = document.querySelectorAll('.result[data-state="done"]').length < 2;
     if (state.cards === 1) $('results').focus();
   }
 
-  function facts(report, shown) {
+  function facts(report, shown, picture) {
     const dl = el('dl', { class: 'facts' });
     const add = (label, ...value) => dl.append(el('dt', { text: t(label) }), el('dd', {}, ...value));
     const recovered = report.recoveredManifest && report.recoveredManifest.present;
     add('fact.credentials', recovered ? el('span', { class: 'badge recovered', text: t('credentials.recovered') })
-      : report.c2pa.present ? el('span', { class: 'badge embedded', text: t('credentials.embedded') })
+      : report.c2pa.present ? el('span', { class: report.verdict === 'SIGNED' ? 'badge embedded' : 'badge',
+        text: t('credentials.embedded') })
         : t('credentials.none'));
     if (shown.present) {
       add('fact.signedBy', shown.signer || shown.signerCommonName || t('unit.none'));
-      add('fact.signedAt', shown.signedAt || t('fact.signedAtUnknown'));
+      add('fact.signedAt', shown.signedAt ? shown.signedAt.replace('T', ' ').replace(/\+00:00$|Z$/, ' UTC')
+        : t('fact.signedAtUnknown'));
       add('fact.trust', recovered ? recoveredTrustWords(shown, report.trustedBy) : trustWords(shown.state, report.trustedBy));
       add('fact.aiDisclosure', aiWords(shown.digitalSourceType));
       if (shown.softwareAgent) add('fact.generator', shown.softwareAgent);
@@ -291,7 +304,7 @@
         add('fact.manifest', el('code', { text: shown.manifestId || report.recoveredManifest.manifestId }));
       }
     }
-    add('fact.watermark', watermarkWords(report.watermark));
+    add('fact.watermark', picture ? t('watermark.picture') : watermarkWords(report.watermark));
     if (report.contentCheck) {
       const c = report.contentCheck;
       add('fact.contentCheck', t('content.' + c.decision, { matched: c.matchedFrames, usable: c.usableFrames }));
@@ -348,19 +361,18 @@
     const barW = width / segs.length;
     const marked = segs.filter((s) => s.detected).length;
     const summary = t('timeline.summary', { marked, total: segs.length });
-    const chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + (height + 18), role: 'img', 'aria-label': summary });
+    const chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': summary });
     segs.forEach((s, i) => {
       const h = Math.max(2, height * Math.max(0, s.score) / max);
       chart.append(svg('rect', { x: (i * barW + 1).toFixed(1), y: (height - h).toFixed(1),
         width: Math.max(1, barW - 2).toFixed(1), height: h.toFixed(1), class: s.detected ? 'bar-on' : 'bar-off' },
       svg('title', {}, rowText(s))));
     });
-    chart.append(svg('text', { x: 0, y: height + 14, class: 'axis' }, '0 s'));
-    chart.append(svg('text', { x: width, y: height + 14, class: 'axis', 'text-anchor': 'end' }, end.toFixed(1) + ' s'));
     return el('section', { class: 'timeline' },
       el('h4', { text: t('timeline.title') }),
       el('p', { class: 'hint', text: summary + ' ' + t('timeline.caption') }),
       chart,
+      el('div', { class: 'axis', 'aria-hidden': 'true' }, el('span', { text: '0 s' }), el('span', { text: end.toFixed(1) + ' s' })),
       el('ul', { class: 'visually-hidden' }, segs.map((s) => el('li', { text: rowText(s) }))));
   }
 
@@ -406,7 +418,8 @@
 
   function actions(card, report, name) {
     const json = new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
-    const compare = el('input', { type: 'checkbox', class: 'compare-pick', onchange: updateComparison });
+    const compare = el('input', { type: 'checkbox', class: 'compare-pick', onchange: updateComparison,
+      'aria-label': t('action.compareFile', { name }) });
     return el('div', { class: 'actions' },
       el('a', { class: 'button secondary', href: URL.createObjectURL(json), download: name + '.hallmark.json', text: t('action.json') }),
       el('button', { type: 'button', class: 'button secondary', text: t('action.report'),
@@ -420,13 +433,15 @@
       ['fact.credentials', report.recoveredManifest && report.recoveredManifest.present ? t('credentials.recovered')
         : report.c2pa.present ? t('credentials.embedded') : t('credentials.none')],
       ['fact.signedBy', shown.signer || t('unit.none')],
-      ['fact.signedAt', shown.signedAt || t('unit.none')],
-      ['fact.trust', shown.state || t('unit.none')],
+      ['fact.signedAt', shown.signedAt || t('fact.signedAtUnknown')],
+      ['fact.trust', !shown.present ? t('trust.none') : report.recoveredManifest && report.recoveredManifest.present
+        ? recoveredTrustWords(shown, report.trustedBy) : trustWords(shown.state, report.trustedBy)],
       ['fact.aiDisclosure', shown.present ? aiWords(shown.digitalSourceType) : t('unit.none')],
       ['fact.model', shown.generation && shown.generation.model ? shown.generation.model : t('unit.none')],
       ['fact.manifest', shown.manifestId || (report.recoveredManifest && report.recoveredManifest.manifestId) || t('unit.none')],
       ['fact.watermark', watermarkWords(report.watermark)],
-      ['fact.contentCheck', report.contentCheck ? report.contentCheck.decision : t('unit.none')],
+      ['fact.contentCheck', report.contentCheck ? t('content.' + report.contentCheck.decision,
+        { matched: report.contentCheck.matchedFrames, usable: report.contentCheck.usableFrames }) : t('unit.none')],
     ];
   }
 
@@ -450,7 +465,8 @@
             el('span', { class: 'mark', text: '(' + t(same ? 'compare.same' : 'compare.differs') + ')' })),
           el('td', { text: va }), el('td', { text: vb }));
         })));
-    $('compare-table').replaceChildren(table);
+    $('compare-table').replaceChildren(el('div', { class: 'table-scroll', tabindex: '0', role: 'region',
+      'aria-label': t('compare.title') }, table));
     $('compare').hidden = false;
     $('compare').focus();
   }
