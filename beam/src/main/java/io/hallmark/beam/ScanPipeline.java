@@ -1,0 +1,181 @@
+package io.hallmark.beam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.Watch;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Duration;
+
+/**
+ * The upload scan as a Beam pipeline: match the files ({@code input} patterns, an {@code inputList}, or a
+ * {@code watch}ed pattern for a streaming job), spread them over the workers ({@link Reshuffle}), verify each
+ * ({@link VerifyFn}), and write the reports as sharded JSONL with the schema of {@code hallmark scan --jsonl}, the
+ * dead letters, and a summary of counts per verdict. File names are fixed by the output prefix and shard count, so
+ * running the same job again replaces its results instead of adding to them. A watched job writes per one-minute
+ * window instead.
+ */
+public final class ScanPipeline {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScanPipeline() {}
+
+    /**
+     * @param options the job's options
+     * @return the pipeline, ready to run
+     * @throws IllegalArgumentException when no input or no output is given
+     */
+    public static Pipeline build(ScanOptions options) {
+        if (options.getOutput() == null || options.getOutput().isBlank()) {
+            throw new IllegalArgumentException("--output=PREFIX is required");
+        }
+        if (blank(options.getInput()) && blank(options.getInputList()) && blank(options.getWatch())) {
+            throw new IllegalArgumentException("give --input=PATTERNS, --inputList=FILE or --watch=PATTERN");
+        }
+        if (options.getShards() < 1) {
+            throw new IllegalArgumentException("--shards must be at least 1");
+        }
+        Pipeline p = Pipeline.create(options);
+        boolean streaming = !blank(options.getWatch());
+        List<PCollection<String>> specs = new ArrayList<>();
+        if (!blank(options.getInput())) {
+            specs.add(p.apply("Patterns", Create.of(split(options.getInput()))));
+        }
+        if (!blank(options.getInputList())) {
+            specs.add(p.apply("Read list", TextIO.read().from(options.getInputList()))
+                    .apply("Drop blank lines", Filter.by((SerializableFunction<String, Boolean>) line -> !line.isBlank()))
+                    .apply("Trim", MapElements.into(TypeDescriptors.strings()).via(String::strip)));
+        }
+        List<PCollection<MatchResult.Metadata>> sources = new ArrayList<>();
+        List<PCollection<String>> unmatched = new ArrayList<>();
+        if (!specs.isEmpty()) {
+            PCollectionTuple matched = PCollectionList.of(specs).apply("All patterns", Flatten.pCollections())
+                    .apply("Match", ParDo.of(new MatchFn()).withOutputTags(VerifyFn.FILES, TupleTagList.of(VerifyFn.DEAD_LETTERS)));
+            sources.add(matched.get(VerifyFn.FILES));
+            unmatched.add(matched.get(VerifyFn.DEAD_LETTERS));
+        }
+        if (streaming) {
+            sources.add(p.apply("Watch", FileIO.match().filepattern(options.getWatch())
+                    .continuously(Duration.standardSeconds(options.getWatchIntervalSeconds()), Watch.Growth.never())));
+        }
+        PCollection<MatchResult.Metadata> files = PCollectionList.of(sources).apply("All files", Flatten.pCollections());
+        if (!streaming) {
+            // a file named by two patterns is verified once
+            files = files.apply("Once per file", Distinct.withRepresentativeValueFn(
+                    (SerializableFunction<MatchResult.Metadata, String>) m -> m.resourceId().toString())
+                    .withRepresentativeType(TypeDescriptors.strings()));
+        } else {
+            files = files.apply("Minute windows", Window.into(FixedWindows.of(Duration.standardMinutes(1))));
+        }
+        VerifyFn.Settings settings = new VerifyFn.Settings(options.getHallmarkHome(), options.getStore(),
+                blank(options.getResolvers()) ? List.of() : split(options.getResolvers()),
+                options.getPerFileTimeoutSeconds(), options.getMaxFileBytes(),
+                blank(options.getWorkerCommand()) ? List.of() : List.of(options.getWorkerCommand().strip().split("\\s+")));
+        PCollectionTuple verified = files.apply("Spread over workers", Reshuffle.viaRandomKey())
+                .apply("Verify", ParDo.of(new VerifyFn(settings))
+                        .withOutputTags(VerifyFn.REPORTS, TupleTagList.of(VerifyFn.DEAD_LETTERS)));
+        PCollection<String> reports = verified.get(VerifyFn.REPORTS);
+        String out = options.getOutput();
+        reports.apply("Write reports", jsonl(out + "-results", options.getShards(), streaming));
+        unmatched.add(verified.get(VerifyFn.DEAD_LETTERS));
+        PCollectionList.of(unmatched).apply("All dead letters", Flatten.pCollections())
+                .apply("Write dead letters", jsonl(out + "-deadletter", 1, streaming));
+        reports.apply("Verdicts", MapElements.into(TypeDescriptors.strings()).via(ScanPipeline::verdictOf))
+                .apply("Count per verdict", Count.perElement())
+                .apply("Summary", Combine.globally(new Summary()).withoutDefaults())
+                .apply("Write summary", streaming
+                        ? TextIO.write().to(out + "-summary").withSuffix(".json").withWindowedWrites().withNumShards(1)
+                        : TextIO.write().to(out + "-summary").withSuffix(".json").withoutSharding());
+        return p;
+    }
+
+    private static TextIO.Write jsonl(String prefix, int shards, boolean streaming) {
+        TextIO.Write write = TextIO.write().to(prefix).withSuffix(".jsonl").withNumShards(shards);
+        return streaming ? write.withWindowedWrites() : write;
+    }
+
+    static String verdictOf(String reportJson) {
+        try {
+            return JSON.readTree(reportJson).path("verdict").asText("ERROR");
+        } catch (IOException e) {
+            return "ERROR";
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static List<String> split(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** {"files": N, "verdicts": {"SIGNED": n, ...}} from the counts per verdict. */
+    static final class Summary extends Combine.CombineFn<KV<String, Long>, TreeMap<String, Long>, String> {
+        @Override
+        public TreeMap<String, Long> createAccumulator() {
+            return new TreeMap<>();
+        }
+
+        @Override
+        public TreeMap<String, Long> addInput(TreeMap<String, Long> acc, KV<String, Long> count) {
+            acc.merge(count.getKey(), count.getValue(), Long::sum);
+            return acc;
+        }
+
+        @Override
+        public TreeMap<String, Long> mergeAccumulators(Iterable<TreeMap<String, Long>> accumulators) {
+            TreeMap<String, Long> all = new TreeMap<>();
+            for (TreeMap<String, Long> a : accumulators) {
+                a.forEach((k, v) -> all.merge(k, v, Long::sum));
+            }
+            return all;
+        }
+
+        @Override
+        public String extractOutput(TreeMap<String, Long> acc) {
+            ObjectNode summary = JSON.createObjectNode().put("schema", "hallmark.scan-summary/1")
+                    .put("files", acc.values().stream().mapToLong(Long::longValue).sum());
+            ObjectNode verdicts = summary.putObject("verdicts");
+            for (Map.Entry<String, Long> e : acc.entrySet()) {
+                verdicts.put(e.getKey(), e.getValue());
+            }
+            return summary.toString();
+        }
+    }
+
+    /** @return the verdict counts of a summary line written by this pipeline */
+    static Map<String, Long> counts(String summaryJson) throws IOException {
+        Map<String, Long> counts = new TreeMap<>();
+        JsonNode verdicts = JSON.readTree(summaryJson).path("verdicts");
+        verdicts.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return counts;
+    }
+}

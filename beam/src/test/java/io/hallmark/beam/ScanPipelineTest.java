@@ -1,0 +1,196 @@
+package io.hallmark.beam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hallmark.Hallmark;
+import io.hallmark.HallmarkConfig;
+import io.hallmark.HallmarkHome;
+import io.hallmark.generator.GenerationRequest;
+import io.hallmark.generator.pipeline.CertifiedVideo;
+import io.hallmark.media.Ffmpeg;
+import io.hallmark.provenance.store.ManifestStore;
+import io.hallmark.provenance.store.SoftBindingServer;
+import io.hallmark.testdata.SharedData;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scan pipeline over a mixed corpus, with exact results: on the DirectRunner, on an embedded Flink cluster, with
+ * a decoder that crashes on every file, and run twice over the same input.
+ */
+class ScanPipelineTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path home;
+    static Path corpus;
+    static ManifestStore store;
+    static SoftBindingServer storeService;
+    /** file name -> the verdict it must get. */
+    static final Map<String, String> EXPECTED = new TreeMap<>();
+
+    @BeforeAll
+    static void uploads() throws Exception {
+        home = dir.resolve("home");
+        corpus = Files.createDirectories(dir.resolve("uploads"));
+        CertifiedVideo certified;
+        try (Hallmark h = Hallmark.open(HallmarkConfig.of(HallmarkHome.resolve(home)))) {
+            certified = h.generate(new GenerationRequest("a lighthouse in fog", 5, 2.0, 320, 240, 25),
+                    corpus.resolve("certified.mp4"));
+        }
+        EXPECTED.put("certified.mp4", "SIGNED");
+        Ffmpeg.run(120, "-i", certified.file().toString(), "-c:v", "libx264", "-crf", "23", "-map_metadata", "-1", "-an",
+                corpus.resolve("stripped.mp4").toString());
+        EXPECTED.put("stripped.mp4", "RECOVERED");
+        Path tampered = Files.copy(certified.file(), corpus.resolve("tampered.mp4"));
+        try (RandomAccessFile f = new RandomAccessFile(tampered.toFile(), "rw")) {
+            f.seek(f.length() - 3000);
+            int b = f.read();
+            f.seek(f.length() - 3000);
+            f.write(b ^ 0x5a);
+        }
+        EXPECTED.put("tampered.mp4", "TAMPERED");
+        Files.copy(SharedData.clip("mdn_flower.mp4"), corpus.resolve("unmarked.mp4"));
+        EXPECTED.put("unmarked.mp4", "NO_PROVENANCE");
+        byte[] whole = Files.readAllBytes(SharedData.clip("sam2_01_dog.mp4"));
+        Files.write(corpus.resolve("truncated.mp4"), java.util.Arrays.copyOf(whole, whole.length / 3));
+        byte[] noise = new byte[100_000];
+        new Random(3).nextBytes(noise);
+        Files.write(corpus.resolve("random.bin"), noise);
+        // the shared store a platform's workers use: here the publisher's store behind the SBR API
+        store = ManifestStore.open(home.resolve("manifests.db"));
+        storeService = SoftBindingServer.start(store, 0);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (storeService != null) {
+            storeService.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static ScanOptions options(String output, String... more) {
+        List<String> args = new ArrayList<>(List.of("--input=" + corpus + "/*", "--output=" + dir.resolve(output) + "/scan",
+                "--hallmarkHome=" + home, "--store=" + storeService.url(), "--shards=2", "--perFileTimeoutSeconds=120"));
+        args.addAll(List.of(more));
+        PipelineOptionsFactory.register(ScanOptions.class);
+        return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(ScanOptions.class);
+    }
+
+    /** Every report line written under {@code output}, by file name. */
+    private static Map<String, JsonNode> reports(String output) throws IOException {
+        Map<String, JsonNode> byName = new TreeMap<>();
+        for (String line : lines(output, "scan-results-")) {
+            JsonNode r = JSON.readTree(line);
+            String name = Path.of(r.path("file").asText()).getFileName().toString();
+            JsonNode before = byName.put(name, r);
+            assertTrue(before == null, name + " reported twice");
+        }
+        return byName;
+    }
+
+    private static List<String> lines(String output, String prefix) throws IOException {
+        List<String> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir.resolve(output))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList()) {
+                all.addAll(Files.readAllLines(f).stream().filter(l -> !l.isBlank()).toList());
+            }
+        }
+        return all;
+    }
+
+    private static void assertTheCorpusIsReportedExactly(String output) throws IOException {
+        Map<String, JsonNode> reports = reports(output);
+        assertEquals(6, reports.size(), reports.keySet().toString());
+        for (Map.Entry<String, String> e : EXPECTED.entrySet()) {
+            assertEquals(e.getValue(), reports.get(e.getKey()).path("verdict").asText(),
+                    e.getKey() + ": " + reports.get(e.getKey()).path("sentence").asText());
+        }
+        // damaged and random files: reported, never as signed or recovered
+        for (String name : List.of("truncated.mp4", "random.bin")) {
+            String verdict = reports.get(name).path("verdict").asText();
+            assertTrue(List.of("ERROR", "NO_PROVENANCE", "UNVERIFIABLE").contains(verdict), name + ": " + verdict);
+        }
+        assertEquals("hallmark.verify/2", reports.get("certified.mp4").path("schema").asText());
+        Map<String, Long> summary = ScanPipeline.counts(lines(output, "scan-summary").get(0));
+        assertEquals(6L, summary.values().stream().mapToLong(Long::longValue).sum(), summary.toString());
+        assertEquals(1L, summary.get("RECOVERED"));
+    }
+
+    @Test
+    void theDirectRunnerReportsEveryFileOnceAndARerunReplacesInsteadOfAdding() throws Exception {
+        PipelineResult result = ScanPipeline.build(options("direct", "--runner=DirectRunner")).run();
+        assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
+        assertTheCorpusIsReportedExactly("direct");
+        assertTrue(lines("direct", "scan-deadletter").isEmpty());
+        long signed = 0;
+        for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
+                .addNameFilter(MetricNameFilter.named(VerifyFn.class, "verdict_SIGNED")).build()).getCounters()) {
+            signed += c.getAttempted();
+        }
+        assertEquals(1, signed, "a Beam counter per verdict");
+
+        assertEquals(PipelineResult.State.DONE, ScanPipeline.build(options("direct", "--runner=DirectRunner")).run()
+                .waitUntilFinish());
+        assertTheCorpusIsReportedExactly("direct");
+    }
+
+    @Test
+    void aListedFileThatIsGoneGoesToTheDeadLettersWithItsReason() throws Exception {
+        Path list = Files.writeString(dir.resolve("list.txt"), corpus.resolve("certified.mp4") + "\n\n"
+                + corpus.resolve("gone.mp4") + "\n");
+        ScanOptions o = options("listed", "--runner=DirectRunner");
+        o.setInput(null);
+        o.setInputList(list.toString());
+        assertEquals(PipelineResult.State.DONE, ScanPipeline.build(o).run().waitUntilFinish());
+        assertEquals(List.of("certified.mp4"), List.copyOf(reports("listed").keySet()));
+        List<String> dead = lines("listed", "scan-deadletter");
+        assertEquals(1, dead.size(), dead.toString());
+        JsonNode letter = JSON.readTree(dead.get(0));
+        assertTrue(letter.path("file").asText().endsWith("gone.mp4") && letter.path("reason").asText().contains("no such file"),
+                letter.toString());
+    }
+
+    @Test
+    void aDecoderThatCrashesOnEveryFileCostsDetectionsNotTheJob() throws Exception {
+        ScanOptions o = options("crashing", "--runner=DirectRunner", "--workerCommand=false"); // exits at once, status 1
+        assertEquals(PipelineResult.State.DONE, ScanPipeline.build(o).run().waitUntilFinish());
+        Map<String, JsonNode> reports = reports("crashing");
+        assertEquals(6, reports.size(), "every file is still reported, once");
+        JsonNode certified = reports.get("certified.mp4");
+        assertEquals("SIGNED", certified.path("verdict").asText(), "the C2PA part is checked without the decoder");
+        assertTrue(certified.path("notes").toString().contains("could not be decoded"), certified.toString());
+    }
+
+    @Test
+    void anEmbeddedFlinkClusterGivesTheSameResults() throws Exception {
+        PipelineResult result = ScanPipeline.build(options("flink", "--runner=FlinkRunner", "--flinkMaster=[local]",
+                "--parallelism=2")).run();
+        assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
+        assertTheCorpusIsReportedExactly("flink");
+    }
+}
