@@ -14,6 +14,8 @@ import org.apache.beam.sdk.transforms.DoFn;
  */
 final class MatchFn extends DoFn<String, MatchResult.Metadata> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final org.apache.beam.sdk.metrics.Counter deadLetters =
+            org.apache.beam.sdk.metrics.Metrics.counter(VerifyFn.class, "deadLetters");
 
     @ProcessElement
     public void process(@Element String spec, MultiOutputReceiver out) {
@@ -36,6 +38,7 @@ final class MatchFn extends DoFn<String, MatchResult.Metadata> {
                 throw new IOException("the pattern matched no file");
             }
         } catch (IOException | IllegalArgumentException e) {
+            deadLetters.inc();
             out.get(VerifyFn.DEAD_LETTERS).output(JSON.createObjectNode().put("file", spec)
                     .put("reason", e.getMessage()).toString());
         }

@@ -187,6 +187,29 @@ class ScanPipelineTest {
     }
 
     @Test
+    void aJobKilledWhileVerifyingAndRunAgainReportsEveryFileExactlyOnce() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ScanJob.class.getName(), "--runner=DirectRunner",
+                "--input=" + corpus + "/*", "--output=" + dir.resolve("killed") + "/scan", "--hallmarkHome=" + home,
+                "--store=" + storeService.url(), "--shards=2"));
+        Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile())
+                .start();
+        // killed once it is verifying: its decoder worker process (the job's only child java) is running
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (job.isAlive() && job.descendants().noneMatch(p -> p.info().command().orElse("").endsWith("/java"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(job.isAlive(), "the job was still running when killed: " + Files.readString(dir.resolve("killed.log")));
+        job.descendants().forEach(ProcessHandle::destroyForcibly);
+        job.destroyForcibly().waitFor();
+
+        assertEquals(PipelineResult.State.DONE, ScanPipeline.build(options("killed", "--runner=DirectRunner")).run()
+                .waitUntilFinish());
+        assertTheCorpusIsReportedExactly("killed");
+    }
+
+    @Test
     void anEmbeddedFlinkClusterGivesTheSameResults() throws Exception {
         PipelineResult result = ScanPipeline.build(options("flink", "--runner=FlinkRunner", "--flinkMaster=[local]",
                 "--parallelism=2")).run();
