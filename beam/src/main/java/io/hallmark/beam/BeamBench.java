@@ -23,8 +23,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 /**
  * {@code scripts/hallmark-beam bench [--files N] [--work DIR]}: one corpus of N files (a mix of certified, stripped,
  * unmarked and garbage files, repeated under distinct names), verified by {@code hallmark scan} (the library's scan
- * engine, 2 threads) and by the Beam job on the DirectRunner and on an embedded Flink cluster at parallelism 1 and 2,
- * in the same run; files/min, times real time, scaling 2 vs 1, the per-file overhead against a plain
+ * engine, 2 threads) and by the Beam job on the DirectRunner, on an embedded Flink cluster at parallelism 1 and 2 and
+ * on Spark local[1] and local[2], in the same run; files/min, times real time, scaling 2 vs 1, the per-file overhead against a plain
  * {@code ffmpeg -f null} decode of the same files, and peak resident memory. Prints a Markdown table.
  */
 public final class BeamBench {
@@ -68,6 +68,12 @@ public final class BeamBench {
                     work, storeService, "flink2", "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
             rows.add(flink1);
             rows.add(flink2);
+            String[] spark1 = run("Beam Spark, local[1]", files, videoSeconds, ffmpegPerFile, () -> beam(home, corpus,
+                    work, storeService, "spark1", "--runner=SparkRunner", "--sparkMaster=local[1]"));
+            String[] spark2 = run("Beam Spark, local[2]", files, videoSeconds, ffmpegPerFile, () -> beam(home, corpus,
+                    work, storeService, "spark2", "--runner=SparkRunner", "--sparkMaster=local[2]"));
+            rows.add(spark1);
+            rows.add(spark2);
             System.out.println();
             System.out.println("| run | seconds | files/min | x real time | s/file | overhead vs ffmpeg decode | peak RSS MB |");
             System.out.println("|---|---|---|---|---|---|---|");
@@ -75,8 +81,9 @@ public final class BeamBench {
                 System.out.println("| " + String.join(" | ", r) + " |");
             }
             System.out.printf(Locale.ROOT, "%nffmpeg -f null decode: %.3f s/file (mean of 40 files)%n", ffmpegPerFile);
-            System.out.printf(Locale.ROOT, "Flink scaling, parallelism 2 vs 1: %.2fx%n",
-                    Double.parseDouble(flink2[2]) / Double.parseDouble(flink1[2]));
+            System.out.printf(Locale.ROOT, "scaling 2 vs 1: Flink %.2fx, Spark %.2fx%n",
+                    Double.parseDouble(flink2[2]) / Double.parseDouble(flink1[2]),
+                    Double.parseDouble(spark2[2]) / Double.parseDouble(spark1[2]));
             System.out.println("Peak RSS: this JVM's high-water mark (VmHWM) after the run, runner embedded; decoder"
                     + " worker processes come on top (up to their -Xmx each).");
         }

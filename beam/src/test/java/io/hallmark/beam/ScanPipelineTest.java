@@ -210,6 +210,13 @@ class ScanPipelineTest {
     }
 
     @Test
+    void sparkInLocalModeGivesTheSameResults() throws Exception {
+        PipelineResult result = ScanPipeline.build(options("spark", "--runner=SparkRunner", "--sparkMaster=local[2]")).run();
+        assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
+        assertTheCorpusIsReportedExactly("spark");
+    }
+
+    @Test
     void anEmbeddedFlinkClusterGivesTheSameResults() throws Exception {
         PipelineResult result = ScanPipeline.build(options("flink", "--runner=FlinkRunner", "--flinkMaster=[local]",
                 "--parallelism=2")).run();
