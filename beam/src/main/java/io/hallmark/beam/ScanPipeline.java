@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Combine;
@@ -23,24 +21,19 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.Watch;
-import org.apache.beam.sdk.transforms.windowing.FixedWindows;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.joda.time.Duration;
 
 /**
- * The upload scan as a Beam pipeline: match the files ({@code input} patterns, an {@code inputList}, or a
- * {@code watch}ed pattern for a streaming job), spread them over the workers ({@link Reshuffle}), verify each
+ * The upload scan as a Beam pipeline: match the files ({@code input} patterns or an {@code inputList}; a pattern
+ * that matches nothing is a dead letter), spread them over the workers ({@link Reshuffle}), verify each
  * ({@link VerifyFn}), and write the reports as sharded JSONL with the schema of {@code hallmark scan --jsonl}, the
  * dead letters, and a summary of counts per verdict. File names are fixed by the output prefix and shard count, so
- * running the same job again replaces its results instead of adding to them. A watched job writes per one-minute
- * window instead.
+ * running the same job again replaces its results instead of adding to them.
  */
 public final class ScanPipeline {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,15 +49,14 @@ public final class ScanPipeline {
         if (options.getOutput() == null || options.getOutput().isBlank()) {
             throw new IllegalArgumentException("--output=PREFIX is required");
         }
-        if (blank(options.getInput()) && blank(options.getInputList()) && blank(options.getWatch())) {
-            throw new IllegalArgumentException("give --input=PATTERNS, --inputList=FILE or --watch=PATTERN");
+        if (blank(options.getInput()) && blank(options.getInputList())) {
+            throw new IllegalArgumentException("give --input=PATTERNS or --inputList=FILE");
         }
         if (options.getShards() < 1) {
             throw new IllegalArgumentException("--shards must be at least 1");
         }
         Pipeline p = Pipeline.create(options);
-        boolean streaming = !blank(options.getWatch());
-        List<PCollection<String>> specs = new ArrayList<>();
+        List<PCollection<String>> specs = new java.util.ArrayList<>();
         if (!blank(options.getInput())) {
             specs.add(p.apply("Patterns", Create.of(split(options.getInput()))));
         }
@@ -73,27 +65,12 @@ public final class ScanPipeline {
                     .apply("Drop blank lines", Filter.by((SerializableFunction<String, Boolean>) line -> !line.isBlank()))
                     .apply("Trim", MapElements.into(TypeDescriptors.strings()).via(String::strip)));
         }
-        List<PCollection<MatchResult.Metadata>> sources = new ArrayList<>();
-        List<PCollection<String>> unmatched = new ArrayList<>();
-        if (!specs.isEmpty()) {
-            PCollectionTuple matched = PCollectionList.of(specs).apply("All patterns", Flatten.pCollections())
-                    .apply("Match", ParDo.of(new MatchFn()).withOutputTags(VerifyFn.FILES, TupleTagList.of(VerifyFn.DEAD_LETTERS)));
-            sources.add(matched.get(VerifyFn.FILES));
-            unmatched.add(matched.get(VerifyFn.DEAD_LETTERS));
-        }
-        if (streaming) {
-            sources.add(p.apply("Watch", FileIO.match().filepattern(options.getWatch())
-                    .continuously(Duration.standardSeconds(options.getWatchIntervalSeconds()), Watch.Growth.never())));
-        }
-        PCollection<MatchResult.Metadata> files = PCollectionList.of(sources).apply("All files", Flatten.pCollections());
-        if (!streaming) {
-            // a file named by two patterns is verified once
-            files = files.apply("Once per file", Distinct.withRepresentativeValueFn(
-                    (SerializableFunction<MatchResult.Metadata, String>) m -> m.resourceId().toString())
-                    .withRepresentativeType(TypeDescriptors.strings()));
-        } else {
-            files = files.apply("Minute windows", Window.into(FixedWindows.of(Duration.standardMinutes(1))));
-        }
+        PCollectionTuple matched = PCollectionList.of(specs).apply("All patterns", Flatten.pCollections())
+                .apply("Match", ParDo.of(new MatchFn()).withOutputTags(VerifyFn.FILES, TupleTagList.of(VerifyFn.DEAD_LETTERS)));
+        // a file named by two patterns is verified once
+        PCollection<MatchResult.Metadata> files = matched.get(VerifyFn.FILES).apply("Once per file",
+                Distinct.withRepresentativeValueFn((SerializableFunction<MatchResult.Metadata, String>) m -> m.resourceId().toString())
+                        .withRepresentativeType(TypeDescriptors.strings()));
         VerifyFn.Settings settings = new VerifyFn.Settings(options.getHallmarkHome(), options.getStore(),
                 blank(options.getResolvers()) ? List.of() : split(options.getResolvers()),
                 options.getPerFileTimeoutSeconds(), options.getMaxFileBytes(),
@@ -103,22 +80,19 @@ public final class ScanPipeline {
                         .withOutputTags(VerifyFn.REPORTS, TupleTagList.of(VerifyFn.DEAD_LETTERS)));
         PCollection<String> reports = verified.get(VerifyFn.REPORTS);
         String out = options.getOutput();
-        reports.apply("Write reports", jsonl(out + "-results", options.getShards(), streaming));
-        unmatched.add(verified.get(VerifyFn.DEAD_LETTERS));
-        PCollectionList.of(unmatched).apply("All dead letters", Flatten.pCollections())
-                .apply("Write dead letters", jsonl(out + "-deadletter", 1, streaming));
+        reports.apply("Write reports", jsonl(out + "-results", options.getShards()));
+        PCollectionList.of(matched.get(VerifyFn.DEAD_LETTERS)).and(verified.get(VerifyFn.DEAD_LETTERS))
+                .apply("All dead letters", Flatten.pCollections())
+                .apply("Write dead letters", jsonl(out + "-deadletter", 1));
         reports.apply("Verdicts", MapElements.into(TypeDescriptors.strings()).via(ScanPipeline::verdictOf))
                 .apply("Count per verdict", Count.perElement())
                 .apply("Summary", Combine.globally(new Summary()).withoutDefaults())
-                .apply("Write summary", streaming
-                        ? TextIO.write().to(out + "-summary").withSuffix(".json").withWindowedWrites().withNumShards(1)
-                        : TextIO.write().to(out + "-summary").withSuffix(".json").withoutSharding());
+                .apply("Write summary", TextIO.write().to(out + "-summary").withSuffix(".json").withoutSharding());
         return p;
     }
 
-    private static TextIO.Write jsonl(String prefix, int shards, boolean streaming) {
-        TextIO.Write write = TextIO.write().to(prefix).withSuffix(".jsonl").withNumShards(shards);
-        return streaming ? write.withWindowedWrites() : write;
+    private static TextIO.Write jsonl(String prefix, int shards) {
+        return TextIO.write().to(prefix).withSuffix(".jsonl").withNumShards(shards);
     }
 
     static String verdictOf(String reportJson) {
