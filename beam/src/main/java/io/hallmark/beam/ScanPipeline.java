@@ -31,8 +31,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 /**
  * The upload scan as a Beam pipeline: match the files ({@code input} patterns or an {@code inputList}; a pattern
  * that matches nothing is a dead letter), spread them over the workers ({@link Reshuffle}), verify each
- * ({@link VerifyFn}), and write the reports as sharded JSONL with the schema of {@code hallmark scan --jsonl}, the
- * dead letters, and a summary of counts per verdict. File names are fixed by the output prefix and shard count, so
+ * ({@link VerifyFn}), and write the reports as sharded JSONL with the schema of {@code hallmark scan --jsonl} and as
+ * Parquet ({@link ReportRecords}: the main fields as columns, the whole report in one), the dead letters, and a
+ * summary of counts per verdict. File names are fixed by the output prefix and shard count, so
  * running the same job again replaces its results instead of adding to them.
  */
 public final class ScanPipeline {
@@ -81,6 +82,14 @@ public final class ScanPipeline {
         PCollection<String> reports = verified.get(VerifyFn.REPORTS);
         String out = options.getOutput();
         reports.apply("Write reports", jsonl(out + "-results", options.getShards()));
+        java.nio.file.Path prefix = java.nio.file.Path.of(out);
+        reports.apply("As rows", ParDo.of(new ReportRecords()))
+                .setCoder(org.apache.beam.sdk.extensions.avro.coders.AvroCoder.of(ReportRecords.SCHEMA))
+                .apply("Write Parquet", org.apache.beam.sdk.io.FileIO.<org.apache.avro.generic.GenericRecord>write()
+                        .via(org.apache.beam.sdk.io.parquet.ParquetIO.sink(ReportRecords.SCHEMA))
+                        .to(prefix.getParent() == null ? "." : prefix.getParent().toString())
+                        .withPrefix(prefix.getFileName() + "-results").withSuffix(".parquet")
+                        .withNumShards(options.getShards()));
         PCollectionList.of(matched.get(VerifyFn.DEAD_LETTERS)).and(verified.get(VerifyFn.DEAD_LETTERS))
                 .apply("All dead letters", Flatten.pCollections())
                 .apply("Write dead letters", jsonl(out + "-deadletter", 1));

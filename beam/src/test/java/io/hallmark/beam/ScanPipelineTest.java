@@ -113,10 +113,35 @@ class ScanPipelineTest {
         return byName;
     }
 
+    private static Map<String, String> withoutDamaged(Map<String, String> rows) {
+        Map<String, String> kept = new TreeMap<>(rows);
+        kept.keySet().removeAll(List.of("truncated.mp4", "random.bin"));
+        return kept;
+    }
+
+    /** file name -> verdict, from the Parquet shards (read back with parquet-avro, as an analyst's tool would). */
+    private static Map<String, String> parquetVerdicts(String output) throws IOException {
+        Map<String, String> rows = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir.resolve(output))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
+                try (var reader = org.apache.parquet.avro.AvroParquetReader.<org.apache.avro.generic.GenericRecord>builder(
+                        org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(f.toUri()),
+                                new org.apache.hadoop.conf.Configuration())).build()) {
+                    for (var row = reader.read(); row != null; row = reader.read()) {
+                        String name = Path.of(row.get("file").toString()).getFileName().toString();
+                        assertTrue(rows.put(name, row.get("verdict").toString()) == null, name + " twice in Parquet");
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
     private static List<String> lines(String output, String prefix) throws IOException {
         List<String> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir.resolve(output))) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && !p.getFileName().toString().endsWith(".parquet")).sorted().toList()) {
                 all.addAll(Files.readAllLines(f).stream().filter(l -> !l.isBlank()).toList());
             }
         }
@@ -147,6 +172,11 @@ class ScanPipelineTest {
         assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
         assertTheCorpusIsReportedExactly("direct");
         assertTrue(lines("direct", "scan-deadletter").isEmpty());
+        Map<String, String> rows = parquetVerdicts("direct");
+        assertEquals(6, rows.size(), rows.toString());
+        for (Map.Entry<String, String> e : EXPECTED.entrySet()) {
+            assertEquals(e.getValue(), rows.get(e.getKey()), "Parquet row of " + e.getKey());
+        }
         long signed = 0;
         for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
                 .addNameFilter(MetricNameFilter.named(VerifyFn.class, "verdict_SIGNED")).build()).getCounters()) {
@@ -214,6 +244,7 @@ class ScanPipelineTest {
         PipelineResult result = ScanPipeline.build(options("spark", "--runner=SparkRunner", "--sparkMaster=local[2]")).run();
         assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
         assertTheCorpusIsReportedExactly("spark");
+        assertEquals(EXPECTED, withoutDamaged(parquetVerdicts("spark")), "the same rows in Parquet");
     }
 
     @Test
@@ -222,5 +253,6 @@ class ScanPipelineTest {
                 "--parallelism=2")).run();
         assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
         assertTheCorpusIsReportedExactly("flink");
+        assertEquals(EXPECTED, withoutDamaged(parquetVerdicts("flink")), "the same rows in Parquet");
     }
 }
