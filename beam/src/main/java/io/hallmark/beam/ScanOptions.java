@@ -7,7 +7,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 /**
  * The scan job's options, given as {@code --name=value} on the command line ({@link ScanJob}) next to Beam's own
  * ({@code --runner=DirectRunner|FlinkRunner}, {@code --flinkMaster=host:port}, {@code --parallelism=N}, ...).
- * At least one of {@code input} and {@code inputList} names the files.
+ * The files are named by {@code input} and/or {@code inputList}, or, for a streaming job, {@code watch}.
  */
 public interface ScanOptions extends PipelineOptions {
     @Description("File patterns to verify, comma-separated, on any Beam FileSystem (local or NFS paths; gs://, s3:// with "
@@ -20,6 +20,24 @@ public interface ScanOptions extends PipelineOptions {
     String getInputList();
 
     void setInputList(String value);
+
+    @Description("A pattern watched for new files, instead of --input/--inputList: a streaming job (run it with "
+            + "--streaming) that verifies each file as it appears, once, and writes results per window")
+    String getWatch();
+
+    void setWatch(String value);
+
+    @Description("Seconds between two looks at the watched pattern")
+    @Default.Integer(10)
+    int getWatchIntervalSeconds();
+
+    void setWatchIntervalSeconds(int value);
+
+    @Description("A watched job writes its results per window of this many seconds")
+    @Default.Integer(60)
+    int getWindowSeconds();
+
+    void setWindowSeconds(int value);
 
     @Description("Where results go: PREFIX-results-SSSSS-of-NNNNN.jsonl, PREFIX-deadletter-*.jsonl, "
             + "PREFIX-summary.json (a re-run over the same input writes the same file names: nothing is duplicated)")

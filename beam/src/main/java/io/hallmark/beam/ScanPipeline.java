@@ -50,8 +50,12 @@ public final class ScanPipeline {
         if (options.getOutput() == null || options.getOutput().isBlank()) {
             throw new IllegalArgumentException("--output=PREFIX is required");
         }
-        if (blank(options.getInput()) && blank(options.getInputList())) {
-            throw new IllegalArgumentException("give --input=PATTERNS or --inputList=FILE");
+        boolean streaming = !blank(options.getWatch());
+        if (streaming && !(blank(options.getInput()) && blank(options.getInputList()))) {
+            throw new IllegalArgumentException("--watch is a streaming job of its own: give it without --input/--inputList");
+        }
+        if (!streaming && blank(options.getInput()) && blank(options.getInputList())) {
+            throw new IllegalArgumentException("give --input=PATTERNS, --inputList=FILE or --watch=PATTERN");
         }
         if (options.getShards() < 1) {
             throw new IllegalArgumentException("--shards must be at least 1");
@@ -66,12 +70,25 @@ public final class ScanPipeline {
                     .apply("Drop blank lines", Filter.by((SerializableFunction<String, Boolean>) line -> !line.isBlank()))
                     .apply("Trim", MapElements.into(TypeDescriptors.strings()).via(String::strip)));
         }
-        PCollectionTuple matched = PCollectionList.of(specs).apply("All patterns", Flatten.pCollections())
-                .apply("Match", ParDo.of(new MatchFn()).withOutputTags(VerifyFn.FILES, TupleTagList.of(VerifyFn.DEAD_LETTERS)));
-        // a file named by two patterns is verified once
-        PCollection<MatchResult.Metadata> files = matched.get(VerifyFn.FILES).apply("Once per file",
-                Distinct.withRepresentativeValueFn((SerializableFunction<MatchResult.Metadata, String>) m -> m.resourceId().toString())
-                        .withRepresentativeType(TypeDescriptors.strings()));
+        PCollection<MatchResult.Metadata> files;
+        List<PCollection<String>> letters = new java.util.ArrayList<>();
+        if (streaming) {
+            // each file that appears is emitted once; results leave each window on processing time
+            org.joda.time.Duration window = org.joda.time.Duration.standardSeconds(options.getWindowSeconds());
+            files = p.apply("Watch", org.apache.beam.sdk.io.FileIO.match().filepattern(options.getWatch())
+                            .continuously(org.joda.time.Duration.standardSeconds(options.getWatchIntervalSeconds()),
+                                    org.apache.beam.sdk.transforms.Watch.Growth.never()))
+                    .apply("Windows", org.apache.beam.sdk.transforms.windowing.Window.into(
+                            org.apache.beam.sdk.transforms.windowing.FixedWindows.of(window)));
+        } else {
+            PCollectionTuple matched = PCollectionList.of(specs).apply("All patterns", Flatten.pCollections())
+                    .apply("Match", ParDo.of(new MatchFn()).withOutputTags(VerifyFn.FILES, TupleTagList.of(VerifyFn.DEAD_LETTERS)));
+            letters.add(matched.get(VerifyFn.DEAD_LETTERS));
+            // a file named by two patterns is verified once
+            files = matched.get(VerifyFn.FILES).apply("Once per file", Distinct.withRepresentativeValueFn(
+                    (SerializableFunction<MatchResult.Metadata, String>) m -> m.resourceId().toString())
+                    .withRepresentativeType(TypeDescriptors.strings()));
+        }
         VerifyFn.Settings settings = new VerifyFn.Settings(options.getHallmarkHome(), options.getStore(),
                 blank(options.getResolvers()) ? List.of() : split(options.getResolvers()),
                 options.getPerFileTimeoutSeconds(), options.getMaxFileBytes(),
@@ -81,7 +98,7 @@ public final class ScanPipeline {
                         .withOutputTags(VerifyFn.REPORTS, TupleTagList.of(VerifyFn.DEAD_LETTERS)));
         PCollection<String> reports = verified.get(VerifyFn.REPORTS);
         String out = options.getOutput();
-        reports.apply("Write reports", jsonl(out + "-results", options.getShards()));
+        reports.apply("Write reports", jsonl(out + "-results", options.getShards(), streaming));
         java.nio.file.Path prefix = java.nio.file.Path.of(out);
         reports.apply("As rows", ParDo.of(new ReportRecords()))
                 .setCoder(org.apache.beam.sdk.extensions.avro.coders.AvroCoder.of(ReportRecords.SCHEMA))
@@ -90,18 +107,22 @@ public final class ScanPipeline {
                         .to(prefix.getParent() == null ? "." : prefix.getParent().toString())
                         .withPrefix(prefix.getFileName() + "-results").withSuffix(".parquet")
                         .withNumShards(options.getShards()));
-        PCollectionList.of(matched.get(VerifyFn.DEAD_LETTERS)).and(verified.get(VerifyFn.DEAD_LETTERS))
-                .apply("All dead letters", Flatten.pCollections())
-                .apply("Write dead letters", jsonl(out + "-deadletter", 1));
+        letters.add(verified.get(VerifyFn.DEAD_LETTERS));
+        PCollectionList.of(letters).apply("All dead letters", Flatten.pCollections())
+                .apply("Write dead letters", jsonl(out + "-deadletter", 1, streaming));
         reports.apply("Verdicts", MapElements.into(TypeDescriptors.strings()).via(ScanPipeline::verdictOf))
                 .apply("Count per verdict", Count.perElement())
                 .apply("Summary", Combine.globally(new Summary()).withoutDefaults())
-                .apply("Write summary", TextIO.write().to(out + "-summary").withSuffix(".json").withoutSharding());
+                .apply("Write summary", streaming
+                        ? TextIO.write().to(out + "-summary-").withSuffix(".json").withWindowedWrites().withNumShards(1)
+                        : TextIO.write().to(out + "-summary").withSuffix(".json").withoutSharding());
         return p;
     }
 
-    private static TextIO.Write jsonl(String prefix, int shards) {
-        return TextIO.write().to(prefix).withSuffix(".jsonl").withNumShards(shards);
+    private static TextIO.Write jsonl(String prefix, int shards, boolean streaming) {
+        // windowed names are PREFIX-WINDOW-PANE-SSSSS-of-NNNNN (Beam appends the window to the prefix as it is)
+        TextIO.Write write = TextIO.write().to(streaming ? prefix + "-" : prefix).withSuffix(".jsonl").withNumShards(shards);
+        return streaming ? write.withWindowedWrites() : write;
     }
 
     static String verdictOf(String reportJson) {

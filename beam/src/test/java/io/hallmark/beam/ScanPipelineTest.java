@@ -240,6 +240,35 @@ class ScanPipelineTest {
     }
 
     @Test
+    void aWatchedFolderIsAStreamingJobThatVerifiesEachNewFileOnce() throws Exception {
+        Path incoming = Files.createDirectories(dir.resolve("incoming"));
+        String output = "watched";
+        ScanOptions o = options(output, "--runner=DirectRunner", "--blockOnRun=false", "--streaming",
+                "--watchIntervalSeconds=1", "--windowSeconds=2");
+        o.setInput(null);
+        o.setWatch(incoming + "/*");
+        PipelineResult job = ScanPipeline.build(o).run();
+        try {
+            Thread.sleep(2000);
+            Files.copy(corpus.resolve("certified.mp4"), incoming.resolve("arrived.mp4"));
+            Map<String, JsonNode> seen = Map.of();
+            for (long deadline = System.nanoTime() + 120_000_000_000L; System.nanoTime() < deadline && seen.isEmpty(); ) {
+                Thread.sleep(500);
+                if (job.getState() != PipelineResult.State.RUNNING) {
+                    job.waitUntilFinish(); // throws the job's failure
+                }
+                seen = Files.isDirectory(dir.resolve(output)) ? reports(output) : Map.of();
+            }
+            assertEquals(List.of("arrived.mp4"), List.copyOf(seen.keySet()), "the new file, reported once; written: "
+                    + (Files.isDirectory(dir.resolve(output)) ? java.util.Arrays.toString(dir.resolve(output).toFile().list()) : "none"));
+            assertEquals("SIGNED", seen.get("arrived.mp4").path("verdict").asText());
+            assertEquals(PipelineResult.State.RUNNING, job.getState(), "still watching");
+        } finally {
+            job.cancel();
+        }
+    }
+
+    @Test
     void sparkInLocalModeGivesTheSameResults() throws Exception {
         PipelineResult result = ScanPipeline.build(options("spark", "--runner=SparkRunner", "--sparkMaster=local[2]")).run();
         assertEquals(PipelineResult.State.DONE, result.waitUntilFinish());
