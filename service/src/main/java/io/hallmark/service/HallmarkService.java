@@ -304,7 +304,7 @@ public final class HallmarkService implements AutoCloseable {
                     uploadDeadline());
         }
         long size = Files.size(upload);
-        Verifications.Job job = verifications.submit(upload, name);
+        Verifications.Job job = verifications.submit(upload, name, size);
         String location = "/v1/verifications/" + job.id();
         ctx.header("Location", location);
         if (size > config.asyncAboveBytes() || "true".equals(ctx.queryParam("async"))) {
@@ -326,12 +326,16 @@ public final class HallmarkService implements AutoCloseable {
             send(ctx, sbr.byContent(null, q));
             return;
         }
-        Path upload = Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), config.maxUploadBytes(),
-                    uploadDeadline());
+        sendMatches(ctx, q, Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(),
+                config.maxUploadBytes(), uploadDeadline()));
+    }
+
+    /** byContent's answer for a received asset, which is deleted afterwards whatever happens. */
+    private void sendMatches(Context ctx, Map<String, String> q, Path asset) throws IOException {
         try {
-            send(ctx, sbr.byContent(upload, q));
+            send(ctx, sbr.byContent(asset, q));
         } finally {
-            Uploads.delete(upload);
+            Uploads.delete(asset);
         }
     }
 
@@ -349,12 +353,7 @@ public final class HallmarkService implements AutoCloseable {
             return;
         }
         ReferenceFetcher.Query reference = ReferenceFetcher.parse(ctx.bodyInputStream().readNBytes(64 << 10));
-        Path asset = references.get().fetch(reference, config.maxUploadBytes(), uploadDeadline());
-        try {
-            send(ctx, sbr.byContent(asset, q));
-        } finally {
-            Uploads.delete(asset);
-        }
+        sendMatches(ctx, q, references.get().fetch(reference, config.maxUploadBytes(), uploadDeadline()));
     }
 
     /**

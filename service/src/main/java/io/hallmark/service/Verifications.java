@@ -73,15 +73,10 @@ final class Verifications implements AutoCloseable {
      *
      * @param upload the received file
      * @param name   what the report calls it (never the temp path)
+     * @param bytes  the upload's size, for the progress estimate
      * @throws Problem 503 with Retry-After when the queue is full
      */
-    Job submit(Path upload, String name) {
-        long bytes;
-        try {
-            bytes = java.nio.file.Files.size(upload);
-        } catch (java.io.IOException e) {
-            bytes = 0;
-        }
+    Job submit(Path upload, String name, long bytes) {
         Job job = new Job(UUID.randomUUID().toString(), bytes, new java.util.concurrent.atomic.AtomicLong(),
                 new CompletableFuture<>());
         try {
