@@ -32,13 +32,7 @@ public final class JumbfManifestStore {
      * @throws IllegalArgumentException when {@code store} is not a JUMBF {@code c2pa} superbox with a manifest
      */
     public static byte[] activeManifestOnly(byte[] store) {
-        List<Box> top = boxes(store, 0, store.length);
-        if (top.size() != 1 || top.get(0).type() != TYPE_JUMB) {
-            throw new IllegalArgumentException("not a JUMBF manifest store: expected one jumb superbox");
-        }
-        Box outer = top.get(0);
-        int header = headerLength(store, outer.offset());
-        List<Box> children = boxes(store, outer.offset() + header, outer.offset() + outer.length());
+        List<Box> children = storeChildren(store);
         if (children.isEmpty() || children.get(0).type() != TYPE_JUMD
                 || !"c2pa".equals(label(store, children.get(0)))) {
             throw new IllegalArgumentException("not a C2PA manifest store: its description box is not labelled c2pa");
@@ -68,19 +62,27 @@ public final class JumbfManifestStore {
      * @throws IllegalArgumentException when {@code store} is not a JUMBF manifest store
      */
     public static List<String> manifestLabels(byte[] store) {
-        List<Box> top = boxes(store, 0, store.length);
-        if (top.size() != 1 || top.get(0).type() != TYPE_JUMB) {
-            throw new IllegalArgumentException("not a JUMBF manifest store: expected one jumb superbox");
-        }
-        Box outer = top.get(0);
         List<String> labels = new ArrayList<>();
-        List<Box> children = boxes(store, outer.offset() + headerLength(store, outer.offset()), outer.offset() + outer.length());
-        for (Box child : children) {
+        for (Box child : storeChildren(store)) {
             if (child.type() == TYPE_JUMB) {
                 labels.add(superboxLabel(store, child));
             }
         }
         return labels;
+    }
+
+    /** The boxes inside the store's one outer {@code jumb} superbox. */
+    private static List<Box> storeChildren(byte[] store) {
+        List<Box> top = boxes(store, 0, store.length);
+        if (top.size() != 1 || top.get(0).type() != TYPE_JUMB) {
+            throw new IllegalArgumentException("not a JUMBF manifest store: expected one jumb superbox");
+        }
+        return children(store, top.get(0));
+    }
+
+    /** The boxes inside {@code box}, after its header. */
+    private static List<Box> children(byte[] b, Box box) {
+        return boxes(b, box.offset() + headerLength(b, box.offset()), box.offset() + box.length());
     }
 
     /** The boxes laid end to end in {@code [from, to)}; sizes are checked against the bounds. */
@@ -115,8 +117,7 @@ public final class JumbfManifestStore {
     }
 
     private static String superboxLabel(byte[] b, Box superbox) {
-        List<Box> children = boxes(b, superbox.offset() + headerLength(b, superbox.offset()),
-                superbox.offset() + superbox.length());
+        List<Box> children = children(b, superbox);
         return children.isEmpty() || children.get(0).type() != TYPE_JUMD ? null : label(b, children.get(0));
     }
 
