@@ -242,7 +242,7 @@
     card.dataset.verdict = report.verdict;
     card._report = report;
     const name = file.name;
-    const shown = (report.recoveredManifest && report.recoveredManifest.present) ? report.recoveredManifest : report.c2pa;
+    const shown = shownManifest(report);
     const body = card.querySelector('.body');
     const untrusted = (report.verdict === 'SIGNED' || report.verdict === 'RECOVERED') && !(report.trustedBy || []).length;
     body.replaceChildren(verdictBox(report.verdict, report.sentence, untrusted));
@@ -285,34 +285,49 @@
   function facts(report, shown, picture) {
     const dl = el('dl', { class: 'facts' });
     const add = (label, ...value) => dl.append(el('dt', { text: t(label) }), el('dd', {}, ...value));
-    const recovered = report.recoveredManifest && report.recoveredManifest.present;
-    add('fact.credentials', recovered ? el('span', { class: 'badge recovered', text: t('credentials.recovered') })
-      : report.c2pa.present ? el('span', { class: report.verdict === 'SIGNED' ? 'badge embedded' : 'badge',
-        text: t('credentials.embedded') })
-        : t('credentials.none'));
+    const credentials = credentialsKey(report);
+    add('fact.credentials', credentials === 'credentials.none' ? t(credentials) : el('span', { text: t(credentials),
+      class: credentials === 'credentials.recovered' ? 'badge recovered' : report.verdict === 'SIGNED' ? 'badge embedded' : 'badge' }));
     if (shown.present) {
       add('fact.signedBy', shown.signer || shown.signerCommonName || t('unit.none'));
       add('fact.signedAt', shown.signedAt ? shown.signedAt.replace('T', ' ').replace(/\+00:00$|Z$/, ' UTC')
         : t('fact.signedAtUnknown'));
-      add('fact.trust', recovered ? recoveredTrustWords(shown, report.trustedBy) : trustWords(shown.state, report.trustedBy));
+      add('fact.trust', trustFor(report, shown));
       add('fact.aiDisclosure', aiWords(shown.digitalSourceType));
       if (shown.softwareAgent) add('fact.generator', shown.softwareAgent);
       const g = shown.generation;
       if (g && g.model) add('fact.model', g.model + (g.modelVersion ? ' ' + g.modelVersion : ''));
       if (g && g.prompt) add('fact.prompt', g.prompt);
-      if (shown.manifestId || (recovered && report.recoveredManifest.manifestId)) {
-        add('fact.manifest', el('code', { text: shown.manifestId || report.recoveredManifest.manifestId }));
-      }
+      if (shown.manifestId) add('fact.manifest', el('code', { text: shown.manifestId }));
     }
     add('fact.watermark', picture ? t('watermark.picture') : watermarkWords(report.watermark));
-    if (report.contentCheck) {
-      const c = report.contentCheck;
-      add('fact.contentCheck', t('content.' + c.decision, { matched: c.matchedFrames, usable: c.usableFrames }));
-    }
+    if (report.contentCheck) add('fact.contentCheck', contentWords(report.contentCheck));
     for (const m of report.possibleMatches || []) {
       add('fact.possibleMatch', t('match.lead', { id: m.manifestId, score: m.similarityScore }));
     }
     return dl;
+  }
+
+  /** Whether the credentials shown come from the store, the file's own having been stripped. */
+  function isRecovered(report) {
+    return Boolean(report.recoveredManifest && report.recoveredManifest.present);
+  }
+
+  /** The manifest the facts describe: the recovered one, else the file's own (its manifestId is the one to show). */
+  function shownManifest(report) {
+    return isRecovered(report) ? report.recoveredManifest : report.c2pa;
+  }
+
+  function credentialsKey(report) {
+    return isRecovered(report) ? 'credentials.recovered' : report.c2pa.present ? 'credentials.embedded' : 'credentials.none';
+  }
+
+  function trustFor(report, shown) {
+    return isRecovered(report) ? recoveredTrustWords(shown, report.trustedBy) : trustWords(shown.state, report.trustedBy);
+  }
+
+  function contentWords(c) {
+    return t('content.' + c.decision, { matched: c.matchedFrames, usable: c.usableFrames });
   }
 
   function trustWords(stateName, trustedBy) {
@@ -428,20 +443,17 @@
   }
 
   function comparable(report) {
-    const shown = (report.recoveredManifest && report.recoveredManifest.present) ? report.recoveredManifest : report.c2pa;
+    const shown = shownManifest(report);
     return [
-      ['fact.credentials', report.recoveredManifest && report.recoveredManifest.present ? t('credentials.recovered')
-        : report.c2pa.present ? t('credentials.embedded') : t('credentials.none')],
+      ['fact.credentials', t(credentialsKey(report))],
       ['fact.signedBy', shown.signer || t('unit.none')],
       ['fact.signedAt', shown.signedAt || t('fact.signedAtUnknown')],
-      ['fact.trust', !shown.present ? t('trust.none') : report.recoveredManifest && report.recoveredManifest.present
-        ? recoveredTrustWords(shown, report.trustedBy) : trustWords(shown.state, report.trustedBy)],
+      ['fact.trust', trustFor(report, shown)],
       ['fact.aiDisclosure', shown.present ? aiWords(shown.digitalSourceType) : t('unit.none')],
       ['fact.model', shown.generation && shown.generation.model ? shown.generation.model : t('unit.none')],
-      ['fact.manifest', shown.manifestId || (report.recoveredManifest && report.recoveredManifest.manifestId) || t('unit.none')],
+      ['fact.manifest', shown.manifestId || t('unit.none')],
       ['fact.watermark', watermarkWords(report.watermark)],
-      ['fact.contentCheck', report.contentCheck ? t('content.' + report.contentCheck.decision,
-        { matched: report.contentCheck.matchedFrames, usable: report.contentCheck.usableFrames }) : t('unit.none')],
+      ['fact.contentCheck', report.contentCheck ? contentWords(report.contentCheck) : t('unit.none')],
     ];
   }
 
