@@ -43,10 +43,10 @@ public final class BeamBench {
                 }
             }
         }
-        run(files, work);
+        bench(files, work);
     }
 
-    private static void run(int files, Path work) throws Exception {
+    private static void bench(int files, Path work) throws Exception {
         Files.createDirectories(work);
         Path home = work.resolve("home");
         Path corpus = work.resolve("corpus");

@@ -1,6 +1,5 @@
 package io.hallmark.beam;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -173,13 +172,5 @@ public final class ScanPipeline {
             }
             return summary.toString();
         }
-    }
-
-    /** @return the verdict counts of a summary line written by this pipeline */
-    static Map<String, Long> counts(String summaryJson) throws IOException {
-        Map<String, Long> counts = new TreeMap<>();
-        JsonNode verdicts = JSON.readTree(summaryJson).path("verdicts");
-        verdicts.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
-        return counts;
     }
 }

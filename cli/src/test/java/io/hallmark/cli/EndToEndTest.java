@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallmark.media.Ffmpeg;
 import io.hallmark.testdata.SharedData;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,13 +115,7 @@ class EndToEndTest {
     void aSignedVideoChangedAfterSigningIsTampered() throws Exception {
         Path tampered = dir.resolve("tampered.mp4");
         Files.copy(generated, tampered);
-        try (RandomAccessFile f = new RandomAccessFile(tampered.toFile(), "rw")) {
-            long pos = f.length() - 5000; // inside mdat, which comes last (faststart)
-            f.seek(pos);
-            int b = f.read();
-            f.seek(pos);
-            f.write(b ^ 0x5a);
-        }
+        io.hallmark.testdata.Tampering.flipByteFromEnd(tampered, 5000); // inside mdat, which comes last (faststart)
         JsonNode v = verifyJson(tampered, ExitCodes.TAMPERED);
         assertEquals("TAMPERED", v.path("verdict").asText());
         assertEquals("Invalid", v.path("c2pa").path("state").asText());

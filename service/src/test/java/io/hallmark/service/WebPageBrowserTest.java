@@ -13,7 +13,6 @@ import io.hallmark.generator.GenerationRequest;
 import io.hallmark.generator.pipeline.CertifiedVideo;
 import io.hallmark.media.Ffmpeg;
 import io.hallmark.testdata.SharedData;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,13 +94,7 @@ class WebPageBrowserTest {
         FILES.put(dir.resolve("watermark-only.mp4"), "WATERMARK_ONLY");
         FILES.put(dir.resolve("copied-mark.mp4"), "MARK_MISMATCH");
         Path tampered = Files.copy(certified.file(), dir.resolve("tampered.mp4"));
-        try (RandomAccessFile f = new RandomAccessFile(tampered.toFile(), "rw")) {
-            long at = f.length() - 5000; // inside mdat, which comes last
-            f.seek(at);
-            int b = f.read();
-            f.seek(at);
-            f.write(b ^ 0x5a);
-        }
+        io.hallmark.testdata.Tampering.flipByteFromEnd(tampered, 5000);
         FILES.put(tampered, "TAMPERED");
         FILES.put(Files.copy(SharedData.c2paFixture("c2pa-rs/image/no_alg.jpg"), dir.resolve("unknown-algorithm.jpg")),
                 "UNVERIFIABLE");
