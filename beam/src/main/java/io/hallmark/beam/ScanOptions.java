@@ -39,8 +39,9 @@ public interface ScanOptions extends PipelineOptions {
 
     void setWindowSeconds(int value);
 
-    @Description("Where results go: PREFIX-results-SSSSS-of-NNNNN.jsonl, PREFIX-deadletter-*.jsonl, "
-            + "PREFIX-summary.json (a re-run over the same input writes the same file names: nothing is duplicated)")
+    @Description("Where results go, DIR/PREFIX: PREFIX-results-SSSSS-of-NNNNN.jsonl and .parquet, "
+            + "PREFIX-deadletter-00000-of-00001.jsonl, PREFIX-summary.json (a batch job run again replaces the files an "
+            + "earlier run of that prefix wrote, whatever the shard counts: nothing is duplicated)")
     String getOutput();
 
     void setOutput(String value);

@@ -7,9 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
@@ -20,6 +24,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -32,8 +37,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * that matches nothing is a dead letter), spread them over the workers ({@link Reshuffle}), verify each
  * ({@link VerifyFn}), and write the reports as sharded JSONL with the schema of {@code hallmark scan --jsonl} and as
  * Parquet ({@link ReportRecords}: the main fields as columns, the whole report in one), the dead letters, and a
- * summary of counts per verdict. File names are fixed by the output prefix and shard count, so
- * running the same job again replaces its results instead of adding to them.
+ * summary of counts per verdict. File names are fixed by the output prefix and shard count, and a batch job ends by
+ * deleting what an earlier run of the same prefix left that it did not replace ({@link RunOutputs}), so running a
+ * job again replaces its results instead of adding to them, whatever the shard counts of either run. Beam's
+ * writers keep their temporary files in a folder of the run's own, deleted at the end.
  */
 public final class ScanPipeline {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,31 +104,63 @@ public final class ScanPipeline {
                         .withOutputTags(VerifyFn.REPORTS, TupleTagList.of(VerifyFn.DEAD_LETTERS)));
         PCollection<String> reports = verified.get(VerifyFn.REPORTS);
         String out = options.getOutput();
-        reports.apply("Write reports", jsonl(out + "-results", options.getShards(), streaming));
-        java.nio.file.Path prefix = java.nio.file.Path.of(out);
-        reports.apply("As rows", ParDo.of(new ReportRecords()))
+        RunOutputs outputs = RunOutputs.of(out);
+        ResourceId temp = outputs.tempDirectory();
+        List<PCollection<KV<Void, String>>> written = new java.util.ArrayList<>();
+        written.add(reports.apply("Write reports", jsonl(out + "-results", options.getShards(), streaming, temp))
+                .getPerDestinationOutputFilenames());
+        FileIO.Write<Void, GenericRecord> parquet = FileIO.<GenericRecord>write()
+                .via(ParquetIO.sink(ReportRecords.SCHEMA))
+                .to(outputs.directory().toString()).withPrefix(outputs.name() + "-results").withSuffix(".parquet")
+                .withNumShards(options.getShards()).withTempDirectory(temp.toString());
+        if (!streaming) {
+            parquet = everyShard(parquet);
+        }
+        written.add(reports.apply("As rows", ParDo.of(new ReportRecords()))
                 .setCoder(org.apache.beam.sdk.extensions.avro.coders.AvroCoder.of(ReportRecords.SCHEMA))
-                .apply("Write Parquet", org.apache.beam.sdk.io.FileIO.<org.apache.avro.generic.GenericRecord>write()
-                        .via(org.apache.beam.sdk.io.parquet.ParquetIO.sink(ReportRecords.SCHEMA))
-                        .to(prefix.getParent() == null ? "." : prefix.getParent().toString())
-                        .withPrefix(prefix.getFileName() + "-results").withSuffix(".parquet")
-                        .withNumShards(options.getShards()));
+                .apply("Write Parquet", parquet)
+                .getPerDestinationOutputFilenames());
         letters.add(verified.get(VerifyFn.DEAD_LETTERS));
-        PCollectionList.of(letters).apply("All dead letters", Flatten.pCollections())
-                .apply("Write dead letters", jsonl(out + "-deadletter", 1, streaming));
-        reports.apply("Verdicts", MapElements.into(TypeDescriptors.strings()).via(ScanPipeline::verdictOf))
+        written.add(PCollectionList.of(letters).apply("All dead letters", Flatten.pCollections())
+                .apply("Write dead letters", jsonl(out + "-deadletter", 1, streaming, temp))
+                .getPerDestinationOutputFilenames());
+        Combine.Globally<KV<String, Long>, String> summary = Combine.globally(new Summary());
+        written.add(reports.apply("Verdicts", MapElements.into(TypeDescriptors.strings()).via(ScanPipeline::verdictOf))
                 .apply("Count per verdict", Count.perElement())
-                .apply("Summary", Combine.globally(new Summary()).withoutDefaults())
-                .apply("Write summary", streaming
+                // a batch job with no report still writes its summary (files: 0); a window without one writes none
+                .apply("Summary", streaming ? summary.withoutDefaults() : summary)
+                .apply("Write summary", (streaming
                         ? TextIO.write().to(out + "-summary-").withSuffix(".json").withWindowedWrites().withNumShards(1)
-                        : TextIO.write().to(out + "-summary").withSuffix(".json").withoutSharding());
+                        : TextIO.write().to(out + "-summary").withSuffix(".json").withoutSharding())
+                        .withTempDirectory(temp).<Void>withOutputFilenames())
+                .getPerDestinationOutputFilenames());
+        if (!streaming) {
+            // once every writer has moved its files into place: delete what an earlier run of the prefix left that
+            // this one did not replace, and the temporary folder
+            PCollectionList.of(written).apply("All written", Flatten.pCollections())
+                    .apply("File names", Values.create())
+                    .apply("After every write", Combine.globally(new RunOutputs.AllNames()))
+                    .apply("Replace the previous run", ParDo.of(new RunOutputs.ReplacePreviousRun(outputs)));
+        }
         return p;
     }
 
-    private static TextIO.Write jsonl(String prefix, int shards, boolean streaming) {
+    private static TextIO.TypedWrite<String, Void> jsonl(String prefix, int shards, boolean streaming, ResourceId temp) {
         // windowed names are PREFIX-WINDOW-PANE-SSSSS-of-NNNNN (Beam appends the window to the prefix as it is)
-        TextIO.Write write = TextIO.write().to(streaming ? prefix + "-" : prefix).withSuffix(".jsonl").withNumShards(shards);
-        return streaming ? write.withWindowedWrites() : write;
+        TextIO.Write write = TextIO.write().to(streaming ? prefix + "-" : prefix).withSuffix(".jsonl").withNumShards(shards)
+                .withTempDirectory(temp);
+        return (streaming ? write.withWindowedWrites() : write).withOutputFilenames();
+    }
+
+    /**
+     * A batch job's Parquet writer that writes every one of its shards, empty ones included, as TextIO does. FileIO
+     * writes per window by default, and a windowed write creates no empty shard: a shard left empty by a re-run would
+     * keep the earlier run's file. (The method is deprecated for its effects on windowed input; the batch input here
+     * is in the global window.)
+     */
+    @SuppressWarnings("deprecation")
+    private static FileIO.Write<Void, GenericRecord> everyShard(FileIO.Write<Void, GenericRecord> write) {
+        return write.withIgnoreWindowing();
     }
 
     static String verdictOf(String reportJson) {
