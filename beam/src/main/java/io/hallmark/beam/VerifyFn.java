@@ -9,6 +9,8 @@ import io.hallmark.verify.VerificationReport;
 import io.hallmark.verify.Verdict;
 import io.hallmark.verify.VerifierLimits;
 import io.hallmark.verify.Verifier;
+import io.hallmark.verify.isolation.InspectionWorker;
+import io.hallmark.verify.isolation.WorkerLauncher;
 import io.hallmark.verify.render.ReportJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +74,8 @@ public final class VerifyFn extends DoFn<MatchResult.Metadata, String> {
     private final Distribution analysisMillis = Metrics.distribution(VerifyFn.class, "analysisMillis");
     private transient Hallmark hallmark;
     private transient Verifier verifier;
+    /** A folder holding a link to the job jar, when the jar's own path cannot stand in a class path. */
+    private transient Path jobJarLink;
 
     public VerifyFn(Settings settings) {
         this.settings = settings;
@@ -92,6 +96,17 @@ public final class VerifyFn extends DoFn<MatchResult.Metadata, String> {
         if (!settings.workerCommand().isEmpty()) {
             List<String> command = settings.workerCommand();
             config = config.withWorkerLauncher((mainClass, maxHeap) -> command);
+        } else {
+            Path jobJar = jobJar();
+            if (jobJar != null) {
+                if (jobJar.toString().contains(java.io.File.pathSeparator)) {
+                    // Flink's task managers keep jobs' jars under /tmp/tm_HOST:PORT-ID/blobStorage: a ':' splits a
+                    // class path, so the workers get a link to it
+                    jobJarLink = Files.createTempDirectory("hallmark-beam-job-");
+                    jobJar = Files.createSymbolicLink(jobJarLink.resolve("job.jar"), jobJar);
+                }
+                config = config.withWorkerLauncher(withJobJar(WorkerLauncher.sameJvm(), jobJar));
+            }
         }
         hallmark = Hallmark.open(config);
         verifier = hallmark.newVerifier(1);
@@ -131,6 +146,44 @@ public final class VerifyFn extends DoFn<MatchResult.Metadata, String> {
         }
     }
 
+    /**
+     * The jar this job was loaded from when the worker JVM's own class path does not hold Hallmark: a job jar that a
+     * cluster loads into a class loader of its own (Flink's task managers from their blob cache, FlinkClusterIT; a
+     * jar given to spark-submit would be the same, untested). Null when the class path holds Hallmark (the script, the embedded runners) or when
+     * {@code -Dhallmark.worker.classpath} says where it is.
+     */
+    static Path jobJar() {
+        if (System.getProperty(WorkerLauncher.CLASS_PATH_PROPERTY) != null
+                || ClassLoader.getSystemClassLoader().getResource(WORKER_CLASS) != null) {
+            return null;
+        }
+        try {
+            java.security.CodeSource source = InspectionWorker.class.getProtectionDomain().getCodeSource();
+            Path jar = source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+            return jar != null && Files.exists(jar) ? jar : null;
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+    }
+
+    private static final String WORKER_CLASS = InspectionWorker.class.getName().replace('.', '/') + ".class";
+
+    /**
+     * The decoder worker's command with the job jar put first on its class path; the rest of it is the worker JVM's
+     * own class path (a Flink {@code lib/}: the jars with native code the job jar leaves out).
+     */
+    static WorkerLauncher withJobJar(WorkerLauncher launcher, Path jobJar) {
+        return (mainClass, maxHeap) -> {
+            List<String> command = new java.util.ArrayList<>(launcher.command(mainClass, maxHeap));
+            int cp = command.indexOf("-cp");
+            if (cp < 0 || cp + 1 >= command.size()) {
+                throw new IllegalStateException("a decoder worker command without -cp: " + command);
+            }
+            command.set(cp + 1, jobJar + java.io.File.pathSeparator + command.get(cp + 1));
+            return command;
+        };
+    }
+
     /** A remote file (gs://, s3://, ...) copied to a private temp file, within the size limit. */
     private Path copyToWorker(MatchResult.Metadata file) throws IOException {
         if (file.sizeBytes() > settings.maxFileBytes()) {
@@ -156,6 +209,10 @@ public final class VerifyFn extends DoFn<MatchResult.Metadata, String> {
         }
         if (hallmark != null) {
             hallmark.close();
+        }
+        if (jobJarLink != null) {
+            Files.deleteIfExists(jobJarLink.resolve("job.jar"));
+            Files.deleteIfExists(jobJarLink);
         }
     }
 }
