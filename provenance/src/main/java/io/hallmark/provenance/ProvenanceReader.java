@@ -66,6 +66,25 @@ public final class ProvenanceReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a manifest store without the asset it was made for (a registration at a manifest store): c2pa-rs validates
+     * the claim signature, the certificate and every assertion it can, against an empty asset of {@code format}, so the
+     * hard-binding hash ({@code assertion.dataHash.mismatch} or {@code assertion.bmffHash.mismatch}) cannot match; see
+     * {@link C2paReport#failuresACopyDoesNotExplain()}.
+     *
+     * @param manifestStore the JUMBF manifest store (application/c2pa)
+     * @param format        the asset's media type, e.g. {@code video/mp4}
+     * @return the report; {@link C2paReport#unreadable} when c2pa-rs cannot read the store at all
+     */
+    public C2paReport readWithoutAsset(byte[] manifestStore, String format) {
+        try (C2paStream stream = C2paStream.of(new io.hallmark.provenance.internal.InMemoryChannel(new byte[0]));
+             Reader reader = Reader.readWithManifest(context, format, stream, manifestStore)) {
+            return C2paReport.parse(reader.json());
+        } catch (IOException e) {
+            return C2paReport.unreadable(e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         context.close();

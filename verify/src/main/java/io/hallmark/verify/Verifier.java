@@ -163,11 +163,11 @@ public final class Verifier implements AutoCloseable {
                             .orElse(ContentComparison.Decision.INCONCLUSIVE);
                     if (decision == ContentComparison.Decision.MATCH) {
                         recovered = Optional.of(candidate);
-                        recoveredId = Optional.of(m.manifestId());
+                        recoveredId = Optional.of(signedId(candidate, m.manifestId(), notes));
                         notes.add("The recovered manifest binds to the original encode; this copy's bytes differ "
                                 + "(re-encoded), which is expected for a copy that lost its credentials.");
                     } else if (decision == ContentComparison.Decision.MISMATCH) {
-                        mismatchedId = Optional.of(m.manifestId());
+                        mismatchedId = Optional.of(signedId(candidate, m.manifestId(), notes));
                     }
                 } else {
                     notes.add("Watermark payload " + payload.get() + " is not in the manifest store " + store.get().describe());
@@ -189,7 +189,7 @@ public final class Verifier implements AutoCloseable {
                     Optional<ContentComparison> check = compareContent(audited, candidate, m.payloadHex(), candidateNotes);
                     if (check.map(c -> c.decision() == ContentComparison.Decision.MATCH).orElse(false)) {
                         recovered = Optional.of(candidate);
-                        recoveredId = Optional.of(m.manifestId());
+                        recoveredId = Optional.of(signedId(candidate, m.manifestId(), notes));
                         contentCheck = check;
                         storeAssisted = true;
                         notes.addAll(candidateNotes);
@@ -233,14 +233,14 @@ public final class Verifier implements AutoCloseable {
                             .orElse(ContentComparison.Decision.INCONCLUSIVE);
                     if (decision == ContentComparison.Decision.MATCH) {
                         recovered = Optional.of(candidate);
-                        recoveredId = Optional.of(id);
+                        recoveredId = Optional.of(signedId(candidate, id, notes));
                         contentCheck = check;
                         resolvedBy = Optional.of(resolver.describe());
                         notes.add("Resolved by " + resolver.describe() + ", which holds the publisher's watermark key "
                                 + "(it found the mark by its " + best.get().method() + "); the content check confirmed it.");
                         break;
                     } else if (decision == ContentComparison.Decision.MISMATCH) {
-                        mismatchedId = Optional.of(id);
+                        mismatchedId = Optional.of(signedId(candidate, id, notes));
                         contentCheck = check;
                         break;
                     }
@@ -255,7 +255,7 @@ public final class Verifier implements AutoCloseable {
         if (manifest.present() && manifest.isValidOrTrusted() && !bindingMatches.equals(Optional.of(false))) {
             verdict = Verdict.SIGNED;
             sentence = signedSentence(manifest);
-        } else if (knownReaderDefect(manifest)) {
+        } else if (manifest.knownReaderDefect()) {
             verdict = Verdict.UNVERIFIABLE;
             sentence = "Cannot be verified: signed with a certificate that names no organization, whose signatures "
                     + "the C2PA library in this build (c2pa-rs 0.90) cannot check (fixed in c2pa-rs 0.91); "
@@ -382,7 +382,7 @@ public final class Verifier implements AutoCloseable {
     private C2paReport recoveredReport(Path file, StoredManifest m) throws IOException {
         C2paReport now = c2pa.readDetached(file, m.manifestStore());
         if (now.manifestId().isPresent() || m.reportJson() == null) {
-            List<String> broken = unexpectedRecoveryFailures(now);
+            List<String> broken = now.failuresACopyDoesNotExplain();
             if (!broken.isEmpty()) {
                 // a store's or a resolver's manifest whose signature does not hold proves nothing, and the
                 // fingerprint the content check would trust is inside it
@@ -395,28 +395,15 @@ public final class Verifier implements AutoCloseable {
     }
 
     /**
-     * A manifest read against a copy that lost it: the hard-binding hash cannot match the re-encoded bytes, and an
-     * untrusted signer is a matter of trust, not validity. Any other failure (a broken signature, a tampered
-     * assertion) means the manifest cannot vouch for anything.
+     * The id a recovered manifest is reported under: the active manifest's own label, as signed, which a store or
+     * resolver cannot change; a store that filed it under another id is said in a note.
      */
-    static List<String> unexpectedRecoveryFailures(C2paReport m) {
-        if (knownReaderDefect(m)) {
-            return List.of();
+    private static String signedId(C2paReport candidate, String storedAs, List<String> notes) {
+        String signed = candidate.manifestId().orElse(storedAs);
+        if (!signed.equals(storedAs)) {
+            notes.add("The store filed this manifest under " + storedAs + "; its signed id is " + signed + ".");
         }
-        return m.failureCodes().stream().filter(c -> !c.endsWith("Hash.mismatch") && !c.equals("signingCredential.untrusted"))
-                .toList();
-    }
-
-    /**
-     * c2pa-rs up to 0.90 reports {@code claimSignature.mismatch} for genuine signatures by certificates without
-     * an O (organization) attribute (fixed in 0.91, which the Rust toolchain here cannot build). Such a report,
-     * with no other failure than an untrusted signer, is not evidence of tampering.
-     */
-    static boolean knownReaderDefect(C2paReport m) {
-        List<String> failures = m.failureCodes();
-        return m.state().filter("Invalid"::equals).isPresent() && m.signer().isEmpty()
-                && failures.contains("claimSignature.mismatch")
-                && failures.stream().allMatch(c -> c.equals("claimSignature.mismatch") || c.equals("signingCredential.untrusted"));
+        return signed;
     }
 
     private static boolean signerTrusted(C2paReport m) {

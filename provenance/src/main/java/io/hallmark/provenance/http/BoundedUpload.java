@@ -22,10 +22,17 @@ public final class BoundedUpload {
         }
     }
 
-    /** The body did not arrive within the time allowed. */
+    /** The body did not arrive within the time allowed, or arrived more slowly than the least rate. */
     public static final class TooSlow extends IOException {
-        TooSlow(long received) {
-            super("the upload did not arrive in time (" + received + " bytes received)");
+        TooSlow(String why) {
+            super(why);
+        }
+    }
+
+    /** The body ended before its declared length (the client stopped sending or closed the connection). */
+    public static final class Truncated extends IOException {
+        Truncated(long received, long declared) {
+            super("the body ended after " + received + " of its " + declared + " declared bytes");
         }
     }
 
@@ -40,6 +47,21 @@ public final class BoundedUpload {
      * @throws IOException when the temp file cannot be written or the client went away
      */
     public static Path receive(InputStream body, long contentLength, long maxBytes, long maxNanos) throws IOException {
+        return receive(body, contentLength, maxBytes, maxNanos, 0, 0);
+    }
+
+    /**
+     * {@link #receive(InputStream, long, long, long)}, and also cut off when, after {@code graceNanos}, the body's
+     * average rate falls below {@code minBytesPerSecond}: a client that trickles a byte every few seconds holds a
+     * thread for the grace time, not for the whole time limit. The rate is checked as each read returns; a client
+     * that sends nothing at all is ended by the server's idle timeout.
+     *
+     * @param minBytesPerSecond the least average rate, bytes per second; 0 for none
+     * @param graceNanos        how long the body may arrive at any rate first, nanoseconds
+     * @throws Truncated when the body ends before its declared {@code contentLength}; nothing is left behind
+     */
+    public static Path receive(InputStream body, long contentLength, long maxBytes, long maxNanos,
+                               long minBytesPerSecond, long graceNanos) throws IOException {
         if (contentLength > maxBytes) {
             throw new TooLarge(maxBytes);
         }
@@ -57,11 +79,21 @@ public final class BoundedUpload {
                     if (n > maxBytes) {
                         throw new TooLarge(maxBytes);
                     }
-                    if (System.nanoTime() - start > maxNanos) {
-                        throw new TooSlow(n);
+                    long elapsed = System.nanoTime() - start;
+                    if (elapsed > maxNanos) {
+                        throw new TooSlow("the upload did not arrive in time (" + n + " bytes received)");
+                    }
+                    if (minBytesPerSecond > 0 && elapsed > graceNanos && n < minBytesPerSecond * (elapsed / 1e9)) {
+                        throw new TooSlow("the upload arrived at " + Math.round(n / (elapsed / 1e9))
+                                + " bytes/s, below the least rate of " + minBytesPerSecond + " bytes/s");
                     }
                     out.write(buffer, 0, r);
                 }
+            } catch (java.io.EOFException e) { // Jetty's EofException among them: the client stopped mid-body
+                throw new Truncated(n, contentLength);
+            }
+            if (contentLength >= 0 && n < contentLength) {
+                throw new Truncated(n, contentLength);
             }
             ok = true;
             return file;

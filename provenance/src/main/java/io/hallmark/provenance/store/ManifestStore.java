@@ -46,6 +46,11 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
     /** Candidates (by index hits) compared in full per look-up. */
     static final int LOOKUP_CANDIDATES = 32;
 
+    /** How long an operation waits for a connection to a server database before it is {@link Unavailable}: 2 s. */
+    public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(2);
+    /** How long a server database may leave one query unanswered before the connection is dropped: 30 s. */
+    public static final java.time.Duration QUERY_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     /** SQLite's one connection, or null for a pooled database. */
     private final Connection connection;
     /** The pool of a server database, or null for SQLite. */
@@ -81,7 +86,12 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
         hikari.setJdbcUrl(location);
         hikari.setPoolName("hallmark-manifest-store");
         hikari.setMaximumPoolSize(4);
-        hikari.setConnectionTimeout(10_000);
+        // a database that is down is said within seconds (callers answer "try again later"), not after a request
+        // has hung: the pool's wait, the driver's connect and login time-outs (the URL may override the driver's)
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        hikari.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
+        hikari.addDataSourceProperty("loginTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
+        hikari.addDataSourceProperty("socketTimeout", Long.toString(QUERY_TIMEOUT.toSeconds()));
         com.zaxxer.hikari.HikariDataSource pool;
         try {
             pool = new com.zaxxer.hikari.HikariDataSource(hikari);
@@ -185,16 +195,46 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
     }
 
     /**
-     * Stores (or replaces) a manifest; its fingerprint, when it has one, becomes findable by
-     * {@link #findByFingerprint}.
+     * A manifest id that is already in the store with other content. The store is append-only: a manifest it holds
+     * is what copies of that asset recover, so it is never replaced (registering the same bytes again is a no-op).
+     */
+    public static final class ManifestExists extends IOException {
+        private final String manifestId;
+
+        ManifestExists(String manifestId) {
+            super("the store already holds a different manifest under " + manifestId + "; manifests are never replaced");
+            this.manifestId = manifestId;
+        }
+
+        /** @return the id that is taken */
+        public String manifestId() {
+            return manifestId;
+        }
+    }
+
+    /**
+     * The database cannot be reached now (connection refused, timed out, pool exhausted, server shutting down): a
+     * condition to retry later, not an answer. Its message names no database internals.
+     */
+    public static final class Unavailable extends IOException {
+        Unavailable(SQLException cause) {
+            super("the manifest store is unavailable", cause);
+        }
+    }
+
+    /**
+     * Stores a manifest; its fingerprint, when it has one, becomes findable by {@link #findByFingerprint}.
+     * Append-only: storing the same manifest again changes nothing.
      *
+     * @throws ManifestExists           when another manifest is stored under its id (nothing is written)
+     * @throws Unavailable              when the database cannot be reached
      * @throws IllegalArgumentException if the fingerprint is not a well-formed {@link VideoFingerprint}
      */
     public synchronized void put(StoredManifest m) throws IOException {
         putAll(List.of(m));
     }
 
-    /** Stores (or replaces) several manifests in one transaction: all or none. See {@link #put}. */
+    /** Stores several manifests in one transaction: all or none. See {@link #put}. */
     public synchronized void putAll(List<StoredManifest> manifests) throws IOException {
         List<List<PdqHash>> allKeys = new ArrayList<>();
         for (StoredManifest m : manifests) {
@@ -202,38 +242,43 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
                     : VideoFingerprint.decode(m.fingerprint()).lookupKeys(LOOKUP_KEYS));
         }
         String[] current = {null};
+        boolean[] added = new boolean[manifests.size()];
         try {
             Connection connection = borrow();
             try {
-                insert(connection, manifests, allKeys, current);
+                insert(connection, manifests, allKeys, current, added);
             } finally {
                 giveBack(connection);
             }
         } catch (SQLException e) {
-            throw new IOException("cannot store manifest " + current[0] + ": " + e.getMessage(), e);
+            throw failure("cannot store manifest " + current[0], e);
         }
-        if (index != null) {
-            for (int i = 0; i < manifests.size(); i++) {
+        for (int i = 0; i < manifests.size(); i++) {
+            if (!added[i]) {
+                continue;
+            }
+            if (index != null) {
                 index.add(manifests.get(i).manifestId(), allKeys.get(i));
             }
-        }
-        if (payloads != null) {
-            manifests.forEach(m -> payloads.add(m.payloadHex()));
+            if (payloads != null) {
+                payloads.add(manifests.get(i).payloadHex());
+            }
         }
     }
 
-    /** One transaction: every manifest and its look-up keys, or none; {@code current} names the one being written. */
+    /**
+     * One transaction: every manifest and its look-up keys, or none; {@code current} names the one being written,
+     * {@code added} says which were new (the others were already stored, byte for byte).
+     */
     private static void insert(Connection connection, List<StoredManifest> manifests, List<List<PdqHash>> allKeys,
-                               String[] current) throws SQLException {
+                               String[] current, boolean[] added) throws SQLException, ManifestExists {
         connection.setAutoCommit(false);
-        // an upsert both SQLite (3.24+) and PostgreSQL understand
+        // append-only: an existing id is never overwritten (both SQLite 3.24+ and PostgreSQL understand this)
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO manifests (manifest_id, payload, algorithm, title, signed_at, manifest_store,"
-                        + " report_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (manifest_id) DO UPDATE"
-                        + " SET payload = excluded.payload, algorithm = excluded.algorithm, title = excluded.title,"
-                        + " signed_at = excluded.signed_at, manifest_store = excluded.manifest_store,"
-                        + " report_json = excluded.report_json, fingerprint = excluded.fingerprint");
-             PreparedStatement del = connection.prepareStatement("DELETE FROM fingerprint_keys WHERE manifest_id = ?");
+                        + " report_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (manifest_id) DO NOTHING");
+             PreparedStatement existing = connection.prepareStatement(
+                     "SELECT manifest_store FROM manifests WHERE manifest_id = ?");
              PreparedStatement key = connection.prepareStatement("INSERT INTO fingerprint_keys VALUES (?, ?)")) {
             for (int i = 0; i < manifests.size(); i++) {
                 StoredManifest m = manifests.get(i);
@@ -246,9 +291,16 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
                 ps.setBytes(6, m.manifestStore());
                 ps.setString(7, m.reportJson());
                 ps.setString(8, m.fingerprint());
-                ps.executeUpdate();
-                del.setString(1, m.manifestId());
-                del.executeUpdate();
+                added[i] = ps.executeUpdate() == 1;
+                if (!added[i]) {
+                    existing.setString(1, m.manifestId());
+                    try (ResultSet rs = existing.executeQuery()) {
+                        if (!rs.next() || !java.util.Arrays.equals(rs.getBytes(1), m.manifestStore())) {
+                            throw new ManifestExists(m.manifestId());
+                        }
+                    }
+                    continue;
+                }
                 for (PdqHash h : allKeys.get(i)) {
                     key.setString(1, m.manifestId());
                     key.setBytes(2, h.bytes());
@@ -257,12 +309,26 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
             }
             key.executeBatch();
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | ManifestExists e) {
             connection.rollback();
             throw e;
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /**
+     * A database error as this store reports it: {@link Unavailable} when the database cannot be reached (SQL state
+     * class 08, connection exceptions; 57P, operator intervention such as a shutdown; the pool's time-out), else an
+     * {@link IOException} with {@code what} and the database's message.
+     */
+    private static IOException failure(String what, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (e instanceof java.sql.SQLTransientConnectionException || e instanceof java.sql.SQLNonTransientConnectionException
+                || state.startsWith("08") || state.startsWith("57P")) {
+            return new Unavailable(e);
+        }
+        return new IOException(what + ": " + e.getMessage(), e);
     }
 
     /**
@@ -318,7 +384,7 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
                 giveBack(c);
             }
         } catch (SQLException e) {
-            throw new IOException("manifest store query failed: " + e.getMessage(), e);
+            throw failure("manifest store query failed", e);
         }
     }
 

@@ -1,13 +1,12 @@
-package io.hallmark.verify;
+package io.hallmark.provenance.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.hallmark.provenance.report.C2paReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Which failures of a manifest read against a copy that lost it still let it be reported as the copy's. */
-class RecoveryEvidenceTest {
+/** Which failures of a manifest read apart from its asset (a copy that lost it, a registration) it still holds with. */
+class CopyFailuresTest {
     private static C2paReport withFailures(String... codes) throws Exception {
         StringBuilder failures = new StringBuilder();
         for (String c : codes) {
@@ -20,15 +19,12 @@ class RecoveryEvidenceTest {
 
     @Test
     void aReEncodedCopysHashMismatchAndAnUntrustedSignerAreExpected() throws Exception {
-        assertEquals(List.of(), Verifier.unexpectedRecoveryFailures(
-                withFailures("assertion.bmffHash.mismatch", "signingCredential.untrusted")));
+        assertEquals(List.of(), withFailures("assertion.bmffHash.mismatch", "signingCredential.untrusted").failuresACopyDoesNotExplain());
     }
 
     @Test
     void aBrokenSignatureOrATamperedAssertionIsNot() throws Exception {
-        assertEquals(List.of("claimSignature.mismatch"), Verifier.unexpectedRecoveryFailures(
-                withFailures("assertion.bmffHash.mismatch", "claimSignature.mismatch")));
-        assertEquals(List.of("assertion.hashedURI.mismatch"), Verifier.unexpectedRecoveryFailures(
-                withFailures("assertion.hashedURI.mismatch")));
+        assertEquals(List.of("claimSignature.mismatch"), withFailures("assertion.bmffHash.mismatch", "claimSignature.mismatch").failuresACopyDoesNotExplain());
+        assertEquals(List.of("assertion.hashedURI.mismatch"), withFailures("assertion.hashedURI.mismatch").failuresACopyDoesNotExplain());
     }
 }
