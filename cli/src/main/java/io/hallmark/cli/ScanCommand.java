@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Verify every file under a folder, in parallel.", "DIR is walked recursively; @LIST names a file with one path per line. Writes one JSON line per file (schema hallmark.verify/2) and a summary table. With --jsonl an interrupted scan resumes: files already in the JSONL are skipped. One bad file never stops the scan.", "Exit: the worst result over the files scanned, as for verify: 0 all signed/recovered, 3 watermark only or no provenance, 6 cannot be verified, 4 tampered, 5 copied watermark, 1 a file could not be checked."})
+        description = {"Verify every file under a folder, in parallel.", "DIR is walked recursively, hidden (dot) files included: an upload named .clip.mp4 is checked like any other; @LIST names a file with one path per line. Writes one JSON line per file (schema hallmark.verify/2) and a summary table. With --jsonl an interrupted scan resumes: files already in the JSONL are skipped. One bad file never stops the scan.", "Exit: the worst result over the files scanned, as for verify: 0 all signed/recovered, 3 watermark only or no provenance, 6 cannot be verified, 4 tampered, 5 copied watermark, 1 a file could not be checked."})
 final class ScanCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR|@LIST", description = "Folder to walk, or @file listing paths.")
     String target;

@@ -20,8 +20,8 @@ public final class ScanTargets {
     /**
      * The files to scan, sorted.
      *
-     * @param target a folder (walked recursively; hidden files skipped; broken links listed so that they get an
-     *               ERROR line, not silence) or {@code @LIST}, a file with one path per line ({@code #} comments)
+     * @param target a folder (walked recursively; hidden files included, since an upload may be named {@code .x.mp4}
+     *               to slip past; broken links listed so that they get an ERROR line, not silence) or {@code @LIST}, a file with one path per line ({@code #} comments)
      * @throws IllegalArgumentException when {@code target} is neither a folder nor {@code @LIST}
      * @throws IOException when the folder or list cannot be read
      */
@@ -40,8 +40,7 @@ public final class ScanTargets {
             throw new IllegalArgumentException(target + " is not a folder (use @LIST for a list of files)");
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> Files.isRegularFile(p) || Files.isSymbolicLink(p) && !Files.exists(p))
-                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            return walk.filter(p -> Files.isRegularFile(p) || Files.isSymbolicLink(p) && !Files.exists(p)).sorted().toList();
         }
     }
 
