@@ -392,7 +392,7 @@ public final class Hallmark implements AutoCloseable {
     /**
      * A manifest look-up: a remote Soft Binding Resolution API (bounded by {@code limits}) for an http(s) URL, a
      * PostgreSQL store for a {@code jdbc:postgresql:} URL, else the SQLite file named, else the home folder's store if
-     * it exists; null when there is none.
+     * it exists; null when there is none. A service is sent the API key in {@code $HALLMARK_STORE_KEY}, when set.
      *
      * @param store  a SQLite file or an http(s) URL, or empty for the home folder's store
      * @param home   the home folder
@@ -403,7 +403,8 @@ public final class Hallmark implements AutoCloseable {
     public static ManifestLookup openLookup(Optional<String> store, HallmarkHome home, VerifierLimits limits)
             throws IOException {
         if (store.isPresent() && HallmarkConfig.isServiceUrl(store.get())) {
-            return serviceClient(store.get(), limits, null);
+            // a keyed service answers reads only with a key (fetch:manifests): the same variable as for writes
+            return serviceClient(store.get(), limits, "HALLMARK_STORE_KEY");
         }
         if (store.isPresent()) {
             return ManifestStore.open(store.get());

@@ -164,7 +164,8 @@ final class BenchCommand extends ParentCommand {
     @Command(name = "service", mixinStandardHelpOptions = true,
             description = {"Verification service under bounded load, on loopback only: the scan corpus (certified, stripped,",
                 "unmarked, garbage files) uploaded by 4, 16 and 64 clients against 'hallmark scan' of the same files;",
-                "files/min, p50/p99 latency, errors, resident memory; --soak-minutes adds a soak with RSS and open files."})
+                "files/min, p50/p99 latency, errors, resident memory; --soak-minutes adds a soak with RSS and open files.",
+                "--slow-loris N and --outage-seconds S run the attack and outage scenarios instead (loopback only)."})
     static final class Service implements Callable<Integer> {
         @Option(names = "--work", defaultValue = "bench-out/scan", description = "Corpus folder (default: ${DEFAULT-VALUE}).")
         Path work;
@@ -181,12 +182,47 @@ final class BenchCommand extends ParentCommand {
         @Option(names = "--soak-minutes", defaultValue = "0", description = "Soak length at 16 clients (default: none).")
         int soakMinutes;
 
+        @Option(names = "--slow-loris", defaultValue = "0", paramLabel = "N",
+                description = "Instead of the load: N connections trickling uploads (without a key, then with one) while"
+                        + " /health is probed; threads and RSS before and after (loopback only).")
+        int slowLoris;
+
+        @Option(names = "--outage-seconds", defaultValue = "0", paramLabel = "S",
+                description = "Instead of the load: cut the PostgreSQL store (--postgres) off for S seconds under"
+                        + " readers; time to 503 and to recovery.")
+        int outageSeconds;
+
+        @Option(names = "--attack-seconds", defaultValue = "30", paramLabel = "S",
+                description = "How long each slow-loris phase lasts (default: ${DEFAULT-VALUE}).")
+        int attackSeconds;
+
+        @Option(names = "--postgres", paramLabel = "JDBC-URL",
+                description = "PostgreSQL for --outage-seconds (default: $HALLMARK_TEST_POSTGRES).")
+        String postgres;
+
         @Mixin
         HomeOption home;
 
         @Override
         public Integer call() throws Exception {
             HallmarkHome h = home.resolve();
+            if (slowLoris > 0 || outageSeconds > 0) {
+                int rc = 0;
+                PrintStream out = new PrintStream(System.out, true);
+                if (slowLoris > 0) {
+                    rc |= io.hallmark.bench.service.ServiceAttackBenchmark.slowLoris(io.hallmark.HallmarkConfig.of(h), work,
+                            slowLoris, attackSeconds, out);
+                }
+                if (outageSeconds > 0) {
+                    String url = postgres != null ? postgres : System.getenv("HALLMARK_TEST_POSTGRES");
+                    if (url == null) {
+                        throw new IllegalArgumentException("--outage-seconds needs --postgres JDBC-URL (or HALLMARK_TEST_POSTGRES)");
+                    }
+                    rc |= io.hallmark.bench.service.ServiceAttackBenchmark.outage(io.hallmark.HallmarkConfig.of(h), url,
+                            outageSeconds, out);
+                }
+                return rc;
+            }
             Path corpus = io.hallmark.bench.verify.ScanCorpus.build(work, sharedClips(), seconds, 1, h,
                     new PrintStream(System.err, true));
             return io.hallmark.bench.service.ServiceBenchmark.run(corpus, io.hallmark.HallmarkConfig.of(h), threads,

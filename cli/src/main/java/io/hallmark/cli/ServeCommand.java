@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = {"Run the verification service: uploads verified over HTTP, and the C2PA Soft Binding Resolution API.",
             "POST /v1/verifications (the file as the body) answers verify's JSON; GET /matches/byBinding, POST /matches/byContent,",
             "GET /manifests/{id}, GET /services/supportedAlgorithms; GET /health; GET /openapi.json describes it all.",
-            "Without --api-keys it listens on loopback only. Ctrl-C (SIGTERM) finishes the analyses already accepted, then stops."})
+            "Without --api-keys it listens on loopback only. With keys, /health answers everyone UP or DOWN (details with a key),",
+            "/metrics needs the read:metrics scope. Ctrl-C (SIGTERM) finishes the analyses already accepted, then stops."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
@@ -75,6 +76,30 @@ final class ServeCommand implements Callable<Integer> {
                     + " files should resolve). Each key costs one more analysis per upload."})
     Path publisherKeys;
 
+    @Option(names = "--upload-timeout", defaultValue = "600", paramLabel = "SECONDS",
+            description = "How long one upload may take to arrive in full; then 408 (default: ${DEFAULT-VALUE}).")
+    long uploadTimeout;
+
+    @Option(names = "--min-upload-rate", defaultValue = "8k", paramLabel = "SIZE",
+            description = {"The least average rate an upload must keep after its first 10 s, per second; slower is cut"
+                    + " off with 408, so a client that trickles cannot hold a thread (default: ${DEFAULT-VALUE}; 0: none)."})
+    String minUploadRate;
+
+    @Option(names = "--max-uploads", defaultValue = "64", paramLabel = "N",
+            description = "Uploads arriving at once over all callers; more are refused with 503 before their body is"
+                    + " read (default: ${DEFAULT-VALUE}).")
+    int maxUploads;
+
+    @Option(names = "--max-uploads-per-caller", defaultValue = "16", paramLabel = "N",
+            description = "Uploads arriving at once per API key (per address without keys); more are refused with 429"
+                    + " before their body is read (default: ${DEFAULT-VALUE}).")
+    int maxUploadsPerCaller;
+
+    @Option(names = "--analysis-timeout", defaultValue = "600", paramLabel = "SECONDS",
+            description = "How long a synchronous POST /v1/verifications waits for its analysis; then 504 with the"
+                    + " location to poll (default: ${DEFAULT-VALUE}).")
+    long analysisTimeout;
+
     @Mixin
     VerifierOptions verification;
 
@@ -84,7 +109,11 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServiceConfig config = ServiceConfig.DEFAULT.listeningOn(host, port).withMaxUpload(size(maxUpload, "--max-upload"))
-                .withAnalysis(threads, queue).withAsyncAbove(size(asyncAbove, "--async-above")).withRateLimit(rateLimit);
+                .withAnalysis(threads, queue).withAsyncAbove(size(asyncAbove, "--async-above")).withRateLimit(rateLimit)
+                .withRequestTimeout(seconds(analysisTimeout, "--analysis-timeout"))
+                .withUploadLimits(ServiceConfig.UploadLimits.DEFAULT.withTimeout(seconds(uploadTimeout, "--upload-timeout"))
+                        .withMinRate("0".equals(minUploadRate.strip()) ? 0 : size(minUploadRate, "--min-upload-rate"))
+                        .withConcurrency(maxUploads, maxUploadsPerCaller));
         if (apiKeys != null) {
             config = config.withApiKeys(apiKeys, publicReads);
         }
@@ -117,6 +146,13 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private static java.time.Duration seconds(long n, String option) {
+        if (n < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1 second");
+        }
+        return java.time.Duration.ofSeconds(n);
+    }
+
     /** "512m", "64k", "1g" or bytes. */
     static long size(String text, String option) {
         String t = text.strip().toLowerCase(Locale.ROOT);
@@ -134,7 +170,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Command(name = "add-key", mixinStandardHelpOptions = true,
             description = {"Make an API key: prints it once and adds its hash to the key file (the key itself is never stored).",
-                "Scopes: verify (upload files), fetch:manifests (Soft Binding Resolution API reads), write:manifests."})
+                "Scopes: verify (upload files), fetch:manifests (Soft Binding Resolution API reads), write:manifests",
+                "(register signed manifests), read:metrics (GET /metrics, for a Prometheus scraper).",
+                "The service re-reads the key file when it changes: a key added or removed takes effect within a second."})
     static final class AddKey implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "Who the key is for (no spaces).")
         String name;

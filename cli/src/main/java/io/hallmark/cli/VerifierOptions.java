@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** Everything a verification needs, shared by {@code verify} and {@code scan}: trust, key, store, decoding. */
 public final class VerifierOptions {
     @Option(names = "--store", paramLabel = "PATH|URL",
-            description = "Manifest store: a SQLite file (default HOME/manifests.db), a jdbc:postgresql: URL, or the URL of a C2PA Soft Binding Resolution API.")
+            description = "Manifest store: a SQLite file (default HOME/manifests.db), a jdbc:postgresql: URL, or the URL of a C2PA Soft Binding Resolution API (API key from HALLMARK_STORE_KEY).")
     String store;
 
     @Option(names = "--resolver", paramLabel = "URL",

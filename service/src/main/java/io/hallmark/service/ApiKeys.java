@@ -26,7 +26,9 @@ public final class ApiKeys {
     public static final String FETCH_MANIFESTS = "fetch:manifests";
     /** May register manifests. */
     public static final String WRITE_MANIFESTS = "write:manifests";
-    static final Set<String> SCOPES = Set.of(VERIFY, FETCH_MANIFESTS, WRITE_MANIFESTS);
+    /** May read {@code /metrics} (a Prometheus scraper's key). */
+    public static final String READ_METRICS = "read:metrics";
+    static final Set<String> SCOPES = Set.of(VERIFY, FETCH_MANIFESTS, WRITE_MANIFESTS, READ_METRICS);
 
     /** Who called, and what they may do. @param name the key's name @param scopes what it allows */
     public record Caller(String name, Set<String> scopes) {

@@ -71,16 +71,23 @@ public final class HallmarkService implements AutoCloseable {
             new Route("GET", "/", null),
             new Route("GET", "/web/{asset}", null),
             new Route("GET", "/health", null),
-            new Route("GET", "/metrics", null),
+            new Route("GET", "/metrics", ApiKeys.READ_METRICS),
             new Route("GET", "/openapi.json", null));
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The printable report: its own inline style and a data: thumbnail, nothing else, from nowhere else. */
+    static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
+            + " form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
     private final ServiceConfig config;
-    private final Optional<ApiKeys> keys;
+    private final HallmarkConfig hallmarkConfig;
+    private final Optional<ApiKeyFile> keys;
     private final Hallmark hallmark;
     private final ManifestStore store;
-    private final Optional<KeyedContentResolver> contentResolver;
-    private final SoftBindingResponder sbr;
+    /** byContent's resolver and the SBR responder over it: replaced once, when a watermark key appears after start. */
+    private volatile Optional<KeyedContentResolver> contentResolver;
+    private volatile SoftBindingResponder sbr;
+    private final UploadGate uploads;
+    private final Registrations registrations;
     private final Verifications verifications;
     private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics =
             new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
@@ -90,7 +97,8 @@ public final class HallmarkService implements AutoCloseable {
 
     private HallmarkService(ServiceConfig config, HallmarkConfig hallmarkConfig) throws IOException {
         this.config = config;
-        this.keys = config.apiKeys().isPresent() ? Optional.of(ApiKeys.load(config.apiKeys().get())) : Optional.empty();
+        this.hallmarkConfig = hallmarkConfig;
+        this.keys = config.apiKeys().isPresent() ? Optional.of(new ApiKeyFile(config.apiKeys().get())) : Optional.empty();
         if (hallmarkConfig.remoteStore()) {
             throw new IllegalArgumentException("the service keeps its manifests in a local store, not at "
                     + hallmarkConfig.store().get());
@@ -105,6 +113,12 @@ public final class HallmarkService implements AutoCloseable {
         this.contentResolver = KeyedContentResolver.open(holdsKey ? Optional.of(hallmark) : Optional.empty(),
                 hallmarkConfig, config.publisherKeys());
         this.sbr = new SoftBindingResponder(store, contentResolver.map(r -> r));
+        if (contentResolver.isEmpty()) {
+            System.err.println("hallmark serve: no watermark key at " + hallmarkConfig.watermarkKeyFile() + ": byContent"
+                    + " answers 501 until a key is created there (looked for again on each byContent request)");
+        }
+        this.uploads = new UploadGate(config.uploads().maxConcurrent(), config.uploads().maxPerCaller());
+        this.registrations = new Registrations(store, hallmarkConfig);
         this.verifications = new Verifications(hallmark, config.analysisThreads(), config.queueCapacity(),
                 config.resultsKept(), metrics);
         this.rateLimits = new RateLimits(config.requestsPerMinute());
@@ -125,11 +139,14 @@ public final class HallmarkService implements AutoCloseable {
                 ObjectNode line = JSON.createObjectNode().put("time", java.time.Instant.now().toString())
                         .put("method", ctx.method().name()).put("path", ctx.path()).put("route", route)
                         .put("status", ctx.statusCode()).put("ms", Math.round(ms * 10) / 10.0)
-                        .put("caller", java.util.Objects.toString(ctx.attribute("hallmark.caller"), "-"));
+                        .put("caller", java.util.Objects.toString(ctx.attribute(CALLER), "-"));
                 System.err.println(line);
             });
             c.jetty.host = config.host();
             c.jetty.port = config.port();
+            // what Jetty answers itself (a request line or headers too long, a malformed request) is a problem too
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            c.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
             // multipart parts go to disk (never whole files in memory), each and all within the upload limit
             c.jetty.multipartConfig.maxInMemoryFileSize(64, io.javalin.config.SizeUnit.KB);
             c.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
@@ -150,8 +167,7 @@ public final class HallmarkService implements AutoCloseable {
             }
             c.routes.exception(Problem.class, (e, ctx) -> e.answer(ctx));
             c.routes.exception(IllegalArgumentException.class, (e, ctx) -> Problem.badRequest(e.getMessage()).answer(ctx));
-            c.routes.exception(Exception.class, (e, ctx) -> new Problem(500, "internal-error",
-                    "The service failed", e.getClass().getSimpleName() + ": " + e.getMessage()).answer(ctx));
+            c.routes.exception(Exception.class, (e, ctx) -> Problem.of(e).answer(ctx));
             c.routes.error(404, "*", ctx -> {
                 if (!"application/problem+json".equals(ctx.res().getContentType())) {
                     Problem.notFound("no endpoint " + ctx.method() + " " + ctx.path() + " (see /openapi.json)").answer(ctx);
@@ -201,6 +217,7 @@ public final class HallmarkService implements AutoCloseable {
             case "POST /v1/verifications" -> this::verify;
             case "GET /v1/verifications/{id}" -> ctx -> answerReport(ctx, job(ctx));
             case "GET /v1/verifications/{id}/report.html" -> ctx -> ctx.contentType("text/html; charset=utf-8")
+                    .header("Content-Security-Policy", REPORT_POLICY).header("Referrer-Policy", "no-referrer")
                     .result(ReportHtml.page(List.of(finished(job(ctx)))));
             case "GET /v1/verifications/{id}/thumbnail.jpg" -> ctx -> ctx.contentType("image/jpeg").result(
                     finished(job(ctx)).thumbnailJpeg().orElseThrow(() -> Problem.notFound("this file has no thumbnail")));
@@ -208,12 +225,13 @@ public final class HallmarkService implements AutoCloseable {
                     finished(job(ctx)).frameStripJpeg().orElseThrow(() -> Problem.notFound("this file has no frame strip")));
             case "GET /matches/byBinding" -> ctx -> send(ctx, sbr.byBinding(query(ctx), null));
             case "POST /matches/byBinding" -> ctx -> send(ctx, sbr.byBinding(query(ctx),
-                    ctx.bodyInputStream().readNBytes(SoftBindingResponder.MAX_BINDING_BODY)));
+                    smallBody(ctx, SoftBindingResponder.MAX_BINDING_BODY)));
             case "POST /matches/byContent" -> this::byContent;
             case "POST /matches/byReference" -> this::byReference;
             case "GET /manifests/{manifestId}" -> ctx -> send(ctx, sbr.manifest(ctx.pathParam("manifestId"), query(ctx)));
             case "GET /services/supportedAlgorithms" -> ctx -> send(ctx, sbr.supportedAlgorithms());
-            case "POST /v1/manifests" -> this::register;
+            case "POST /v1/manifests" -> ctx -> registrations.register(ctx,
+                    smallBody(ctx, (int) Math.min(Registrations.MAX_BODY, config.maxUploadBytes())));
             case "GET /" -> WebPage::index;
             case "GET /web/{asset}" -> WebPage::asset;
             case "GET /health" -> this::health;
@@ -224,85 +242,193 @@ public final class HallmarkService implements AutoCloseable {
         };
     }
 
-    /** Checks the caller's key for the route's scope before the handler runs. */
+    /**
+     * Checks the caller's key for the route's scope before the handler runs, and before any of the body is read: a
+     * caller without a key (or without the scope) is refused at once, whatever it is still sending.
+     */
     private Handler guarded(Route r, Handler h) {
         String scope = SBR_READ.equals(r.scope()) ? (config.publicReads() ? null : ApiKeys.FETCH_MANIFESTS) : r.scope();
         if (scope == null || keys.isEmpty()) {
             // open, or no keys configured (loopback only: ServiceConfig refuses otherwise): limited per address
             return scope == null ? h : ctx -> {
+                ctx.attribute(CALLER, "ip:" + ctx.ip());
                 rateLimits.take("ip:" + ctx.ip());
                 h.handle(ctx);
             };
         }
         return ctx -> {
             Optional<ApiKeys.Caller> caller = keys.get().caller(ctx.header("Authorization"));
-            caller.ifPresent(c -> ctx.attribute("hallmark.caller", c.name()));
             if (caller.isEmpty()) {
-                drain(ctx);
                 ctx.header("WWW-Authenticate", "Bearer");
-                throw new Problem(401, "unauthorized", "An API key is needed",
-                        "send Authorization: Bearer KEY with a key that has the '" + scope + "' scope");
+                throw refused(ctx, new Problem(401, "unauthorized", "An API key is needed",
+                        "send Authorization: Bearer KEY with a key that has the '" + scope + "' scope"));
             }
+            ctx.attribute(CALLER, caller.get().name());
             if (!caller.get().scopes().contains(scope)) {
-                drain(ctx);
-                throw new Problem(403, "forbidden", "The API key lacks a scope",
-                        "the key '" + caller.get().name() + "' does not have the '" + scope + "' scope");
+                throw refused(ctx, new Problem(403, "forbidden", "The API key lacks a scope",
+                        "the key '" + caller.get().name() + "' does not have the '" + scope + "' scope"));
             }
             rateLimits.take(caller.get().name());
             h.handle(ctx);
         };
     }
 
-    /**
-     * Reads and discards an unread request body (up to the upload limit) before an early refusal: a client still
-     * sending its upload when the server closes may lose the answer itself (the connection is reset under it).
-     */
-    private long uploadDeadline() {
-        return System.nanoTime() + config.requestTimeout().toNanos();
-    }
+    /** The request attribute naming who called: an API key's name, or {@code ip:ADDRESS} without keys. */
+    static final String CALLER = "hallmark.caller";
 
-    private void drain(Context ctx) {
-        try (InputStream in = ctx.bodyInputStream()) {
+    /**
+     * A refusal before the body is read. Only what has already arrived is read and discarded, for at most
+     * {@link ServiceConfig.UploadLimits#refusedDrain()} and 1 MiB (never waiting on a client that trickles, which
+     * would hold a thread for as long as it likes); the connection is then closed, so nothing more is read from it.
+     */
+    private Problem refused(Context ctx, Problem p) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared == 0) {
+            return p.closing(); // nothing to read (a GET)
+        }
+        long until = System.nanoTime() + config.uploads().refusedDrain().toNanos();
+        try {
+            InputStream in = ctx.req().getInputStream();
             byte[] buffer = new byte[1 << 16];
-            long left = config.maxUploadBytes();
-            for (int r; left > 0 && (r = in.read(buffer)) > 0; ) {
+            long left = declared > 0 ? Math.min(declared, 1L << 20) : 1L << 20;
+            while (left > 0 && System.nanoTime() < until) {
+                int available = in.available();
+                if (available <= 0) {
+                    Thread.sleep(10);
+                    continue;
+                }
+                int r = in.read(buffer, 0, (int) Math.min(buffer.length, Math.min(available, left)));
+                if (r < 0) {
+                    break;
+                }
                 left -= r;
             }
         } catch (IOException | RuntimeException e) {
-            // the client went away: nothing to answer
+            // the client went away: nothing more to read
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return p.closing();
+    }
+
+    /** Who is uploading, for the {@link UploadGate}. */
+    private static String caller(Context ctx) {
+        return java.util.Objects.toString(ctx.attribute(CALLER), "ip:" + ctx.ip());
+    }
+
+    /** Admits one upload of this caller, or refuses it (429/503) without reading its body. */
+    private UploadGate.Pass admit(Context ctx) {
+        try {
+            return uploads.admit(caller(ctx));
+        } catch (Problem p) {
+            throw refused(ctx, p);
         }
     }
 
-    private void verify(Context ctx) throws Exception {
-        Path upload;
-        String name = uploadName(ctx);
-        String type = ctx.contentType();
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-            // a browser form or curl -F file=@clip.mp4: the part named "file"
-            if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
-                throw new Problem(413, "upload-too-large", "The upload is larger than this service accepts",
-                        "uploads are limited to " + config.maxUploadBytes() + " bytes");
-            }
-            io.javalin.http.UploadedFile part;
-            try {
-                part = ctx.uploadedFile("file");
-            } catch (Exception e) { // Jetty's parser: a malformed form, or a part over the limit when sent chunked
-                throw Problem.badRequest("the multipart form could not be read (at most " + config.maxUploadBytes()
-                        + " bytes): " + e.getMessage());
-            }
-            if (part == null) {
-                throw Problem.badRequest("a multipart upload needs a part named 'file'");
-            }
-            try (InputStream in = part.content()) {
-                upload = Uploads.receive(in, part.size(), config.maxUploadBytes(), uploadDeadline());
-            }
-            if (ctx.queryParam("filename") == null && part.filename() != null) {
-                name = uploadName(part.filename());
-            }
-        } else {
-            upload = Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(), config.maxUploadBytes(),
-                    uploadDeadline());
+    /**
+     * Receives an upload within the service's limits: admitted by the {@link UploadGate} (per caller and in total),
+     * then streamed to a private temp file within the byte limit, the time limit and the least rate.
+     *
+     * @throws Problem 429/503 when too many uploads arrive at once (the body is not read), 413, 408, 400
+     */
+    private Path receive(Context ctx, InputStream body, long declaredLength) throws IOException {
+        try (UploadGate.Pass pass = admit(ctx)) {
+            ServiceConfig.UploadLimits limits = config.uploads();
+            return Uploads.receive(body, declaredLength, config.maxUploadBytes(), limits.timeout().toNanos(),
+                    limits.minBytesPerSecond(), ServiceConfig.UploadLimits.RATE_GRACE.toNanos());
         }
+    }
+
+    /**
+     * The file a request carries: the body itself, or a multipart form's part named {@code file} (a browser form,
+     * {@code curl -F file=@clip.mp4}). Either way it is received within the upload limits ({@link #receive}).
+     *
+     * @return the file and the name the form gave it (null for a raw body)
+     */
+    private Map.Entry<Path, String> uploadedFile(Context ctx) throws IOException {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            return new java.util.AbstractMap.SimpleImmutableEntry<>(
+                    receive(ctx, ctx.bodyInputStream(), ctx.req().getContentLengthLong()), null);
+        }
+        if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
+            throw refused(ctx, new Problem(413, "upload-too-large", "The upload is larger than this service accepts",
+                    "uploads are limited to " + config.maxUploadBytes() + " bytes"));
+        }
+        io.javalin.http.UploadedFile part;
+        try (UploadGate.Pass pass = admit(ctx)) {
+            part = ctx.uploadedFile("file");
+        } catch (Problem p) {
+            throw p;
+        } catch (Exception e) { // Jetty's parser: a malformed form, or a part over the limit when sent chunked
+            throw Problem.badRequest("the multipart form could not be read (at most " + config.maxUploadBytes()
+                    + " bytes in a part named 'file')");
+        }
+        if (part == null) {
+            throw Problem.badRequest("a multipart upload needs a part named 'file'");
+        }
+        try (InputStream in = part.content()) {
+            return new java.util.AbstractMap.SimpleImmutableEntry<>(Uploads.receive(in, part.size(),
+                    config.maxUploadBytes(), config.uploads().timeout().toNanos(), 0, 0), part.filename());
+        }
+    }
+
+    /**
+     * A small body (an SBR query, a registration), received within the upload limits and at most {@code max} bytes.
+     *
+     * @return the body; empty when there is none
+     */
+    private byte[] smallBody(Context ctx, int max) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > max) {
+            throw refused(ctx, new Problem(413, "upload-too-large", "The request body is larger than this endpoint"
+                    + " accepts", "at most " + max + " bytes"));
+        }
+        if (declared == 0) {
+            return new byte[0];
+        }
+        Path file;
+        try (UploadGate.Pass pass = admit(ctx)) {
+            file = Uploads.receive(ctx.bodyInputStream(), declared, max, config.uploads().timeout().toNanos(),
+                    config.uploads().minBytesPerSecond(), ServiceConfig.UploadLimits.RATE_GRACE.toNanos());
+        } catch (Problem p) {
+            if (p.status() == 400 && declared < 0) {
+                return new byte[0];
+            }
+            throw p;
+        }
+        try {
+            return Files.readAllBytes(file);
+        } finally {
+            Uploads.delete(file);
+        }
+    }
+
+    /**
+     * Whether byContent answers: a key was there at start, or has been created since (it is looked for again on each
+     * call until then, and the resolver is then opened once).
+     */
+    private boolean answersByContent() throws IOException {
+        if (sbr.answersByContent() || config.publisherKeys().isPresent()
+                || !Files.isRegularFile(hallmarkConfig.watermarkKeyFile())) {
+            return sbr.answersByContent();
+        }
+        synchronized (this) {
+            if (!sbr.answersByContent()) {
+                contentResolver = KeyedContentResolver.open(Optional.of(hallmark), hallmarkConfig, Optional.empty());
+                sbr = new SoftBindingResponder(store, contentResolver.map(r -> r));
+                System.err.println("hallmark serve: the watermark key " + hallmarkConfig.watermarkKeyFile()
+                        + " now exists: byContent answers");
+            }
+        }
+        return sbr.answersByContent();
+    }
+
+    private void verify(Context ctx) throws Exception {
+        Map.Entry<Path, String> received = uploadedFile(ctx);
+        Path upload = received.getKey();
+        String name = ctx.queryParam("filename") == null && received.getValue() != null ? uploadName(received.getValue())
+                : uploadName(ctx);
         long size = Files.size(upload);
         Verifications.Job job = verifications.submit(upload, name, size);
         String location = "/v1/verifications/" + job.id();
@@ -322,12 +448,11 @@ public final class HallmarkService implements AutoCloseable {
 
     private void byContent(Context ctx) throws Exception {
         Map<String, String> q = query(ctx);
-        if (!sbr.answersByContent()) {
+        if (!answersByContent()) {
             send(ctx, sbr.byContent(null, q));
             return;
         }
-        sendMatches(ctx, q, Uploads.receive(ctx.bodyInputStream(), ctx.req().getContentLengthLong(),
-                config.maxUploadBytes(), uploadDeadline()));
+        sendMatches(ctx, q, uploadedFile(ctx).getKey());
     }
 
     /** byContent's answer for a received asset, which is deleted afterwards whatever happens. */
@@ -343,91 +468,57 @@ public final class HallmarkService implements AutoCloseable {
     private void byReference(Context ctx) throws Exception {
         Map<String, String> q = query(ctx);
         if (references.isEmpty()) {
-            drain(ctx);
-            throw new Problem(501, "by-reference-off", "byReference is off on this service",
+            throw refused(ctx, new Problem(501, "by-reference-off", "byReference is off on this service",
                     "its operator allows no reference URLs (hallmark serve --by-reference-allow PREFIX); upload the"
-                            + " file to /matches/byContent instead");
+                            + " file to /matches/byContent instead"));
         }
-        if (!sbr.answersByContent()) {
+        if (!answersByContent()) {
             send(ctx, sbr.byContent(null, q));
             return;
         }
-        ReferenceFetcher.Query reference = ReferenceFetcher.parse(ctx.bodyInputStream().readNBytes(64 << 10));
-        sendMatches(ctx, q, references.get().fetch(reference, config.maxUploadBytes(), uploadDeadline()));
+        ReferenceFetcher.Query reference = ReferenceFetcher.parse(smallBody(ctx, 64 << 10));
+        sendMatches(ctx, q, references.get().fetch(reference, config.maxUploadBytes(),
+                System.nanoTime() + config.uploads().timeout().toNanos()));
     }
 
     /**
-     * A publisher's signing pipeline registers what it signed ({@code certify/generate --store URL}): the manifest
-     * store must be one c2pa-rs can read, the payload 16 hex digits when given, the fingerprint decodable.
+     * {@code GET /health}: open to all, for load balancers (200 UP, 503 DOWN when the store cannot be reached). With
+     * API keys configured, the details (manifest count, analysis queue, watermark key ids) are for callers with a valid
+     * key only: key ids name the publishers a resolver serves.
      */
-    private void register(Context ctx) throws Exception {
-        byte[] raw = ctx.bodyInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 16, config.maxUploadBytes() + 1));
-        if (raw.length > config.maxUploadBytes()) {
-            throw new Problem(413, "upload-too-large", "The upload is larger than this service accepts",
-                    "a registration is limited to " + config.maxUploadBytes() + " bytes");
-        }
-        com.fasterxml.jackson.databind.JsonNode body;
-        try {
-            body = JSON.readTree(raw);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw Problem.badRequest("the body must be JSON: manifestId, manifestStore (base64), payloadHex, "
-                    + "algorithm, title, signedAt, fingerprint");
-        }
-        String id = body.path("manifestId").asText("");
-        if (!id.matches("urn:(c2pa|uuid):[0-9A-Za-z:._-]{1,200}")) {
-            throw Problem.badRequest("manifestId must be a C2PA manifest label (urn:c2pa:... or urn:uuid:...)");
-        }
-        byte[] manifestStore;
-        try {
-            manifestStore = java.util.Base64.getDecoder().decode(body.path("manifestStore").asText(""));
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("manifestStore must be base64");
-        }
-        String payload = body.path("payloadHex").isTextual() ? body.path("payloadHex").asText() : null;
-        if (manifestStore.length == 0 || payload != null && !payload.matches("[0-9a-f]{16}")) {
-            throw Problem.badRequest("manifestStore is required, and payloadHex is 16 lower-case hex digits");
-        }
-        String fingerprint = body.path("fingerprint").isTextual() ? body.path("fingerprint").asText() : null;
-        if (fingerprint != null) {
-            try {
-                io.hallmark.fingerprint.VideoFingerprint.decode(fingerprint);
-            } catch (RuntimeException e) {
-                throw Problem.badRequest("fingerprint is not a " + io.hallmark.fingerprint.VideoFingerprint.ALGORITHM
-                        + " value");
-            }
-        }
-        java.time.Instant signedAt;
-        try {
-            signedAt = body.path("signedAt").isTextual() ? java.time.Instant.parse(body.path("signedAt").asText())
-                    : java.time.Instant.now();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw Problem.badRequest("signedAt must be an ISO-8601 instant");
-        }
-        store.put(new io.hallmark.provenance.store.StoredManifest(id, payload, body.path("algorithm")
-                .asText(io.hallmark.provenance.store.SoftBindingApi.ALGORITHM), body.path("title").asText(null),
-                signedAt, manifestStore, body.path("reportJson").isTextual() ? body.path("reportJson").asText() : "{}",
-                fingerprint));
-        ctx.status(201).header("Location", "/manifests/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8))
-                .contentType("application/json").result(JSON.createObjectNode().put("manifestId", id).toString());
-    }
-
     private void health(Context ctx) {
         ObjectNode body = JSON.createObjectNode();
         boolean storeOk;
+        long manifests = -1;
         try {
-            body.put("manifests", store.count());
+            manifests = store.count();
             storeOk = true;
         } catch (IOException | RuntimeException e) {
-            body.put("storeError", String.valueOf(e.getMessage()));
+            System.err.println("hallmark serve: health: the manifest store cannot be read: " + e.getMessage());
             storeOk = false;
         }
         body.put("status", storeOk ? "UP" : "DOWN");
-        body.putObject("analysis").put("running", verifications.running()).put("waiting", verifications.waiting())
-                .put("queueCapacity", config.queueCapacity());
-        body.put("byContent", sbr.answersByContent());
-        if (contentResolver.isPresent()) {
-            com.fasterxml.jackson.databind.node.ArrayNode ids = body.putArray("watermarkKeys");
-            contentResolver.get().keyIds().forEach(ids::add);
+        if (!storeOk) {
+            body.put("store", "unavailable");
+        }
+        boolean details = keys.isEmpty() || keys.get().caller(ctx.header("Authorization")).isPresent();
+        if (details) {
+            if (storeOk) {
+                body.put("manifests", manifests);
+            }
+            body.putObject("analysis").put("running", verifications.running()).put("waiting", verifications.waiting())
+                    .put("queueCapacity", config.queueCapacity());
+            body.putObject("uploads").put("arriving", uploads.arriving())
+                    .put("maxConcurrent", config.uploads().maxConcurrent());
+            body.put("byContent", sbr.answersByContent());
+            Optional<KeyedContentResolver> resolver = contentResolver;
+            if (resolver.isPresent()) {
+                com.fasterxml.jackson.databind.node.ArrayNode ids = body.putArray("watermarkKeys");
+                resolver.get().keyIds().forEach(ids::add);
+            }
+        }
+        if (!storeOk) {
+            ctx.header("Retry-After", "10");
         }
         ctx.status(storeOk ? 200 : 503).contentType("application/json").result(body.toString());
     }
@@ -504,9 +595,11 @@ public final class HallmarkService implements AutoCloseable {
     public void close() throws IOException {
         app.stop();
         verifications.close();
-        if (contentResolver.isPresent()) {
-            contentResolver.get().close();
+        Optional<KeyedContentResolver> resolver = contentResolver;
+        if (resolver.isPresent()) {
+            resolver.get().close();
         }
+        registrations.close();
         store.close();
         hallmark.close();
     }

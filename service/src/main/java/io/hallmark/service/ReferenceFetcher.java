@@ -124,7 +124,8 @@ final class ReferenceFetcher {
                 throw new Problem(502, "reference-unavailable", "The reference URL could not be fetched",
                         "its server answered HTTP " + response.statusCode() + " (redirects are not followed)");
             }
-            file = Uploads.receive(body, response.headers().firstValueAsLong("Content-Length").orElse(-1), limit, deadline);
+            file = Uploads.receive(body, response.headers().firstValueAsLong("Content-Length").orElse(-1), limit,
+                    Math.max(0, deadline - System.nanoTime()), 0, 0);
         }
         if (q.assetType().isPresent()) {
             String found = MediaTypes.of(file).orElse("an unknown type");

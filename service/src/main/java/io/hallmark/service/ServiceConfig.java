@@ -15,8 +15,7 @@ import java.util.Optional;
  * @param analysisThreads   files verified at once, 1..64
  * @param queueCapacity     uploads waiting for a thread before the service answers 503 with Retry-After
  * @param asyncAboveBytes   uploads larger than this answer 202 with a location to poll instead of waiting
- * @param requestTimeout    how long an upload may take to arrive (else 408), and a synchronous verification to finish
- *                          (else 504)
+ * @param requestTimeout    how long a synchronous verification may take to finish (else 504: poll the location)
  * @param resultsKept       finished verifications kept for {@code GET /v1/verifications/{id}} (oldest dropped)
  * @param apiKeys           file of API key hashes and scopes ({@link ApiKeys}); empty: no keys, loopback only
  * @param publicReads       the Soft Binding Resolution API's read endpoints need no key
@@ -28,17 +27,19 @@ import java.util.Optional;
  *                          answers 501)
  * @param publisherKeys     a folder of publishers' watermark keys ({@code <keyId>.key}) that {@code byContent} tries
  *                          besides the service's own ({@link KeyedContentResolver}); empty for the own key alone
+ * @param uploads           how long an upload may take, how slowly it may arrive, and how many arrive at once
  */
 public record ServiceConfig(String host, int port, long maxUploadBytes, int analysisThreads, int queueCapacity,
                             long asyncAboveBytes, Duration requestTimeout, int resultsKept, Optional<Path> apiKeys,
                             boolean publicReads, int requestsPerMinute, Optional<Path> tlsKeystore,
-                            ByReference byReference, Optional<Path> publisherKeys) {
+                            ByReference byReference, Optional<Path> publisherKeys, UploadLimits uploads) {
     /**
-     * Loopback, port 8480, 512 MiB uploads, 2 threads, 16 waiting, async above 64 MiB, 10 min, 1,000 results,
-     * 600 requests per minute per key.
+     * Loopback, port 8480, 512 MiB uploads, 2 threads, 16 waiting, async above 64 MiB, 10 min for a synchronous
+     * analysis, 1,000 results, 600 requests per minute per key, {@link UploadLimits#DEFAULT}.
      */
     public static final ServiceConfig DEFAULT = new ServiceConfig("127.0.0.1", 8480, 512L << 20, 2, 16, 64L << 20,
-            Duration.ofMinutes(10), 1000, Optional.empty(), false, 600, Optional.empty(), ByReference.OFF, Optional.empty());
+            Duration.ofMinutes(10), 1000, Optional.empty(), false, 600, Optional.empty(), ByReference.OFF, Optional.empty(),
+            UploadLimits.DEFAULT);
 
     /**
      * @throws IllegalArgumentException for out-of-range values, or no API keys on an address other than loopback
@@ -67,62 +68,116 @@ public record ServiceConfig(String host, int port, long maxUploadBytes, int anal
     /** @param host the address to bind @param port the port @return this configuration on that address */
     public ServiceConfig listeningOn(String host, int port) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
+                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys, uploads);
     }
 
     /** @param bytes largest upload @return this configuration with that limit */
     public ServiceConfig withMaxUpload(long bytes) {
         return new ServiceConfig(host, port, bytes, analysisThreads, queueCapacity, asyncAboveBytes, requestTimeout,
-                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys, uploads);
     }
 
     /** @param threads files verified at once @param queue uploads waiting @return this configuration with those */
     public ServiceConfig withAnalysis(int threads, int queue) {
         return new ServiceConfig(host, port, maxUploadBytes, threads, queue, asyncAboveBytes, requestTimeout,
-                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys, uploads);
     }
 
-    /** @param timeout upload and synchronous-analysis time limit @return this configuration with that limit */
+    /** @param timeout synchronous-analysis time limit (then 504) @return this configuration with that limit */
     public ServiceConfig withRequestTimeout(Duration timeout) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes, timeout,
-                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys, uploads);
     }
 
     /** @param bytes uploads larger than this are verified in the background @return this configuration */
     public ServiceConfig withAsyncAbove(long bytes) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, bytes, requestTimeout,
-                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
+                resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys, uploads);
     }
 
     /** @param perMinute requests per key (or address) per minute @return this configuration with that limit */
     public ServiceConfig withRateLimit(int perMinute) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, apiKeys, publicReads, perMinute, tlsKeystore, byReference, publisherKeys);
+                requestTimeout, resultsKept, apiKeys, publicReads, perMinute, tlsKeystore, byReference, publisherKeys, uploads);
     }
 
     /** @param keystore PKCS#12 keystore of the server (HTTPS only) @return this configuration with TLS */
     public ServiceConfig withTls(Path keystore) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, Optional.of(keystore), byReference, publisherKeys);
+                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, Optional.of(keystore), byReference, publisherKeys, uploads);
     }
 
     /** @param file API key file @param publicReads SBR reads open to all @return this configuration with keys */
     public ServiceConfig withApiKeys(Path file, boolean publicReads) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, Optional.of(file), publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys);
+                requestTimeout, resultsKept, Optional.of(file), publicReads, requestsPerMinute, tlsKeystore, byReference, publisherKeys, uploads);
     }
 
     /** @param fetching where byReference may fetch assets from @return this configuration with it */
     public ServiceConfig withByReference(ByReference fetching) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
-                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, fetching, publisherKeys);
+                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, fetching, publisherKeys, uploads);
     }
 
     /** @param folder publishers' watermark keys, {@code <keyId>.key} each @return this configuration with them */
     public ServiceConfig withPublisherKeys(Path folder) {
         return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
                 requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference,
-                Optional.of(folder));
+                Optional.of(folder), uploads);
+    }
+
+    /** @param limits upload time, rate and concurrency limits @return this configuration with them */
+    public ServiceConfig withUploadLimits(UploadLimits limits) {
+        return new ServiceConfig(host, port, maxUploadBytes, analysisThreads, queueCapacity, asyncAboveBytes,
+                requestTimeout, resultsKept, apiKeys, publicReads, requestsPerMinute, tlsKeystore, byReference,
+                publisherKeys, limits);
+    }
+
+    /**
+     * How uploads may arrive: the bounds that keep a slow or greedy client (a slow-loris) from holding the service's
+     * threads. An upload is read only after its caller's key and scope are checked; a refused request's body is never
+     * read beyond what has already arrived ({@link #refusedDrain}). Immutable.
+     *
+     * @param timeout           how long one upload may take to arrive in full (else 408)
+     * @param minBytesPerSecond after {@link #RATE_GRACE}, the least average rate an upload must keep (else 408);
+     *                          0 for none
+     * @param maxConcurrent     uploads arriving at once over all callers (more: 503 with Retry-After, body not read)
+     * @param maxPerCaller      uploads arriving at once per API key, or per client address without keys (more: 429
+     *                          with Retry-After, body not read)
+     * @param refusedDrain      how long a refused request's body that has already arrived is read and discarded, so
+     *                          that a client still sending gets the answer rather than a reset connection (never
+     *                          waits for more to arrive)
+     */
+    public record UploadLimits(Duration timeout, long minBytesPerSecond, int maxConcurrent, int maxPerCaller,
+                               Duration refusedDrain) {
+        /** The time an upload has before its average rate is checked. */
+        public static final Duration RATE_GRACE = Duration.ofSeconds(10);
+        /** 10 minutes, at least 8 KiB/s after 10 s, 64 at once, 16 per caller, 1 s drain of refused bodies. */
+        public static final UploadLimits DEFAULT = new UploadLimits(Duration.ofMinutes(10), 8 << 10, 64, 16,
+                Duration.ofSeconds(1));
+
+        /** @throws IllegalArgumentException for a non-positive time or count, or a negative rate */
+        public UploadLimits {
+            if (timeout.isNegative() || timeout.isZero() || minBytesPerSecond < 0 || maxConcurrent < 1
+                    || maxPerCaller < 1 || refusedDrain.isNegative()) {
+                throw new IllegalArgumentException("upload timeout and concurrency must be positive, the rate at least 0");
+            }
+        }
+
+        /** @param t how long one upload may take @return these limits with that time */
+        public UploadLimits withTimeout(Duration t) {
+            return new UploadLimits(t, minBytesPerSecond, maxConcurrent, maxPerCaller, refusedDrain);
+        }
+
+        /** @param total at once over all callers @param perCaller at once per caller @return these limits with those */
+        public UploadLimits withConcurrency(int total, int perCaller) {
+            return new UploadLimits(timeout, minBytesPerSecond, total, perCaller, refusedDrain);
+        }
+
+        /** @param bytesPerSecond the least average rate after the grace time, 0 for none @return these limits */
+        public UploadLimits withMinRate(long bytesPerSecond) {
+            return new UploadLimits(timeout, bytesPerSecond, maxConcurrent, maxPerCaller, refusedDrain);
+        }
     }
 
     /**

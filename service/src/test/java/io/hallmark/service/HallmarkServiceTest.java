@@ -130,19 +130,23 @@ class HallmarkServiceTest {
         assertEquals((byte) 0xFF, thumbnail.body()[0], "a JPEG");
     }
 
+    static final String BOUNDARY = "----hallmark-test-boundary";
+
+    /** A multipart form whose part "file" carries {@code file} under {@code name}. */
+    static byte[] multipart(Path file, String name) throws Exception {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
+                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(Files.readAllBytes(file));
+        body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return body.toByteArray();
+    }
+
     @Test
     void aMultipartFormUploadIsVerifiedUnderItsOwnName() throws Exception {
-        String boundary = "----hallmark-test-boundary";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"from-a-form.mp4\"\r\n"
-                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.write(head);
-        body.write(Files.readAllBytes(video.file()));
-        body.write(tail);
         HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(open.url() + "/v1/verifications"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(video.file(), "from-a-form.mp4"))));
         assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
         assertEquals("SIGNED", json(r).path("verdict").asText());
         assertEquals("from-a-form.mp4", json(r).path("file").asText());
@@ -242,6 +246,11 @@ class HallmarkServiceTest {
         // found through the mark (its ID read, or the store's IDs near the decoder's guess), not a mere resemblance
         assertTrue(List.of("watermark", "store-assisted").contains(byContent.path("matches").path(0)
                 .path("hallmark.method").asText()), byContent.toString());
+        // the same file sent as a form (curl -F file=@copy.mp4) is read as the form's file, not as the envelope
+        JsonNode byForm = json(send(HttpRequest.newBuilder(URI.create(open.url() + "/matches/byContent"))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(stripped, "copy.mp4")))));
+        assertEquals(video.manifestId(), byForm.path("matches").path(0).path("manifestId").asText(), byForm.toString());
     }
 
     @Test
@@ -342,7 +351,7 @@ class HallmarkServiceTest {
     @Test
     void aClientThatTricklesItsUploadIsCutOffAtTheTimeLimit() throws Exception {
         HallmarkService s = start(ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0)
-                .withRequestTimeout(Duration.ofSeconds(1)), hallmark);
+                .withUploadLimits(ServiceConfig.UploadLimits.DEFAULT.withTimeout(Duration.ofSeconds(1)).withMinRate(0)), hallmark);
         URI u = URI.create(s.url());
         try (java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort())) {
             socket.setSoTimeout(30_000);

@@ -64,7 +64,9 @@ public final class ServiceBenchmark {
         }
 
         ServiceConfig config = ServiceConfig.DEFAULT.listeningOn("127.0.0.1", 0).withAnalysis(threads, 64)
-                .withRateLimit(1_000_000);
+                .withRateLimit(1_000_000)
+                // throughput, not admission, is measured here: every client may be uploading at once
+                .withUploadLimits(ServiceConfig.UploadLimits.DEFAULT.withConcurrency(128, 128));
         int failures = 0;
         try (HallmarkService service = HallmarkService.start(config, hallmark)) {
             long rssBefore = residentKb();
