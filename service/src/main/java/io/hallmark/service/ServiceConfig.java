@@ -152,9 +152,9 @@ public record ServiceConfig(String host, int port, long maxUploadBytes, int anal
                                Duration refusedDrain) {
         /** The time an upload has before its average rate is checked. */
         public static final Duration RATE_GRACE = Duration.ofSeconds(10);
-        /** 10 minutes, at least 8 KiB/s after 10 s, 64 at once, 16 per caller, 1 s drain of refused bodies. */
+        /** 10 minutes, at least 8 KiB/s after 10 s, 64 at once, 16 per caller, 250 ms drain of refused bodies. */
         public static final UploadLimits DEFAULT = new UploadLimits(Duration.ofMinutes(10), 8 << 10, 64, 16,
-                Duration.ofSeconds(1));
+                Duration.ofMillis(250));
 
         /** @throws IllegalArgumentException for a non-positive time or count, or a negative rate */
         public UploadLimits {

@@ -51,6 +51,16 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
     /** How long a server database may leave one query unanswered before the connection is dropped: 30 s. */
     public static final java.time.Duration QUERY_TIMEOUT = java.time.Duration.ofSeconds(30);
 
+    /**
+     * After a server database was found unreachable, how long further operations fail at once (as {@link Unavailable})
+     * before one tries again: 3 s. Without it, callers queued behind the store's lock would each wait out
+     * {@link #CONNECTION_TIMEOUT} in turn.
+     */
+    public static final java.time.Duration RETRY_AFTER_UNREACHABLE = java.time.Duration.ofSeconds(3);
+
+    /** When a server database was last found unreachable ({@link System#nanoTime()}); far in the past when never. */
+    private volatile long unreachableSince = System.nanoTime() - (1L << 62);
+
     /** SQLite's one connection, or null for a pooled database. */
     private final Connection connection;
     /** The pool of a server database, or null for SQLite. */
@@ -185,6 +195,11 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
 
     /** A connection for one operation: SQLite's own (kept open), or one borrowed from the pool (returned by close). */
     private Connection borrow() throws SQLException {
+        if (pool != null && System.nanoTime() - unreachableSince < RETRY_AFTER_UNREACHABLE.toNanos()) {
+            // just found unreachable: say so at once rather than make every caller wait out the time-out again
+            throw new java.sql.SQLTransientConnectionException("unreachable less than "
+                    + RETRY_AFTER_UNREACHABLE.toSeconds() + " s ago", "08001");
+        }
         return pool != null ? pool.getConnection() : connection;
     }
 
@@ -322,10 +337,13 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
      * class 08, connection exceptions; 57P, operator intervention such as a shutdown; the pool's time-out), else an
      * {@link IOException} with {@code what} and the database's message.
      */
-    private static IOException failure(String what, SQLException e) {
+    private IOException failure(String what, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (e instanceof java.sql.SQLTransientConnectionException || e instanceof java.sql.SQLNonTransientConnectionException
                 || state.startsWith("08") || state.startsWith("57P")) {
+            if (!"08001".equals(state) || !e.getMessage().startsWith("unreachable less than")) {
+                unreachableSince = System.nanoTime();
+            }
             return new Unavailable(e);
         }
         return new IOException(what + ": " + e.getMessage(), e);
