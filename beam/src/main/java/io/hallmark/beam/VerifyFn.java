@@ -46,6 +46,10 @@ public final class VerifyFn extends DoFn<MatchResult.Metadata, String> {
     static final TupleTag<MatchResult.Metadata> FILES = new TupleTag<>("files") {};
     /** Files that could not be verified at all: {@code {"file", "reason"}}. */
     public static final TupleTag<String> DEAD_LETTERS = new TupleTag<>("deadLetters") {};
+    /** Tries of a file whose recovery look-up could not be made (store or resolver unreachable): 3. */
+    static final int LOOKUP_ATTEMPTS = 3;
+    /** The pause before the second try, doubled before each further one: 2 s. */
+    static final java.time.Duration LOOKUP_RETRY_PAUSE = java.time.Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -126,10 +130,22 @@ public final class VerifyFn extends DoFn<MatchResult.Metadata, String> {
             }
             long started = System.nanoTime();
             VerificationReport report = verifier.verify(local).withFile(Path.of(name));
+            // a look-up that could not be made now (store or resolver unreachable, overloaded) is tried again after
+            // a pause; still so after the last try, the file is a dead letter, never a verdict it did not earn
+            for (int attempt = 1; report.retryable() && attempt < LOOKUP_ATTEMPTS; attempt++) {
+                Thread.sleep(LOOKUP_RETRY_PAUSE.toMillis() << (attempt - 1));
+                report = verifier.verify(local).withFile(Path.of(name));
+            }
             analysisMillis.update((System.nanoTime() - started) / 1_000_000);
+            if (report.retryable()) {
+                throw new IOException("no verdict after " + LOOKUP_ATTEMPTS + " tries: " + report.error().orElse(""));
+            }
             bytesRead.inc(file.sizeBytes());
             verdicts.get(report.verdict()).inc();
             out.get(REPORTS).output(ReportJson.toJson(report).toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying " + name, e);
         } catch (IOException | RuntimeException e) {
             deadLetters.inc();
             ObjectNode letter = JSON.createObjectNode().put("file", name)

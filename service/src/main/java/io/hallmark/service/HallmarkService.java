@@ -438,8 +438,7 @@ public final class HallmarkService implements AutoCloseable {
             return;
         }
         try {
-            VerificationReport report = job.report().get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            ctx.contentType("application/json").result(ReportJson.toJson(report).toString());
+            sendReport(ctx, job.report().get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             throw new Problem(504, "analysis-timeout", "The analysis did not finish in time",
                     "still running after " + config.requestTimeout().toSeconds() + " s: poll " + location);
@@ -548,8 +547,19 @@ public final class HallmarkService implements AutoCloseable {
         if (!job.report().isDone()) {
             pending(ctx.status(202), job);
         } else {
-            ctx.contentType("application/json").result(ReportJson.toJson(finished(job)).toString());
+            sendReport(ctx, finished(job));
         }
+    }
+
+    /**
+     * A finished report; one without a verdict because a look-up could not be made then ({@code "retryable": true})
+     * is a 503 with Retry-After, so that clients and proxies retry it rather than take it as an answer.
+     */
+    private static void sendReport(Context ctx, VerificationReport report) {
+        if (report.retryable()) {
+            ctx.status(503).header("Retry-After", "10");
+        }
+        ctx.contentType("application/json").result(ReportJson.toJson(report).toString());
     }
 
     private static VerificationReport finished(Verifications.Job job) {

@@ -250,9 +250,17 @@ class ServiceUnderAttackTest {
         URI target = URI.create(url.substring("jdbc:".length()));
         try (TcpRelay relay = new TcpRelay(target.getHost(), target.getPort())) {
             String relayed = url.replace("//" + target.getHost() + ":" + target.getPort() + "/", "//127.0.0.1:" + relay.port() + "/");
+            try (ManifestStore home = ManifestStore.open(hallmark.home().manifestStore());
+                 ManifestStore shared = ManifestStore.open(relayed)) {
+                shared.put(home.findById(video.manifestId()).orElseThrow());
+            }
             HallmarkService s = start(loopback(), hallmark.withStore(relayed));
             String manifest = "/manifests/" + URLEncoder.encode("urn:uuid:2", StandardCharsets.UTF_8);
             assertEquals(404, get(s, manifest, null).statusCode());
+            Path stripped = dir.resolve("outage-stripped.mp4");
+            io.hallmark.media.Ffmpeg.run(120, "-i", video.file().toString(), "-c:v", "libx264", "-crf", "23",
+                    "-map_metadata", "-1", "-an", stripped.toString());
+            assertEquals("RECOVERED", json(post(s, "/v1/verifications", stripped, null)).path("verdict").asText());
 
             relay.cut();
             for (String path : List.of("/health", manifest)) {
@@ -268,6 +276,11 @@ class ServiceUnderAttackTest {
                 // bounded by the store's connection time-out (2 s), with room for a loaded machine
                 assertTrue(seconds < ManifestStore.CONNECTION_TIMEOUT.toSeconds() * 10, path + " took " + seconds + " s");
             }
+            // a stripped copy whose manifest cannot be looked up now gets no verdict, never "no provenance"
+            HttpResponse<byte[]> during = post(s, "/v1/verifications", stripped, null);
+            assertEquals(503, during.statusCode(), new String(during.body(), StandardCharsets.UTF_8));
+            assertTrue(json(during).path("retryable").asBoolean(), json(during).toString());
+            assertEquals("ERROR", json(during).path("verdict").asText(), json(during).toString());
             relay.restore();
             HttpResponse<byte[]> back = null;
             for (int i = 0; i < 50 && (back == null || back.statusCode() != 404); i++) {

@@ -29,13 +29,15 @@ import java.util.Optional;
  * @param trustedBy     the trust list(s) that made the signer of the manifest reported trusted (empty when
  *                      it is not trusted): the C2PA trust list, a list given with --trust, or this machine's
  *                      development root when asked for
+ * @param retryable     no verdict was reached because a look-up could not be made now ({@link #retryableError}):
+ *                      check the file again later
  */
 public record VerificationReport(Path file, Verdict verdict, String sentence, C2paReport c2pa,
                                  Optional<DetectionResult> watermark, Optional<C2paReport> recovered,
                                  Optional<String> recoveredManifestId, Optional<Boolean> bindingMatches,
                                  List<String> notes, Optional<String> error, Optional<byte[]> thumbnailJpeg,
                                  Optional<byte[]> frameStripJpeg, Optional<ContentComparison> contentCheck, List<FingerprintMatch> possibleMatches,
-                                 List<String> trustedBy) {
+                                 List<String> trustedBy, boolean retryable) {
     public VerificationReport {
         notes = List.copyOf(notes);
         possibleMatches = List.copyOf(possibleMatches);
@@ -49,13 +51,30 @@ public record VerificationReport(Path file, Verdict verdict, String sentence, C2
      */
     public VerificationReport withFile(Path name) {
         return new VerificationReport(name, verdict, sentence, c2pa, watermark, recovered, recoveredManifestId,
-                bindingMatches, notes, error, thumbnailJpeg, frameStripJpeg, contentCheck, possibleMatches, trustedBy);
+                bindingMatches, notes, error, thumbnailJpeg, frameStripJpeg, contentCheck, possibleMatches, trustedBy,
+                retryable);
     }
 
     /** The file could not be checked at all. */
     public static VerificationReport error(Path file, String reason) {
         return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + reason, C2paReport.absent(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of(reason),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), false);
+    }
+
+    /**
+     * No verdict yet: a look-up that recovery needed could not be made now (a store or resolver that could not be
+     * reached, timed out or was overloaded). {@link #retryable()} is true: a scan resumed later and the Beam job check
+     * the file again, and the service answers 503; it is never "no provenance".
+     *
+     * @param file   the file
+     * @param reason what could not be reached
+     * @param notes  what was found on the way
+     * @return an {@link Verdict#ERROR} report that says to try again
+     */
+    public static VerificationReport retryableError(Path file, String reason, List<String> notes) {
+        return new VerificationReport(file, Verdict.ERROR, "Cannot tell now: " + reason, C2paReport.absent(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), notes, Optional.of(reason),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), true);
     }
 }

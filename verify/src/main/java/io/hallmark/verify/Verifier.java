@@ -7,6 +7,7 @@ import io.hallmark.provenance.ProvenanceReader;
 import io.hallmark.provenance.manifest.ContentFingerprint;
 import io.hallmark.provenance.store.FingerprintMatch;
 import io.hallmark.provenance.store.IdProximity;
+import io.hallmark.provenance.store.LookupUnavailable;
 import io.hallmark.provenance.TrustSettings;
 import io.hallmark.provenance.report.C2paReport;
 import io.hallmark.provenance.report.SourceDisclosure;
@@ -145,6 +146,8 @@ public final class Verifier implements AutoCloseable {
         });
         Optional<C2paReport> recovered = Optional.empty();
         Optional<String> recoveredId = Optional.empty();
+        // look-ups that could not be made now: with nothing found otherwise, they leave no verdict to give
+        List<String> unavailable = new ArrayList<>();
         Optional<ContentComparison> contentCheck = Optional.empty();
         Optional<String> mismatchedId = Optional.empty();
         // Recovery is for copies whose credentials are gone; an embedded manifest that fails is tampering.
@@ -174,6 +177,7 @@ public final class Verifier implements AutoCloseable {
                 }
             } catch (IOException e) {
                 notes.add("Manifest store lookup failed: " + e.getMessage());
+                unreachable(e, unavailable);
             }
         }
         // Presence proven but the ID did not decode: the store's IDs near the decoder's best guess, each
@@ -203,6 +207,7 @@ public final class Verifier implements AutoCloseable {
                 }
             } catch (IOException e) {
                 notes.add("Manifest store lookup failed: " + e.getMessage());
+                unreachable(e, unavailable);
             }
         }
 
@@ -246,6 +251,7 @@ public final class Verifier implements AutoCloseable {
                     }
                 } catch (IOException | RuntimeException e) {
                     notes.add("Resolver " + resolver.describe() + " could not be asked: " + e.getMessage());
+                    unreachable(e, unavailable);
                 }
             }
         }
@@ -296,18 +302,23 @@ public final class Verifier implements AutoCloseable {
         List<FingerprintMatch> leads = List.of();
         if ((verdict == Verdict.WATERMARK_ONLY || verdict == Verdict.NO_PROVENANCE) && seen.isPresent()
                 && store.isPresent()) {
-            leads = possibleMatches(seen.get(), notes);
+            leads = possibleMatches(seen.get(), notes, unavailable);
             if (!leads.isEmpty()) {
                 FingerprintMatch best = leads.get(0);
                 sentence += "; possible match in the store: manifest " + best.manifestId() + " (similarity "
                         + best.similarityScore() + " %, a resemblance, not proof)";
             }
         }
+        if ((verdict == Verdict.WATERMARK_ONLY || verdict == Verdict.NO_PROVENANCE) && !unavailable.isEmpty()) {
+            // "nothing found" is not an answer when the places it would be found in could not be asked
+            return VerificationReport.retryableError(file, "the manifest look-up could not be made now ("
+                    + String.join("; ", unavailable) + "); no verdict was reached: try again later", notes);
+        }
         C2paReport shown = verdict == Verdict.RECOVERED ? recovered.orElse(manifest) : manifest;
         List<String> trustedBy = (verdict == Verdict.SIGNED || verdict == Verdict.RECOVERED) && signerTrusted(shown)
                 ? trust.trustedBy(shown.signer()).lists() : List.of();
         return new VerificationReport(file, verdict, sentence, manifest, mark, recovered, recoveredId, bindingMatches,
-                List.copyOf(notes), Optional.empty(), thumbnail, strip, contentCheck, leads, trustedBy);
+                List.copyOf(notes), Optional.empty(), thumbnail, strip, contentCheck, leads, trustedBy, false);
     }
 
     /**
@@ -364,13 +375,21 @@ public final class Verifier implements AutoCloseable {
         };
     }
 
-    private List<FingerprintMatch> possibleMatches(VideoFingerprint seen, List<String> notes) {
+    private List<FingerprintMatch> possibleMatches(VideoFingerprint seen, List<String> notes, List<String> unavailable) {
         try {
             return store.get().findByFingerprint(seen, MAX_POSSIBLE_MATCHES).stream()
                     .filter(m -> m.comparison().decision() == ContentComparison.Decision.MATCH).toList();
         } catch (IOException | IllegalArgumentException e) {
             notes.add("Fingerprint look-up in the store failed: " + e.getMessage());
+            unreachable(e, unavailable);
             return List.of();
+        }
+    }
+
+    /** Records a look-up that could not be made now ({@link LookupUnavailable}), as opposed to one that failed. */
+    private static void unreachable(Exception e, List<String> unavailable) {
+        if (e instanceof LookupUnavailable) {
+            unavailable.add(e.getMessage());
         }
     }
 

@@ -231,7 +231,7 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
      * The database cannot be reached now (connection refused, timed out, pool exhausted, server shutting down): a
      * condition to retry later, not an answer. Its message names no database internals.
      */
-    public static final class Unavailable extends IOException {
+    public static final class Unavailable extends LookupUnavailable {
         Unavailable(SQLException cause) {
             super("the manifest store is unavailable", cause);
         }

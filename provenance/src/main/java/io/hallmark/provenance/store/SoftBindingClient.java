@@ -174,15 +174,26 @@ public final class SoftBindingClient implements ManifestLookup, ManifestRegistry
 
     private BoundedHttp.Answer exchange(HttpRequest.Builder request, int maxBytes, Instant until) throws IOException {
         apiKey.ifPresent(k -> request.header("Authorization", "Bearer " + k));
+        BoundedHttp.Answer answer;
         try {
-            return http.exchange(request.build(), maxBytes, until);
+            answer = http.exchange(request.build(), maxBytes, until);
         } catch (BoundedHttp.TooLarge e) {
             throw new IOException("soft binding service " + base + " " + e.getMessage(), e);
         } catch (java.net.http.HttpTimeoutException e) {
-            throw new IOException("soft binding service " + base + " gave no complete answer within "
+            throw new LookupUnavailable("soft binding service " + base + " gave no complete answer within "
                     + deadline.toSeconds() + " s", e);
+        } catch (java.net.ConnectException | java.nio.channels.ClosedChannelException e) {
+            throw new LookupUnavailable("soft binding service " + base + " cannot be reached", e);
         }
+        if (TRANSIENT.contains(answer.status())) {
+            throw new LookupUnavailable("soft binding service " + base + " answered " + answer.status()
+                    + " (overloaded or unavailable: try again later)", null);
+        }
+        return answer;
     }
+
+    /** Answers that say "not now" rather than anything about the file. */
+    private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(429, 500, 502, 503, 504);
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.hallmark.provenance.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -102,16 +103,33 @@ class SoftBindingClientTest {
     void aServerThatTricklesIsLeftAtTheDeadline() throws Exception {
         String url = serve("", new byte[0], true, 200);
         // the guard only stops a hang from blocking the suite; the deadline under test is 1 s
-        IOException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(IOException.class,
+        IOException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(LookupUnavailable.class,
                 () -> new SoftBindingClient(url, Duration.ofSeconds(1), 4096, 5000).findByPayload(PAYLOAD)));
         assertEquals("soft binding service " + url + " gave no complete answer within 1 s", e.getMessage());
     }
 
     @Test
     void anErrorStatusIsAnErrorNotAnEmptyResult() throws Exception {
-        String url = serve("{}", new byte[0], false, 503);
+        String url = serve("{}", new byte[0], false, 400);
         IOException e = assertThrows(IOException.class,
                 () -> new SoftBindingClient(url, Duration.ofSeconds(10), 4096, 5000).findByPayload(PAYLOAD));
-        assertEquals("soft binding service " + url + " answered 503", e.getMessage());
+        assertEquals("soft binding service " + url + " answered 400", e.getMessage());
+        assertFalse(e instanceof LookupUnavailable, "a refusal is not a service that could not answer now");
+    }
+
+    @Test
+    void anOverloadedOrUnreachableServiceIsALookupToTryAgainNotAnAnswer() throws Exception {
+        for (int status : new int[] {429, 500, 502, 503, 504}) {
+            String url = serve("{}", new byte[0], false, status);
+            assertThrows(LookupUnavailable.class,
+                    () -> new SoftBindingClient(url, Duration.ofSeconds(10), 4096, 5000).findByPayload(PAYLOAD), "" + status);
+            stop();
+        }
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        assertThrows(LookupUnavailable.class, () -> new SoftBindingClient("http://127.0.0.1:" + closedPort,
+                Duration.ofSeconds(10), 4096, 5000).findByPayload(PAYLOAD));
     }
 }

@@ -94,6 +94,9 @@ public final class ReportJson {
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
         root.put("error", r.error().orElse(null));
+        if (r.retryable()) {
+            root.put("retryable", true); // no verdict yet: a scan resumed later checks the file again
+        }
         return root;
     }
 

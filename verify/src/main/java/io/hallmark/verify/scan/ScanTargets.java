@@ -52,7 +52,8 @@ public final class ScanTargets {
 
     /**
      * The files a JSONL written by an earlier scan already reports (its {@code file} fields). A line cut by an
-     * interruption is ignored, so that file is scanned again.
+     * interruption is ignored, and so is a report without a verdict because a look-up could not be made then
+     * ({@code "retryable": true}): those files are scanned again.
      *
      * @param jsonl the results file; a missing file means nothing was scanned yet
      */
@@ -65,7 +66,7 @@ public final class ScanTargets {
         for (String line : Files.readAllLines(jsonl)) {
             try {
                 JsonNode node = mapper.readTree(line);
-                if (node instanceof ObjectNode && node.hasNonNull("file")) {
+                if (node instanceof ObjectNode && node.hasNonNull("file") && !node.path("retryable").asBoolean(false)) {
                     done.add(node.get("file").asText());
                 }
             } catch (IOException torn) {

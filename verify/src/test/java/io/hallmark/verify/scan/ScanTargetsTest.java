@@ -18,4 +18,14 @@ class ScanTargetsTest {
         Path inHidden = Files.writeString(dir.resolve("sub/.hidden-folder/a.mp4"), "x");
         assertEquals(List.of(dotted, plain, inHidden), ScanTargets.list(dir.toString()));
     }
+
+    @Test
+    void aResumedScanChecksAgainTheFilesThatGotNoVerdictBecauseALookUpCouldNotBeMade(@TempDir Path dir) throws Exception {
+        Path jsonl = Files.writeString(dir.resolve("results.jsonl"), String.join("\n",
+                "{\"file\":\"a.mp4\",\"verdict\":\"SIGNED\"}",
+                "{\"file\":\"b.mp4\",\"verdict\":\"ERROR\",\"retryable\":true}",
+                "{\"file\":\"c.mp4\",\"verdict\":\"ERROR\"}", "{\"file\":\"d.m") + "\n");
+        assertEquals(List.of(Path.of("b.mp4"), Path.of("d.mp4")), ScanTargets.pending(
+                List.of(Path.of("a.mp4"), Path.of("b.mp4"), Path.of("c.mp4"), Path.of("d.mp4")), java.util.Optional.of(jsonl)));
+    }
 }
