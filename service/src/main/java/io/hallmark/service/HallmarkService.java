@@ -500,7 +500,12 @@ public final class HallmarkService implements AutoCloseable {
         if (!storeOk) {
             body.put("store", "unavailable");
         }
-        boolean details = keys.isEmpty() || keys.get().caller(ctx.header("Authorization")).isPresent();
+        boolean details;
+        try {
+            details = keys.isEmpty() || keys.get().caller(ctx.header("Authorization")).isPresent();
+        } catch (Problem keyFileBroken) {
+            details = false; // keyed requests are refused; health still answers load balancers
+        }
         if (details) {
             if (storeOk) {
                 body.put("manifests", manifests);

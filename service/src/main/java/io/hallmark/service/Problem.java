@@ -62,8 +62,8 @@ public final class Problem extends RuntimeException {
      * @return the problem to answer
      */
     static Problem of(Throwable e) {
-        if (e instanceof io.hallmark.provenance.store.ManifestStore.Unavailable) {
-            System.err.println("hallmark serve: the manifest store is unavailable: " + rootMessage(e));
+        if (e instanceof io.hallmark.provenance.store.LookupUnavailable) {
+            System.err.println("hallmark serve: a manifest look-up could not be made: " + rootMessage(e));
             return new Problem(503, "store-unavailable", "The manifest store is unavailable",
                     "the service cannot reach its manifest store right now; try again shortly").retryAfter(10);
         }

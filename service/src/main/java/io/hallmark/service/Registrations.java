@@ -20,7 +20,9 @@ import java.util.Base64;
  * {@code POST /v1/manifests}: a publisher's signing pipeline records what it signed ({@code certify/generate --store
  * URL}). A registration is what every verifier recovering through this store will trust, so it is checked
  * ({@link RegistrationCheck}: a manifest store c2pa-rs validates, whose active manifest, soft binding and fingerprint
- * are those registered), kept append-only (an id already held with other bytes is 409, the same bytes again 200), and
+ * are those registered), kept append-only (an id already held with other bytes is 409, the same bytes again 200; a
+ * watermark payload already registered for another manifest is 409, so that no registrar can divert the recovery of
+ * someone else's copies; the time it was signed is the manifest's, not the caller's), and
  * written to the log as an audit line (who registered which id, payload and manifest digest). Thread-safe: c2pa-rs
  * reads are serialized.
  */
@@ -31,6 +33,7 @@ final class Registrations {
 
     private final ManifestStore store;
     private final HallmarkConfig config;
+    private final Object readerLock = new Object();
     private ProvenanceReader reader;
 
     Registrations(ManifestStore store, HallmarkConfig config) {
@@ -53,12 +56,31 @@ final class Registrations {
             audit(ctx, m, "refused", e.getMessage());
             throw new Problem(422, "manifest-refused", "The manifest store does not hold", e.getMessage());
         }
-        boolean existed = store.findById(m.manifestId()).isPresent();
-        try {
-            store.put(m);
-        } catch (ManifestStore.ManifestExists e) {
-            audit(ctx, m, "conflict", "a different manifest is stored under this id");
-            throw e;
+        // when it was signed is the manifest's to say (its time-stamp, else its first action), never the caller's:
+        // the look-up by payload lists the newest first
+        m = new StoredManifest(m.manifestId(), m.payloadHex(), m.algorithm(), m.title(), signedAt(report), m.manifestStore(),
+                m.reportJson(), m.fingerprint());
+        boolean existed;
+        synchronized (this) { // the payload check and the write as one step
+            existed = store.findById(m.manifestId()).isPresent();
+            if (!existed && m.payloadHex() != null) {
+                String payload = m.payloadHex();
+                String id = m.manifestId();
+                java.util.Optional<StoredManifest> bound = store.findByPayload(payload).stream()
+                        .filter(other -> !other.manifestId().equals(id)).findFirst();
+                if (bound.isPresent()) {
+                    audit(ctx, m, "conflict", "the payload is bound to " + bound.get().manifestId());
+                    throw new Problem(409, "payload-bound", "This watermark payload belongs to another manifest",
+                            "the payload " + payload + " is already registered for " + bound.get().manifestId()
+                                    + "; a payload names one manifest, so copies always recover the one first registered");
+                }
+            }
+            try {
+                store.put(m);
+            } catch (ManifestStore.ManifestExists e) {
+                audit(ctx, m, "conflict", "a different manifest is stored under this id");
+                throw e;
+            }
         }
         audit(ctx, m, existed ? "unchanged" : "registered", report.signer().orElse("unknown signer"));
         ctx.status(existed ? 200 : 201)
@@ -67,11 +89,27 @@ final class Registrations {
                         .put("created", !existed).toString());
     }
 
-    private synchronized C2paReport check(StoredManifest m) throws RegistrationCheck.Rejected, IOException {
-        if (reader == null) {
-            reader = new ProvenanceReader(config.trust().resolve(config.home()));
+    /** The manifest's own time: the time-stamp authority's, else the time of its first action, else now. */
+    private static Instant signedAt(C2paReport report) {
+        for (java.util.Optional<String> t : java.util.List.of(report.signedAt(), report.actionTime())) {
+            if (t.isPresent()) {
+                try {
+                    return java.time.OffsetDateTime.parse(t.get()).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    // not an RFC 3339 time: try the next
+                }
+            }
         }
-        return RegistrationCheck.check(m, reader);
+        return Instant.now();
+    }
+
+    private C2paReport check(StoredManifest m) throws RegistrationCheck.Rejected, IOException {
+        synchronized (readerLock) {
+            if (reader == null) {
+                reader = new ProvenanceReader(config.trust().resolve(config.home()));
+            }
+            return RegistrationCheck.check(m, reader);
+        }
     }
 
     /** The registration as the store keeps it; reportJson is c2pa-rs's own reading at registration, not the caller's. */
@@ -136,9 +174,11 @@ final class Registrations {
     }
 
     /** Closes the c2pa-rs reader. */
-    synchronized void close() {
-        if (reader != null) {
-            reader.close();
+    void close() {
+        synchronized (readerLock) {
+            if (reader != null) {
+                reader.close();
+            }
         }
     }
 }

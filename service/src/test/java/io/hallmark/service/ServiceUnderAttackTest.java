@@ -226,6 +226,33 @@ class ServiceUnderAttackTest {
 
         HttpResponse<byte[]> kept = get(central, "/manifests/" + URLEncoder.encode(genuine.manifestId(), StandardCharsets.UTF_8), null);
         assertTrue(java.util.Arrays.equals(genuine.manifestStore(), kept.body()), "the genuine manifest is still served");
+
+        try (ManifestStore centralStore = ManifestStore.open(dir.resolve("central.db"))) {
+            long apart = Math.abs(genuine.signedAt().getEpochSecond()
+                    - centralStore.findById(genuine.manifestId()).orElseThrow().signedAt().getEpochSecond());
+            assertTrue(apart < 120, "the manifest's own time is kept, " + apart + " s from the signer's record");
+        }
+
+        // another signer's valid manifest that claims the genuine watermark payload (a registrar diverting the
+        // recovery of someone else's copies, with a date in the future to be listed first) is refused
+        HallmarkConfig otherPublisher = HallmarkConfig.of(HallmarkHome.resolve(dir.resolve("other-home")));
+        ObjectNode extra = HallmarkServiceTest.JSON.createObjectNode();
+        extra.putArray("assertions").addObject().put("label", "c2pa.soft-binding").putObject("data")
+                .put("alg", "io.hallmark.watermark.1").putArray("blocks").addObject().put("value", genuine.payloadHex());
+        io.hallmark.SignedAsset forged;
+        try (Hallmark h = Hallmark.open(otherPublisher)) {
+            forged = h.sign(video.file(), dir.resolve("forged.mp4"), java.util.Optional.of(extra));
+        }
+        byte[] forgedStore;
+        try (ManifestStore otherStore = ManifestStore.open(otherPublisher.home().manifestStore())) {
+            forgedStore = otherStore.findById(forged.manifestId()).orElseThrow().manifestStore();
+        }
+        ObjectNode divert = HallmarkServiceTest.JSON.createObjectNode().put("manifestId", forged.manifestId())
+                .put("manifestStore", Base64.getEncoder().encodeToString(forgedStore))
+                .put("payloadHex", genuine.payloadHex()).put("signedAt", "2099-01-01T00:00:00Z");
+        JsonNode refused = problem(send(HttpRequest.newBuilder(URI.create(central.url() + "/v1/manifests"))
+                .header("Authorization", "Bearer " + writer[0]).POST(HttpRequest.BodyPublishers.ofString(divert.toString()))), 409);
+        assertTrue(refused.path("detail").asText().contains(genuine.manifestId()), refused.toString());
     }
 
     @Test
@@ -281,6 +308,7 @@ class ServiceUnderAttackTest {
             assertEquals(503, during.statusCode(), new String(during.body(), StandardCharsets.UTF_8));
             assertTrue(json(during).path("retryable").asBoolean(), json(during).toString());
             assertEquals("ERROR", json(during).path("verdict").asText(), json(during).toString());
+            problem(post(s, "/matches/byContent", stripped, null), 503); // never an empty list of matches
             relay.restore();
             HttpResponse<byte[]> back = null;
             for (int i = 0; i < 50 && (back == null || back.statusCode() != 404); i++) {
@@ -312,6 +340,7 @@ class ServiceUnderAttackTest {
         Files.writeString(file, "not a key file\n");
         Thread.sleep(ApiKeyFile.CHECK_NANOS / 1_000_000 + 200);
         problem(post(s, "/v1/verifications", video.file(), second[0]), 503); // fails closed, never open
+        assertEquals("UP", json(get(s, "/health", null)).path("status").asText(), "health still answers load balancers");
     }
 
     @Test

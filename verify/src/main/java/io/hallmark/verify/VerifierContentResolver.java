@@ -19,8 +19,12 @@ public final class VerifierContentResolver implements ContentResolver {
     }
 
     @Override
-    public synchronized List<Match> resolve(Path upload, int maxResults) {
+    public synchronized List<Match> resolve(Path upload, int maxResults) throws java.io.IOException {
         VerificationReport r = verifier.verify(upload);
+        if (r.retryable()) {
+            // "no match" would be an answer; a look-up that could not be made is none
+            throw new io.hallmark.provenance.store.LookupUnavailable(r.error().orElse("a look-up could not be made"), null);
+        }
         List<Match> out = new ArrayList<>();
         if (r.verdict() == Verdict.SIGNED && r.c2pa().manifestId().isPresent()) {
             out.add(new Match(r.c2pa().manifestId().get(), 100, "embedded"));
