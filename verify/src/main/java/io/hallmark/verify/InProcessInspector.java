@@ -42,6 +42,11 @@ public final class InProcessInspector implements VideoInspector {
     }
 
     @Override
+    public java.util.Optional<WatermarkKey> watermarkKey() {
+        return java.util.Optional.of(key);
+    }
+
+    @Override
     public Inspection inspect(Path video) {
         AtomicReference<byte[]> thumbnail = new AtomicReference<>();
         io.hallmark.media.FrameStrip strip = new io.hallmark.media.FrameStrip(STRIP_WIDTH);

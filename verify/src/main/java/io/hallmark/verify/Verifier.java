@@ -6,7 +6,6 @@ import io.hallmark.fingerprint.VideoFingerprint;
 import io.hallmark.provenance.ProvenanceReader;
 import io.hallmark.provenance.manifest.ContentFingerprint;
 import io.hallmark.provenance.store.FingerprintMatch;
-import io.hallmark.provenance.store.IdProximity;
 import io.hallmark.provenance.store.LookupUnavailable;
 import io.hallmark.provenance.TrustSettings;
 import io.hallmark.provenance.report.C2paReport;
@@ -15,7 +14,10 @@ import io.hallmark.provenance.store.ManifestLookup;
 import io.hallmark.provenance.store.SoftBindingApi;
 import io.hallmark.provenance.store.SoftBindingClient;
 import io.hallmark.provenance.store.StoredManifest;
+import io.hallmark.watermark.CandidateIndex;
 import io.hallmark.watermark.DetectionResult;
+import io.hallmark.watermark.IdConfirmation;
+import io.hallmark.watermark.Payload;
 import io.hallmark.watermark.WatermarkKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +37,8 @@ import java.util.Optional;
 public final class Verifier implements AutoCloseable {
     /** Leads listed when a file's content resembles stored manifests. */
     static final int MAX_POSSIBLE_MATCHES = 5;
-    /** Largest distance from the decoder's best guess at which a stored ID is a candidate (bound: IdProximity). */
-    static final int STORE_ASSISTED_BITS = 4;
-    static final int STORE_ASSISTED_CANDIDATES = 4;
+    /** Bound on confirming a wrong ID against the store's IDs, per video ({@link IdConfirmation}). */
+    static final double MAX_FALSE_IDENTIFICATION = IdConfirmation.DEFAULT_FALSE_IDENTIFICATION;
 
     private final ProvenanceReader c2pa;
     private final TrustSettings trust;
@@ -45,6 +46,11 @@ public final class Verifier implements AutoCloseable {
     private final Optional<? extends ManifestLookup> store;
     private final boolean watermarkKeyHeld;
     private final List<SoftBindingClient> resolvers;
+    /** The store's IDs encoded under the key, kept while neither changes (building costs ~2 us an ID). */
+    private volatile Candidates candidates;
+
+    private record Candidates(String keyFingerprint, long[] ids, CandidateIndex index) {
+    }
 
     /** Decodes in this process: for files you trust (your own outputs). */
     public Verifier(TrustSettings trust, WatermarkKey key, Optional<? extends ManifestLookup> store) throws IOException {
@@ -122,8 +128,15 @@ public final class Verifier implements AutoCloseable {
             notes.add((kind == MediaKind.AUDIO ? "Audio files" : "Images")
                     + " are checked for C2PA credentials only (the watermark is for video).");
         }
+        // look-ups that could not be made now: with nothing found otherwise, they leave no verdict to give
+        List<String> unavailable = new ArrayList<>();
+        if (!manifest.present() && store.isPresent() && mark.isPresent() && mark.get().payload().isEmpty()) {
+            // The ID did not decode on its own: confirm it against every ID the store holds.
+            mark = Optional.of(confirmAgainstStore(mark.get(), notes, unavailable));
+        }
         Optional<String> payload = mark.filter(DetectionResult::detected).flatMap(DetectionResult::payload)
                 .map(p -> p.hex());
+        boolean confirmed = mark.map(DetectionResult::idConfirmed).orElse(false);
 
         Optional<Boolean> bindingMatches = Optional.empty();
         if (payload.isPresent() && manifest.softBindingValue().isPresent()) {
@@ -146,8 +159,6 @@ public final class Verifier implements AutoCloseable {
         });
         Optional<C2paReport> recovered = Optional.empty();
         Optional<String> recoveredId = Optional.empty();
-        // look-ups that could not be made now: with nothing found otherwise, they leave no verdict to give
-        List<String> unavailable = new ArrayList<>();
         Optional<ContentComparison> contentCheck = Optional.empty();
         Optional<String> mismatchedId = Optional.empty();
         // Recovery is for copies whose credentials are gone; an embedded manifest that fails is tampering.
@@ -180,37 +191,6 @@ public final class Verifier implements AutoCloseable {
                 unreachable(e, unavailable);
             }
         }
-        // Presence proven but the ID did not decode: the store's IDs near the decoder's best guess, each
-        // confirmed only by the content check against its own signed fingerprint.
-        boolean storeAssisted = false;
-        if (!manifest.present() && payload.isEmpty() && mark.map(DetectionResult::detected).orElse(false)
-                && store.isPresent()) {
-            try {
-                for (StoredManifest m : store.get().findByPayloadNear(mark.get().bestGuessBits(), STORE_ASSISTED_BITS,
-                        STORE_ASSISTED_CANDIDATES)) {
-                    C2paReport candidate = recoveredReport(file, m);
-                    List<String> candidateNotes = new ArrayList<>();
-                    Optional<ContentComparison> check = compareContent(audited, candidate, m.payloadHex(), candidateNotes);
-                    if (check.map(c -> c.decision() == ContentComparison.Decision.MATCH).orElse(false)) {
-                        recovered = Optional.of(candidate);
-                        recoveredId = Optional.of(signedId(candidate, m.manifestId(), notes));
-                        contentCheck = check;
-                        storeAssisted = true;
-                        notes.addAll(candidateNotes);
-                        notes.add(String.format(java.util.Locale.ROOT, "The watermark's ID did not decode on its own; "
-                                + "the store's ID %s lies within %d bits of the decoder's best guess (an ID outside "
-                                + "the store comes this close to any one stored ID with probability <= %.1e), and the content "
-                                + "matches its signed fingerprint.", m.payloadHex(), STORE_ASSISTED_BITS,
-                                IdProximity.falseCandidateBound(1, STORE_ASSISTED_BITS)));
-                        break;
-                    }
-                }
-            } catch (IOException e) {
-                notes.add("Manifest store lookup failed: " + e.getMessage());
-                unreachable(e, unavailable);
-            }
-        }
-
         // A resolver that holds the key is asked when this verifier could not read the mark itself; what it names is
         // confirmed by the content check, exactly as a manifest found through our own store.
         Optional<String> resolvedBy = Optional.empty();
@@ -221,7 +201,9 @@ public final class Verifier implements AutoCloseable {
                     Optional<SoftBindingClient.ContentMatch> best = resolver.findByContent(file, 3).stream()
                             .filter(m -> m.method().equals("watermark") || m.method().equals("store-assisted")).findFirst();
                     if (best.isEmpty()) {
-                        notes.add("Resolver " + resolver.describe() + " found no watermark in this file.");
+                        // it answers only for a manifest whose content it confirmed: silence is not "no mark"
+                        notes.add("Resolver " + resolver.describe() + " named no manifest through a watermark (it found "
+                                + "no mark, or none whose signed content this file matches).");
                         continue;
                     }
                     String id = best.get().manifestId();
@@ -232,7 +214,15 @@ public final class Verifier implements AutoCloseable {
                     }
                     C2paReport candidate = recoveredReport(file, new StoredManifest(id, null, SoftBindingApi.ALGORITHM,
                             null, java.time.Instant.EPOCH, bytes.get(), null, null));
-                    Optional<ContentComparison> check = compareContent(audited, candidate,
+                    // checked the way the resolver checked it: turned back as its mark showed the copy turned
+                    Reorientation turned = best.get().geometry();
+                    java.util.function.Supplier<Optional<VideoFingerprint>> audit = turned.equals(Reorientation.NONE)
+                            || !reorientation.equals(Reorientation.NONE) ? audited : memoized(() -> {
+                                VideoInspector.Audit a = inspector.audit(file, turned);
+                                a.error().ifPresent(e -> notes.add("The video could not be decoded again to check its content: " + e));
+                                return a.fingerprint();
+                            });
+                    Optional<ContentComparison> check = compareContent(audit, candidate,
                             candidate.softBindingValue().orElse(""), notes);
                     ContentComparison.Decision decision = check.map(ContentComparison::decision)
                             .orElse(ContentComparison.Decision.INCONCLUSIVE);
@@ -277,8 +267,8 @@ public final class Verifier implements AutoCloseable {
                             : manifest.failureCodes()) + ")";
         } else if (recovered.isPresent()) {
             verdict = Verdict.RECOVERED;
-            sentence = (storeAssisted ? "Watermark found (ID identified with the store's help), credentials stripped — "
-                    : "Watermark found, credentials stripped — ")
+            sentence = (confirmed ? "Watermark found (ID confirmed against the store's " + mark.get().idCandidates()
+                            + " IDs), credentials stripped — " : "Watermark found, credentials stripped — ")
                     + resolvedBy.map(r -> "recovered through " + r + ": ").orElse("recovered from the store: ")
                     + signedSentence(recovered.get()).replaceFirst("^Signed", "signed");
         } else if (mismatchedId.isPresent()) {
@@ -322,6 +312,48 @@ public final class Verifier implements AutoCloseable {
     }
 
     /**
+     * The detection with its ID confirmed against the store's IDs, when one is ({@link IdConfirmation}); else
+     * as it was. Only with the key the detection was made with, and only for a store that can list its IDs.
+     */
+    private DetectionResult confirmAgainstStore(DetectionResult mark, List<String> notes, List<String> unavailable) {
+        Optional<io.hallmark.watermark.WatermarkKey> key = inspector.watermarkKey();
+        if (!watermarkKeyHeld || key.isEmpty() || mark.idEvidence().hypotheses().isEmpty()) {
+            return mark;
+        }
+        long[] ids;
+        try {
+            ids = store.get().watermarkIds();
+        } catch (IOException e) {
+            notes.add("The store's watermark IDs could not be listed: " + e.getMessage());
+            unreachable(e, unavailable);
+            return mark;
+        }
+        if (ids.length == 0) {
+            return mark;
+        }
+        Candidates c = candidates;
+        String keyId = key.get().fingerprintHex();
+        if (c == null || !c.keyFingerprint().equals(keyId) || !java.util.Arrays.equals(c.ids(), ids)) {
+            c = new Candidates(keyId, ids, new CandidateIndex(key.get(),
+                    java.util.Arrays.stream(ids).mapToObj(Payload::new).toList()));
+            candidates = c;
+        }
+        Optional<IdConfirmation.Confirmed> found = IdConfirmation.confirm(mark.idEvidence(), c.index(), MAX_FALSE_IDENTIFICATION);
+        if (found.isEmpty()) {
+            if (mark.detected()) {
+                notes.add("The watermark's ID did not decode, and none of the store's " + c.index().size()
+                        + " IDs is confirmed by it.");
+            }
+            return mark;
+        }
+        notes.add(String.format(java.util.Locale.ROOT, "The watermark's ID did not decode on its own; of the store's %d "
+                + "IDs, %s is confirmed by the mark's evidence (score %.1f; a wrong ID scores this well with probability "
+                + "at most %.1e, counting every stored ID and hypothesis).", c.index().size(), found.get().payload().hex(),
+                found.get().score(), found.get().pValue()));
+        return mark.withConfirmedId(found.get());
+    }
+
+    /**
      * This file's fingerprint against the one recorded in the manifest the mark points to. Empty (with a note
      * saying why) when either is missing or unreadable: then the content cannot be confirmed, and the caller
      * must not report the manifest as this file's.
@@ -354,11 +386,15 @@ public final class Verifier implements AutoCloseable {
         }
         ContentComparison c = ContentComparison.compare(seen.get(), reference);
         notes.add(String.format(java.util.Locale.ROOT, "Content check: %d of %d frames sampled at random match the "
-                + "signed fingerprint (median distance %d of 256 bits), thumbnail registration %.3f: %s.",
-                c.matchedFrames(), c.usableFrames(), c.medianDistance(), c.registration(), switch (c.decision()) {
+                + "signed fingerprint (median distance %d of 256 bits%s), thumbnail registration %.3f: %s.",
+                c.matchedFrames(), c.usableFrames(), c.medianDistance(),
+                c.alignedDistance() < 256 ? ", " + c.alignedDistance() + " at the signed frames' own instants" : "",
+                c.registration(), switch (c.decision()) {
                     case MATCH -> "same content";
                     case MISMATCH -> "different content";
-                    case INCONCLUSIVE -> "too few textured frames to tell";
+                    case INCONCLUSIVE -> c.usableFrames() < ContentComparison.MIN_FRAMES
+                            ? "too few textured frames to tell"
+                            : "too alike to be other footage, not close enough to confirm it is the signed content";
                 }));
         return Optional.of(c);
     }

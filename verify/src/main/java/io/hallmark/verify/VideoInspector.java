@@ -53,6 +53,14 @@ public interface VideoInspector extends AutoCloseable {
         }
     }
 
+    /**
+     * The key the detection is made with, for confirming candidate IDs against the mark's evidence
+     * ({@link io.hallmark.watermark.IdConfirmation}); empty when it cannot be had here.
+     */
+    default Optional<io.hallmark.watermark.WatermarkKey> watermarkKey() {
+        return Optional.empty();
+    }
+
     @Override
     default void close() {
     }

@@ -23,13 +23,43 @@ import java.util.Optional;
  * @param framesAnalysed    frames actually analysed (the detector subsamples)
  * @param geometry          rotation, one-axis stretch and mirroring under which the mark was found;
  *                          {@link Geometry#NONE} when none was needed or nothing was detected
+ * @param idEvidence        soft evidence about the ID at each hypothesis searched, for confirming candidate IDs
+ *                          ({@link IdConfirmation}) when {@code payload} is empty; {@link IdEvidence#NONE} if none kept
+ * @param idCandidates      how the ID was obtained: 0 when it was read from the mark (or there is none); N &gt; 0 when
+ *                          it was confirmed against N candidate IDs ({@link #withConfirmedId}), and then
+ *                          {@code payloadPValue} is the confirmation's bound over all N and every hypothesis
  */
 public record DetectionResult(boolean detected, Optional<Payload> payload, double pValue, double payloadPValue,
                               double syncScore, double tilePeriodPixels, long bestGuessBits,
-                              List<Segment> segments, long framesSeen, long framesAnalysed, Geometry geometry) {
+                              List<Segment> segments, long framesSeen, long framesAnalysed, Geometry geometry,
+                              IdEvidence idEvidence, int idCandidates) {
     public DetectionResult {
         segments = List.copyOf(segments);
         java.util.Objects.requireNonNull(geometry, "geometry");
+        java.util.Objects.requireNonNull(idEvidence, "idEvidence");
+    }
+
+    /** A result that kept no evidence for confirming candidate IDs. */
+    public DetectionResult(boolean detected, Optional<Payload> payload, double pValue, double payloadPValue,
+                           double syncScore, double tilePeriodPixels, long bestGuessBits,
+                           List<Segment> segments, long framesSeen, long framesAnalysed, Geometry geometry) {
+        this(detected, payload, pValue, payloadPValue, syncScore, tilePeriodPixels, bestGuessBits, segments,
+                framesSeen, framesAnalysed, geometry, IdEvidence.NONE, 0);
+    }
+
+    /**
+     * This result with the ID a confirmation found ({@link IdConfirmation#confirm}): detected (the confirmation
+     * proves the mark at its p-value), the payload, its p-value and the geometry of the hypothesis it was
+     * confirmed at.
+     */
+    public DetectionResult withConfirmedId(IdConfirmation.Confirmed c) {
+        return new DetectionResult(true, Optional.of(c.payload()), pValue, c.pValue(), syncScore, tilePeriodPixels,
+                c.payload().bits(), segments, framesSeen, framesAnalysed, c.geometry(), idEvidence, c.candidates());
+    }
+
+    /** Whether the ID was confirmed against candidates rather than read from the mark alone. */
+    public boolean idConfirmed() {
+        return idCandidates > 0 && payload.isPresent();
     }
 
     /** The answer for a stream with nothing analysable (no frames, or all too small). */

@@ -141,6 +141,9 @@ public final class WatermarkDetector {
         boolean alignedFrames = false;
         boolean decodes = decodes(key, correlator, best);
         float[] aligned = evidence.alignedTotal();
+        // one hypothesis per family, for confirming candidate IDs later (IdEvidence)
+        List<IdEvidence.Hypothesis> hypotheses = new ArrayList<>();
+        hypotheses.add(hypothesis(correlator, best, pValue));
         if (pValue > options.falsePositiveRate() / 2 || !decodes) {
             // Not found, or found without its ID, as a rescaled or cropped copy (a slight rotation still
             // folds partly in step): try rotation, stretch and mirroring, and (on the other core, in case it
@@ -150,21 +153,27 @@ public final class WatermarkDetector {
             HypothesisSearch.Best geometric = search.searchGeometric(total, w, h);
             if (geometric != null) {
                 double p = HypothesisSearch.affinePValue(geometric.peak().z());
+                hypotheses.add(hypothesis(correlator, geometric, p));
                 if (p < pValue || (p <= options.falsePositiveRate() / 2 && decodes(key, correlator, geometric))) {
                     best = geometric;
                     pValue = p;
                 }
             }
-            if (pValue > options.falsePositiveRate() / 2 && movingSearch != null) {
+            if (movingSearch != null) {
                 // Or a crop window that moved over the picture: the frames summed where the picture is.
                 HypothesisSearch.Best moving = movingSearch.join();
-                if (moving != null && HypothesisSearch.pValue(moving.peak().z()) < pValue) {
-                    best = moving;
-                    pValue = HypothesisSearch.pValue(moving.peak().z());
-                    alignedFrames = true;
+                if (moving != null) {
+                    double p = HypothesisSearch.pValue(moving.peak().z());
+                    hypotheses.add(hypothesis(correlator, moving, p));
+                    if (pValue > options.falsePositiveRate() / 2 && p < pValue) {
+                        best = moving;
+                        pValue = p;
+                        alignedFrames = true;
+                    }
                 }
             }
         }
+        hypotheses.sort(java.util.Comparator.comparingDouble(IdEvidence.Hypothesis::syncPValue));
         SyncCorrelator.Peak peak = best.peak();
         boolean syncDetected = pValue <= options.falsePositiveRate() / 2;
         // Without proven presence, one attempt only: a payload that passes then proves presence by itself.
@@ -186,6 +195,15 @@ public final class WatermarkDetector {
         }
         return new DetectionResult(detected, payload, pValue, payloadP, peak.z(), peak.period() * evidence.factor(),
                 decoded.data(), segments, evidence.framesSeen(), evidence.framesAnalysed(),
-                detected ? best.lattice().geometry() : Geometry.NONE);
+                detected ? best.lattice().geometry() : Geometry.NONE, new IdEvidence(hypotheses), 0);
+    }
+
+    private static IdEvidence.Hypothesis hypothesis(SyncCorrelator correlator, HypothesisSearch.Best b, double syncPValue) {
+        double[] v = correlator.normalisedSoftBits(b.spectrum(), b.peak().fracDx(), b.peak().fracDy());
+        float[] soft = new float[v.length - 1];
+        for (int i = 0; i < soft.length; i++) {
+            soft[i] = (float) v[i];
+        }
+        return new IdEvidence.Hypothesis(syncPValue, soft, v[soft.length], b.lattice().geometry());
     }
 }

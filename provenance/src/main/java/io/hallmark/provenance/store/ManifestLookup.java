@@ -21,14 +21,12 @@ public interface ManifestLookup extends AutoCloseable {
     }
 
     /**
-     * Store-assisted identification: the stored watermark IDs within {@code maxDistance} bits of
-     * {@code bits} (a decoder's best guess that failed its keyed check), nearest first, at most {@code max}.
-     * For an ID that is not in the store, the guess is independent of every stored ID, so a store of N random
-     * 64-bit IDs yields a false candidate with probability at most {@code N * sum_{k<=d} C(64,k) / 2^64} (see
-     * {@code IdProximity.falseCandidateBound}). Lookups that cannot do this return none.
+     * Every watermark ID the store holds: the candidates a mark whose ID did not decode on its own is confirmed
+     * against ({@code io.hallmark.watermark.IdConfirmation}). Lookups that cannot list them (a remote service)
+     * return none.
      */
-    default List<StoredManifest> findByPayloadNear(long bits, int maxDistance, int max) throws IOException {
-        return List.of();
+    default long[] watermarkIds() throws IOException {
+        return new long[0];
     }
 
     /** Where the lookup goes, for messages. */

@@ -68,7 +68,7 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
     private final Path path;
     private final String location;
     private LookupIndex index;
-    private IdProximity payloads;
+    private StoredIds payloads;
 
     private ManifestStore(Connection connection, com.zaxxer.hikari.HikariDataSource pool, Path path, String location) {
         this.connection = connection;
@@ -378,15 +378,11 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
     }
 
     @Override
-    public synchronized List<StoredManifest> findByPayloadNear(long bits, int maxDistance, int max) throws IOException {
-        if (payloads == null) {
-            payloads = withConnection(IdProximity::load);
+    public synchronized long[] watermarkIds() throws IOException {
+        if (payloads == null || payloads.stale(System.currentTimeMillis())) {
+            payloads = withConnection(StoredIds::load);
         }
-        List<StoredManifest> out = new ArrayList<>();
-        for (String payload : payloads.near(bits, maxDistance, max)) {
-            out.addAll(findByPayload(payload));
-        }
-        return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
+        return payloads.all();
     }
 
     private interface Work<T> {

@@ -357,6 +357,9 @@
     if (!w || !w.analysed) return t('watermark.notChecked');
     if (!w.detected) return t('watermark.notFound');
     let words = w.payload ? t('watermark.found', { payload: w.payload }) : t('watermark.foundNoId');
+    if (w.idObtained === 'confirmed') {
+      words += ' ' + t('watermark.confirmed', { candidates: w.idCandidates, p: Number(w.idPValue).toExponential(1) });
+    }
     const g = w.geometry;
     if (g && (Math.abs(g.rotationDegrees) > 0.05 || Math.abs(g.stretchX - 1) > 0.005 || g.mirrored)) {
       words += ' ' + t('watermark.geometry', { rotation: g.rotationDegrees.toFixed(1), stretch: g.stretchX.toFixed(3),

@@ -8,6 +8,7 @@ import io.hallmark.fingerprint.VideoFingerprint;
 import io.hallmark.verify.VideoInspector.Inspection;
 import io.hallmark.watermark.DetectionResult;
 import io.hallmark.watermark.Geometry;
+import io.hallmark.watermark.IdEvidence;
 import io.hallmark.watermark.Payload;
 import io.hallmark.watermark.Segment;
 import java.io.IOException;
@@ -100,6 +101,19 @@ final class InspectionCodec {
             n.put("framesAnalysed", d.framesAnalysed());
             n.putArray("geometry").add(d.geometry().rotationDegrees()).add(d.geometry().stretchX())
                     .add(d.geometry().mirrored());
+            n.put("idCandidates", d.idCandidates());
+            ArrayNode hyps = n.putArray("idEvidence");
+            for (IdEvidence.Hypothesis h : d.idEvidence().hypotheses()) {
+                ObjectNode hn = hyps.addObject();
+                hn.put("syncPValue", h.syncPValue());
+                hn.put("expectedScore", h.expectedScore());
+                hn.putArray("geometry").add(h.geometry().rotationDegrees()).add(h.geometry().stretchX())
+                        .add(h.geometry().mirrored());
+                ArrayNode soft = hn.putArray("soft");
+                for (float v : h.soft()) {
+                    soft.add(v);
+                }
+            }
             ArrayNode segs = n.putArray("segments");
             for (Segment s : d.segments()) {
                 segs.addArray().add(s.startSec()).add(s.endSec()).add(s.detected()).add(s.score());
@@ -120,6 +134,23 @@ final class InspectionCodec {
     private static Geometry geometry(JsonNode g) {
         return g == null || g.size() != 3 ? Geometry.NONE
                 : new Geometry(g.get(0).asDouble(), g.get(1).asDouble(), g.get(2).asBoolean());
+    }
+
+    private static IdEvidence idEvidence(JsonNode hyps) throws IOException {
+        List<IdEvidence.Hypothesis> out = new ArrayList<>();
+        for (JsonNode h : hyps) {
+            JsonNode soft = h.path("soft");
+            if (soft.size() != IdEvidence.CODED_BITS) {
+                throw new IOException("malformed inspection: ID evidence without " + IdEvidence.CODED_BITS + " soft values");
+            }
+            float[] v = new float[soft.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) soft.get(i).asDouble();
+            }
+            out.add(new IdEvidence.Hypothesis(required(h, "syncPValue").asDouble(), v,
+                    required(h, "expectedScore").asDouble(), geometry(h.get("geometry"))));
+        }
+        return new IdEvidence(out);
     }
 
     static Inspection decode(String line) throws IOException {
@@ -147,7 +178,8 @@ final class InspectionCodec {
                     required(d, "pValue").asDouble(), required(d, "payloadPValue").asDouble(),
                     required(d, "syncScore").asDouble(), required(d, "tilePeriodPixels").asDouble(),
                     required(d, "bestGuessBits").asLong(), segments,
-                    required(d, "framesSeen").asLong(), required(d, "framesAnalysed").asLong(), geometry(d.get("geometry"))));
+                    required(d, "framesSeen").asLong(), required(d, "framesAnalysed").asLong(), geometry(d.get("geometry")),
+                    idEvidence(d.path("idEvidence")), d.path("idCandidates").asInt(0)));
         }
         Optional<VideoFingerprint> fingerprint = root.hasNonNull("fingerprint")
                 ? Optional.of(VideoFingerprint.decode(root.get("fingerprint").asText())) : Optional.empty();

@@ -38,6 +38,16 @@ public final class IsolatedInspector implements VideoInspector {
         return t;
     });
 
+    /** The worker's key, read from its file now (it may be created after start); empty when unreadable. */
+    @Override
+    public java.util.Optional<io.hallmark.watermark.WatermarkKey> watermarkKey() {
+        try {
+            return java.util.Optional.of(io.hallmark.watermark.WatermarkKey.load(keyFile));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /**
      * @param workers        processes at most (one per verifying thread)
      * @param timeoutSeconds time limit for one file

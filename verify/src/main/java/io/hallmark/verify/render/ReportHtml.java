@@ -38,7 +38,9 @@ public final class ReportHtml {
                 row(html, "Actions", String.join(", ", r.c2pa().actions()));
             }
             r.watermark().ifPresent(d -> row(html, "Watermark", (d.detected() ? "found" : "not found") + ", payload "
-                    + d.payload().map(p -> p.hex()).orElse("not decoded") + String.format(", p-value %.2e", d.pValue())));
+                    + d.payload().map(p -> p.hex() + (d.idConfirmed() ? String.format(" (confirmed against %d stored IDs, p %.1e)",
+                            d.idCandidates(), d.payloadPValue()) : "")).orElse("not decoded")
+                    + String.format(", p-value %.2e", d.pValue())));
             r.recoveredManifestId().ifPresent(id -> row(html, "Recovered", id + " (from the manifest store)"));
             r.contentCheck().ifPresent(c -> row(html, "Content", c.decision().name().toLowerCase(java.util.Locale.ROOT)
                     + ": " + c.matchedFrames() + " of " + c.usableFrames() + " sampled frames match the signed fingerprint"));

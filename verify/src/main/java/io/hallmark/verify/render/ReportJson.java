@@ -44,6 +44,15 @@ public final class ReportJson {
         }
         if (r.watermark().isPresent()) {
             wm.put("pValue", r.watermark().get().pValue());
+            DetectionResult d = r.watermark().get();
+            // how the ID was obtained: read from the mark alone, or confirmed against the store's IDs
+            wm.put("idObtained", d.payload().isEmpty() ? "none" : d.idConfirmed() ? "confirmed" : "read");
+            if (d.payload().isPresent()) {
+                wm.put("idPValue", d.payloadPValue());
+            }
+            if (d.idConfirmed()) {
+                wm.put("idCandidates", d.idCandidates());
+            }
             wm.put("framesAnalysed", r.watermark().get().framesAnalysed());
             wm.set("geometry", geometry(r.watermark().get().geometry()));
         } else {
@@ -78,6 +87,7 @@ public final class ReportJson {
             check.put("matchedFrames", c.matchedFrames());
             check.put("usableFrames", c.usableFrames());
             check.put("medianDistance", c.medianDistance());
+            check.put("alignedDistance", c.alignedDistance());
             if (Double.isNaN(c.registration())) {
                 check.putNull("registration");
             } else {

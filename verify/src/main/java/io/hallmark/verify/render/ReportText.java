@@ -51,7 +51,9 @@ public final class ReportText {
         if (r.watermark().isPresent()) {
             DetectionResult d = r.watermark().get();
             out.printf("  Watermark:  %s, payload %s, p-value %.2e (%d frames analysed)%n",
-                    d.detected() ? "found" : "not found", d.payload().map(p -> p.hex()).orElse("not decoded"),
+                    d.detected() ? "found" : "not found", d.payload().map(p -> p.hex()
+                            + (d.idConfirmed() ? String.format(" (confirmed against %d stored IDs, p %.1e)",
+                                    d.idCandidates(), d.payloadPValue()) : "")).orElse("not decoded"),
                     d.pValue(), d.framesAnalysed());
             if (!d.segments().isEmpty()) {
                 StringBuilder line = new StringBuilder("  Timeline:   ");

@@ -89,6 +89,50 @@ public final class SyncCorrelator {
         if (N != TileLayout.N) {
             throw new IllegalStateException("payload bits need the full tile");
         }
+        double[] weight = ringWeights(s, dx, dy);
+        double[] soft = new double[layout.codedBits()];
+        for (int b = 0; b < layout.binCount(); b++) {
+            int role = layout.role(b);
+            if (role >= 0) {
+                soft[role] += weight[ring(b)] * alignedComponent(s, b, dx, dy);
+            }
+        }
+        return soft;
+    }
+
+    /**
+     * The soft evidence about the ID at a shift, for confirming candidates: the pilot-weighted soft values of
+     * {@link #softBits} scaled by 1/sqrt(sum w^2 / 2) over the payload bins (their null variance), so a fixed
+     * codeword's score is sub-Gaussian with unit variance proxy; and the score the true word would reach, as
+     * the pilots predict it (each payload bin's expected alignment is its ring's, estimated by w).
+     * Returns {@code {soft..., expectedScore}}: {@code codedBits + 1} values.
+     */
+    public double[] normalisedSoftBits(TileFolder.Spectrum s, double dx, double dy) {
+        double[] weight = ringWeights(s, dx, dy);
+        double[] out = new double[layout.codedBits() + 1];
+        double variance = 0;
+        double expected = 0;
+        for (int b = 0; b < layout.binCount(); b++) {
+            int role = layout.role(b);
+            if (role >= 0) {
+                double w = weight[ring(b)];
+                out[role] += w * alignedComponent(s, b, dx, dy);
+                variance += w * w / 2;
+                expected += w * w;
+            }
+        }
+        if (variance == 0) {
+            return new double[layout.codedBits() + 1];
+        }
+        double norm = 1 / Math.sqrt(variance);
+        for (int i = 0; i < layout.codedBits(); i++) {
+            out[i] *= norm;
+        }
+        out[layout.codedBits()] = expected * norm;
+        return out;
+    }
+
+    private double[] ringWeights(TileFolder.Spectrum s, double dx, double dy) {
         double[] ringSum = new double[RINGS];
         int[] ringCount = new int[RINGS];
         for (int b : sync) {
@@ -100,14 +144,7 @@ public final class SyncCorrelator {
         for (int r = 0; r < RINGS; r++) {
             weight[r] = ringCount[r] == 0 ? 0 : Math.max(0, ringSum[r] / ringCount[r]);
         }
-        double[] soft = new double[layout.codedBits()];
-        for (int b = 0; b < layout.binCount(); b++) {
-            int role = layout.role(b);
-            if (role >= 0) {
-                soft[role] += weight[ring(b)] * alignedComponent(s, b, dx, dy);
-            }
-        }
-        return soft;
+        return weight;
     }
 
     private static final int RINGS = 7;
