@@ -22,7 +22,11 @@ import java.util.List;
  * Decision (thresholds from {@code hallmark bench binding}, docs/content-binding.md):
  * <ul>
  *   <li>{@link Decision#MATCH}: PDQ similarity &ge; {@link #MATCH_SIMILARITY} with a median distance of at
- *       most {@link #STRONG_DISTANCE} bits (closer than any look-alike measured); or registration &ge;
+ *       most {@link #STRONG_DISTANCE} bits (closer than any look-alike measured), measured either from each
+ *       unpredictable sample to its nearest signed frame, or (an audit's {@link VideoFingerprint#gridFrames()})
+ *       from each frame on the signer's grid to the signed frame of the same instant: a re-encoded copy with
+ *       the signed timeline shows the very frames that were signed, while a moving scene sampled 100 ms away
+ *       from a signed frame, or a look-alike at any time, does not; or registration &ge;
  *       {@link #REGISTRATION_MATCH} (crops, stretches, content PDQ cannot hash, and PDQ matches that are not
  *       strong: look-alike scenes of one generator and prompt reach PDQ 23-44 bits with registration up to
  *       0.975); or a PDQ match when neither side has a textured thumbnail.</li>
@@ -41,9 +45,12 @@ import java.util.List;
  * @param registration   lower quartile of the best correlations of the file's thumbnails with the reference's (-1..1), or NaN
  *                       when either side has no textured thumbnail (or it was not computed: {@link #comparePdq})
  * @param decision       the verdict on the content
+ * @param alignedDistance median distance in bits from the file's grid frames to the signed frames of the same
+ *                       instants (within {@link #ALIGNMENT_MILLIS}); 256 when fewer than {@link #MIN_FRAMES} usable
+ *                       pairs (no grid frames, another timeline, flat frames)
  */
 public record ContentComparison(int usableFrames, int matchedFrames, double similarity, int medianDistance,
-                                double registration, Decision decision) {
+                                double registration, Decision decision, int alignedDistance) {
     /** PDQ quality below which a frame is too flat to say anything (PDQ's reference rejects &lt; 50). */
     public static final int MIN_QUALITY = 20;
     /** Largest per-frame distance counted as the same picture. */
@@ -80,7 +87,16 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
     /** A thumbnail with less luma spread than this (standard deviation, levels) is too flat to register. */
     static final double MIN_THUMBNAIL_SPREAD = 4;
 
+    /** Largest gap between a grid frame and a signed frame for them to count as the same instant (a frame at 50 fps). */
+    public static final long ALIGNMENT_MILLIS = 20;
+
     public enum Decision { MATCH, MISMATCH, INCONCLUSIVE }
+
+    /** A comparison without grid frames. */
+    public ContentComparison(int usableFrames, int matchedFrames, double similarity, int medianDistance,
+                             double registration, Decision decision) {
+        this(usableFrames, matchedFrames, similarity, medianDistance, registration, decision, PdqHash.BITS);
+    }
 
     /**
      * Compares what was seen in a file with a reference fingerprint: PDQ and registration. Pure function;
@@ -91,8 +107,9 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
         boolean pdqMatch = pdq.decision() == Decision.MATCH;
         double registration = registration(file, reference);
         long registered = file.thumbnails().stream().filter(ContentComparison::textured).count();
+        int aligned = alignedDistance(file, reference);
         Decision decision;
-        if (pdqMatch && pdq.medianDistance() <= STRONG_DISTANCE) {
+        if (pdqMatch && Math.min(pdq.medianDistance(), aligned) <= STRONG_DISTANCE) {
             decision = Decision.MATCH;
         } else if (Double.isNaN(registration)) {
             decision = pdqMatch ? Decision.MATCH
@@ -109,7 +126,36 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
             decision = Decision.INCONCLUSIVE;
         }
         return new ContentComparison(pdq.usableFrames(), pdq.matchedFrames(), pdq.similarity(), pdq.medianDistance(),
-                registration, decision);
+                registration, decision, aligned);
+    }
+
+    /**
+     * Median distance from the file's usable grid frames to the reference's whole-frame hash of the same instant
+     * (the reference frame within {@link #ALIGNMENT_MILLIS}); {@link PdqHash#BITS} with fewer than
+     * {@link #MIN_FRAMES} such pairs.
+     */
+    static int alignedDistance(VideoFingerprint file, VideoFingerprint reference) {
+        List<VideoFingerprint.Frame> ref = reference.frames();
+        int[] d = new int[file.gridFrames().size()];
+        int n = 0;
+        int j = 0;
+        for (VideoFingerprint.Frame g : file.gridFrames()) {
+            if (g.quality() < MIN_QUALITY) {
+                continue;
+            }
+            while (j < ref.size() && ref.get(j).timeMillis() < g.timeMillis() - ALIGNMENT_MILLIS) {
+                j++;
+            }
+            if (j < ref.size() && Math.abs(ref.get(j).timeMillis() - g.timeMillis()) <= ALIGNMENT_MILLIS) {
+                d[n++] = g.full().distance(ref.get(j).full());
+            }
+        }
+        if (n < MIN_FRAMES) {
+            return PdqHash.BITS;
+        }
+        int[] sorted = Arrays.copyOf(d, n);
+        Arrays.sort(sorted);
+        return sorted[n / 2];
     }
 
     /**

@@ -14,6 +14,12 @@ package io.hallmark.fingerprint;
  */
 final class CropRegistration {
     static final double[] FRACTIONS = {1.0, 0.9, 0.8, 0.7, 0.6, 0.5};
+    /**
+     * Narrower windows, tried at the full or 90 % height only: the portrait crops of landscape footage that phones
+     * and short-video platforms make (9:16 out of 16:9 keeps 32 % of the width, 3:4 keeps 42 %).
+     */
+    static final double[] PORTRAIT_WIDTHS = {0.42, 0.32};
+    static final double[] PORTRAIT_HEIGHTS = {1.0, 0.9};
     /** A sub-rectangle needs at least this many cells for its correlation to mean something. */
     static final int MIN_CELLS = 120;
 
@@ -35,42 +41,51 @@ final class CropRegistration {
         int n = reference.side();
         byte[] ref = reference.raw();
         Placement best = null;
+        java.util.List<double[]> windows = new java.util.ArrayList<>();
         for (double fx : FRACTIONS) {
-            int tw = (int) Math.round(n * fx);
             for (double fy : FRACTIONS) {
-                int th = (int) Math.round(n * fy);
-                if (tw * th < MIN_CELLS) {
-                    continue;
-                }
-                float[] q = centred(resample(query, tw, th));
-                double qVar = energy(q);
-                if (qVar < 1e-6) {
-                    continue; // a flat picture correlates with nothing
-                }
-                for (int oy = 0; oy + th <= n; oy++) {
-                    for (int ox = 0; ox + tw <= n; ox++) {
-                        double sum = 0;
-                        double sumSq = 0;
-                        double cross = 0;
-                        for (int y = 0; y < th; y++) {
-                            int r = (oy + y) * n + ox;
-                            int qi = y * tw;
-                            for (int x = 0; x < tw; x++) {
-                                int v = ref[r + x] & 0xff;
-                                sum += v;
-                                sumSq += v * v;
-                                cross += v * q[qi + x];
-                            }
+                windows.add(new double[] {fx, fy});
+            }
+        }
+        for (double fx : PORTRAIT_WIDTHS) {
+            for (double fy : PORTRAIT_HEIGHTS) {
+                windows.add(new double[] {fx, fy});
+            }
+        }
+        for (double[] window : windows) {
+            int tw = (int) Math.round(n * window[0]);
+            int th = (int) Math.round(n * window[1]);
+            if (tw * th < MIN_CELLS) {
+                continue;
+            }
+            float[] q = centred(resample(query, tw, th));
+            double qVar = energy(q);
+            if (qVar < 1e-6) {
+                continue; // a flat picture correlates with nothing
+            }
+            for (int oy = 0; oy + th <= n; oy++) {
+                for (int ox = 0; ox + tw <= n; ox++) {
+                    double sum = 0;
+                    double sumSq = 0;
+                    double cross = 0;
+                    for (int y = 0; y < th; y++) {
+                        int r = (oy + y) * n + ox;
+                        int qi = y * tw;
+                        for (int x = 0; x < tw; x++) {
+                            int v = ref[r + x] & 0xff;
+                            sum += v;
+                            sumSq += v * v;
+                            cross += v * q[qi + x];
                         }
-                        double rVar = sumSq - sum * sum / (tw * th);
-                        if (rVar < 1e-6) {
-                            continue;
-                        }
-                        // q has zero mean, so cross needs no mean correction
-                        double r = cross / Math.sqrt(rVar * qVar);
-                        if (best == null || r > best.r()) {
-                            best = new Placement(r, tw, th, ox, oy, tw, th);
-                        }
+                    }
+                    double rVar = sumSq - sum * sum / (tw * th);
+                    if (rVar < 1e-6) {
+                        continue;
+                    }
+                    // q has zero mean, so cross needs no mean correction
+                    double r = cross / Math.sqrt(rVar * qVar);
+                    if (best == null || r > best.r()) {
+                        best = new Placement(r, tw, th, ox, oy, tw, th);
                     }
                 }
             }

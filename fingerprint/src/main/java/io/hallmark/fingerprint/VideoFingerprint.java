@@ -19,13 +19,19 @@ import java.util.List;
  * <p>Encoding ({@link #encode()}, base64 of): "HMFP", version byte 2, view count K (byte), the K view codes
  * ({@link View#ordinal()}), frame count (int, big-endian), then per frame its time in ms (int), its
  * quality (byte) and K hashes of 32 bytes in {@link PdqHash#bytes()} order; then the thumbnail count (int)
- * and per thumbnail its time in ms (int), its side S (byte) and S*S luma bytes.
+ * and per thumbnail its time in ms (int), its side S (byte) and S*S luma bytes. Version 3 (written only when
+ * there are grid frames) adds the grid frame count (int) and per grid frame its time, quality and one whole-frame
+ * hash, as for frames.
  *
  * @param views  the views each frame was hashed in; the first is always {@link View#FULL}
  * @param frames the sampled frames in time order
  * @param thumbnails tiny luma pictures of some sampled frames, for crop-tolerant comparison ({@link Thumbnail})
+ * @param gridFrames whole-frame hashes of the frames on the signer's sampling grid (the first frame at or after
+ *                   each {@link VideoFingerprinter#SIGNING_INTERVAL_MILLIS} ms tick), which an audit records
+ *                   beside its unpredictable samples so that a frame can be compared with the signed frame of
+ *                   the same instant ({@link ContentComparison}); empty in signer and verification fingerprints
  */
-public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbnail> thumbnails) {
+public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbnail> thumbnails, List<Frame> gridFrames) {
     /** Soft-binding algorithm identifier in the manifest and the store (Hallmark's own; not a registered name). */
     public static final String ALGORITHM = "io.hallmark.fingerprint.pdq-video.1";
     /** Largest decoded size accepted from a manifest or store (about 1 h of signer fingerprint). */
@@ -39,10 +45,21 @@ public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbn
         this(views, frames, List.of());
     }
 
+    /** A fingerprint without grid frames (what a signer or a plain verification records). */
+    public VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbnail> thumbnails) {
+        this(views, frames, thumbnails, List.of());
+    }
+
     public VideoFingerprint {
         views = List.copyOf(views);
         frames = List.copyOf(frames);
         thumbnails = List.copyOf(thumbnails);
+        gridFrames = List.copyOf(gridFrames);
+        for (Frame f : gridFrames) {
+            if (f.hashes().size() != 1) {
+                throw new IllegalArgumentException("grid frame at " + f.timeMillis() + " ms has " + f.hashes().size() + " hashes");
+            }
+        }
         if (views.isEmpty() || views.get(0) != View.FULL) {
             throw new IllegalArgumentException("the first view must be the whole frame");
         }
@@ -129,14 +146,14 @@ public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbn
         for (Frame f : frames) {
             out.add(new Frame(f.timeMillis(), f.quality(), List.of(f.full())));
         }
-        return new VideoFingerprint(List.of(View.FULL), out, thumbnails);
+        return new VideoFingerprint(List.of(View.FULL), out, thumbnails, gridFrames);
     }
 
     public String encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MAGIC);
-            out.writeByte(2);
+            out.writeByte(gridFrames.isEmpty() ? 2 : 3);
             out.writeByte(views.size());
             for (View v : views) {
                 out.writeByte(v.ordinal());
@@ -155,6 +172,14 @@ public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbn
                 out.writeByte(t.side());
                 out.write(t.raw());
             }
+            if (!gridFrames.isEmpty()) {
+                out.writeInt(gridFrames.size());
+                for (Frame f : gridFrames) {
+                    out.writeInt((int) Math.min(Integer.MAX_VALUE, f.timeMillis()));
+                    out.writeByte(f.quality());
+                    out.write(f.full().bytes());
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e); // in memory
         }
@@ -167,6 +192,24 @@ public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbn
      *
      * @throws IllegalArgumentException if it is not a well-formed fingerprint of this version
      */
+    private static List<Frame> readFrames(ByteBuffer in, byte[] raw, int n, int k) {
+        List<Frame> frames = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long t = in.getInt() & 0xffffffffL;
+            int q = in.get() & 0xff;
+            if (q > 100) {
+                throw new IllegalArgumentException("fingerprint quality " + q + " out of range");
+            }
+            List<PdqHash> hashes = new ArrayList<>(k);
+            for (int v = 0; v < k; v++) {
+                hashes.add(PdqHash.fromBytes(raw, in.position(), q));
+                in.position(in.position() + 32);
+            }
+            frames.add(new Frame(t, q, hashes));
+        }
+        return frames;
+    }
+
     public static VideoFingerprint decode(String base64) {
         if (base64.length() > MAX_ENCODED_BYTES / 3 * 4 + 4) {
             throw new IllegalArgumentException("fingerprint larger than " + MAX_ENCODED_BYTES + " bytes");
@@ -181,8 +224,9 @@ public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbn
         try {
             byte[] magic = new byte[4];
             in.get(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC) || in.get() != 2) {
-                throw new IllegalArgumentException("not a version-2 Hallmark video fingerprint");
+            int version = in.get();
+            if (!java.util.Arrays.equals(magic, MAGIC) || (version != 2 && version != 3)) {
+                throw new IllegalArgumentException("not a version-2 or 3 Hallmark video fingerprint");
             }
             int k = in.get() & 0xff;
             if (k == 0 || k > View.values().length) {
@@ -200,20 +244,7 @@ public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbn
             if (n < 0 || (long) n * (5 + 32L * k) > in.remaining()) {
                 throw new IllegalArgumentException("fingerprint frame count " + n + " does not match its size");
             }
-            List<Frame> frames = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                long t = in.getInt() & 0xffffffffL;
-                int q = in.get() & 0xff;
-                if (q > 100) {
-                    throw new IllegalArgumentException("fingerprint quality " + q + " out of range");
-                }
-                List<PdqHash> hashes = new ArrayList<>(k);
-                for (int v = 0; v < k; v++) {
-                    hashes.add(PdqHash.fromBytes(raw, in.position(), q));
-                    in.position(in.position() + 32);
-                }
-                frames.add(new Frame(t, q, hashes));
-            }
+            List<Frame> frames = readFrames(in, raw, n, k);
             int thumbs = in.getInt();
             if (thumbs < 0 || thumbs > in.remaining() / 69) {
                 throw new IllegalArgumentException("fingerprint thumbnail count " + thumbs + " does not match its size");
@@ -229,10 +260,18 @@ public record VideoFingerprint(List<View> views, List<Frame> frames, List<Thumbn
                 in.get(luma);
                 thumbnails.add(new Thumbnail(t, side, luma));
             }
+            List<Frame> grid = List.of();
+            if (version == 3) {
+                int g = in.getInt();
+                if (g < 0 || (long) g * (5 + 32L) > in.remaining()) {
+                    throw new IllegalArgumentException("fingerprint grid frame count " + g + " does not match its size");
+                }
+                grid = readFrames(in, raw, g, 1);
+            }
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException("fingerprint has " + in.remaining() + " bytes after its end");
             }
-            return new VideoFingerprint(views, frames, thumbnails);
+            return new VideoFingerprint(views, frames, thumbnails, grid);
         } catch (java.nio.BufferUnderflowException e) {
             throw new IllegalArgumentException("fingerprint is truncated");
         }

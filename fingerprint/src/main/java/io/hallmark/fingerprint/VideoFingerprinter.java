@@ -37,6 +37,10 @@ public final class VideoFingerprinter {
     /** Audit sampling: each next sample time drawn at random (null: a fixed grid). */
     private final java.util.Random jitter;
     private long nextTick = Long.MIN_VALUE;
+    /** Audits also hash the frames on the signer's grid ({@link VideoFingerprint#gridFrames()}). */
+    private final List<VideoFingerprint.Frame> gridFrames = new ArrayList<>();
+    private long gridInterval = SIGNING_INTERVAL_MILLIS;
+    private long nextGridTick = Long.MIN_VALUE;
     private long nextThumbnail = Long.MIN_VALUE;
     private byte[] work = new byte[0];
     /** How the frames are turned back before hashing (a mirrored, rotated or stretched copy). */
@@ -61,7 +65,9 @@ public final class VideoFingerprinter {
      * What a verifier records to confirm content before it reports a manifest as a file's: the whole frame
      * with a 64x64 thumbnail at times nobody can predict (each gap drawn uniformly from 0.05-0.45 s by
      * {@code random}, about 4 samples a second). A fixed grid let an attacker put the signed video's frames
-     * exactly where the verifier looks and other footage in between. Feed it every frame, not only reference
+     * exactly where the verifier looks and other footage in between. Beside those, the frames on the signer's
+     * grid ({@link VideoFingerprint#gridFrames()}), to compare each with the signed frame of the same instant;
+     * they never count towards the share of samples that match. Feed it every frame, not only reference
      * frames ({@link #audit(Path, java.util.Random)}).
      */
     public static VideoFingerprinter forAudit(java.util.Random random) {
@@ -99,10 +105,10 @@ public final class VideoFingerprinter {
     /** Offers a frame; it is hashed if it is the first at or after the next sampling tick. */
     public void accept(VideoFrame frame) {
         long t = Math.max(0, frame.timestampMicros() / 1000);
-        if (t < nextTick) {
+        boolean onGrid = jitter != null && t >= nextGridTick;
+        if (t < nextTick && !onGrid) {
             return;
         }
-        nextTick = jitter != null ? t + 50 + jitter.nextInt(400) : (t / interval + 1) * interval;
         int factor = Math.max(1, (Math.max(frame.width(), frame.height()) + WORK_SIDE - 1) / WORK_SIDE);
         int w = frame.width() / factor;
         int h = frame.height() / factor;
@@ -112,6 +118,20 @@ public final class VideoFingerprinter {
             luma = reorientation.apply(luma, w, h, width);
             w = width[0];
         }
+        if (onGrid) {
+            // the same rule as the signer's sampling, so a copy with the same timeline meets the same frames
+            nextGridTick = (t / gridInterval + 1) * gridInterval;
+            PdqHash hash = hasher.hash(luma, w, 0, 0, w, h);
+            gridFrames.add(new VideoFingerprint.Frame(t, hash.quality(), List.of(hash)));
+            if (gridFrames.size() > MAX_FRAMES) {
+                halve(gridFrames);
+                gridInterval *= 2;
+            }
+        }
+        if (t < nextTick) {
+            return;
+        }
+        nextTick = jitter != null ? t + 50 + jitter.nextInt(400) : (t / interval + 1) * interval;
         List<PdqHash> hashes = new ArrayList<>(views.size());
         int quality = 0;
         for (VideoFingerprint.View v : views) {
@@ -153,13 +173,13 @@ public final class VideoFingerprinter {
     /** Decodes {@code video}, converting only the frames this fingerprinter samples, and returns the result. */
     private VideoFingerprint read(Path video) throws IOException {
         try (VideoReader reader = VideoReader.open(video)) {
-            reader.readSampled(t -> t / 1000 >= nextTick, this::accept);
+            reader.readSampled(t -> t / 1000 >= nextTick || (jitter != null && t / 1000 >= nextGridTick), this::accept);
         }
         return result();
     }
 
     public VideoFingerprint result() {
-        return new VideoFingerprint(views, frames, thumbnails);
+        return new VideoFingerprint(views, frames, thumbnails, gridFrames);
     }
 
     private static <T> void halve(List<T> list) {

@@ -46,6 +46,70 @@ class ContentComparisonTest {
     }
 
     @Test
+    void aPortraitCropOfLandscapeFootageIsTheSameContent() {
+        // 9:16 out of 16:9, as a phone or a short-video platform crops: 101 of 320 columns, scaled up to 90x160
+        VideoFingerprinter signer = VideoFingerprinter.forSigning();
+        VideoFingerprinter verifier = VideoFingerprinter.forVerification();
+        for (int t = 0; t < 30; t++) {
+            VideoFrame f = VideoFingerprintTest.frame(320, 180, 40 + t / 10, t * 100_000L);
+            signer.accept(f);
+            VideoFrame portrait = VideoFrame.blank(90, 160, 0, t * 100_000L);
+            for (int y = 0; y < 160; y++) {
+                for (int x = 0; x < 90; x++) {
+                    portrait.y()[y * 90 + x] = f.y()[(y * 180 / 160) * 320 + 110 + x * 101 / 90];
+                }
+            }
+            verifier.accept(portrait);
+        }
+        ContentComparison c = ContentComparison.compare(verifier.result(), signer.result());
+        assertEquals(Decision.MATCH, c.decision(), () -> "registration " + c.registration());
+        VideoFingerprint other = VideoFingerprintTest.video(VideoFingerprinter.forSigning(), 100, 3, 320, 180);
+        assertTrue(ContentComparison.compare(verifier.result(), other).decision() != Decision.MATCH);
+    }
+
+    /** A fast pan over a wide picture at 30 fps: frame t shows columns 12t.. of picture seed, plus noise of sigma. */
+    private static void pan(VideoFingerprinter fp, long seed, double sigma, long noiseSeed) {
+        byte[] wide = PdqHasherTest.picture(1600, 180, seed);
+        java.util.Random noise = new java.util.Random(noiseSeed);
+        for (int t = 0; t < 90; t++) {
+            VideoFrame f = VideoFrame.blank(320, 180, t, t * 1_000_000L / 30);
+            for (int y = 0; y < 180; y++) {
+                for (int x = 0; x < 320; x++) {
+                    int v = (wide[y * 1600 + x + 12 * t] & 0xff) + (int) Math.round(sigma * noise.nextGaussian());
+                    f.y()[y * 320 + x] = (byte) Math.max(0, Math.min(255, v));
+                }
+            }
+            fp.accept(f);
+        }
+    }
+
+    @Test
+    void aCopyWithTheSignedTimelineIsConfirmedAtTheSignedInstantsEvenWhenItMovesFast() {
+        VideoFingerprinter signer = VideoFingerprinter.forSigning();
+        pan(signer, 7, 0, 1);
+        VideoFingerprinter audit = VideoFingerprinter.forAudit(new java.util.Random(3));
+        pan(audit, 7, 1, 2); // a re-encode's noise
+        VideoFingerprint copy = audit.result();
+        assertEquals(15, copy.gridFrames().size(), "every 200 ms, as the signer");
+        ContentComparison c = ContentComparison.compare(copy, signer.result());
+        assertTrue(c.alignedDistance() <= ContentComparison.STRONG_DISTANCE, c.toString());
+        assertEquals(Decision.MATCH, c.decision(), c.toString());
+        // the grid frames are for the same instants only: they never make up the share of samples that match
+        assertEquals(copy.frames().size(), ContentComparison.comparePdq(copy, signer.result()).usableFrames());
+    }
+
+    @Test
+    void aLookAlikeIsNotCloseAtTheSignedInstants() {
+        VideoFingerprinter signer = VideoFingerprinter.forSigning();
+        pan(signer, 7, 0, 1);
+        VideoFingerprinter audit = VideoFingerprinter.forAudit(new java.util.Random(3));
+        pan(audit, 8, 1, 2);
+        ContentComparison c = ContentComparison.compare(audit.result(), signer.result());
+        assertTrue(c.alignedDistance() > ContentComparison.STRONG_DISTANCE, c.toString());
+        assertTrue(c.decision() != Decision.MATCH, c.toString());
+    }
+
+    @Test
     void flatOrTooShortContentIsInconclusiveNeverAMismatch() {
         VideoFingerprinter flat = VideoFingerprinter.forVerification();
         for (int t = 0; t < 40; t++) {

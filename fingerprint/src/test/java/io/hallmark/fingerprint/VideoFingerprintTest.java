@@ -73,4 +73,17 @@ class VideoFingerprintTest {
         }
         assertTrue(fp.result().frames().size() <= VideoFingerprinter.MAX_FRAMES);
     }
+
+    @Test
+    void anAuditsGridFramesSurviveEncodingAndOthersWriteTheOldVersion() {
+        VideoFingerprinter audit = VideoFingerprinter.forAudit(new java.util.Random(5));
+        VideoFingerprint seen = video(audit, 1, 3, 160, 90);
+        assertEquals(15, seen.gridFrames().size());
+        VideoFingerprint back = VideoFingerprint.decode(seen.encode());
+        assertEquals(seen.gridFrames(), back.gridFrames());
+        assertEquals(seen.frames(), back.frames());
+        VideoFingerprint signed = video(VideoFingerprinter.forSigning(), 1, 3, 160, 90);
+        assertTrue(signed.gridFrames().isEmpty());
+        assertEquals(2, Base64.getDecoder().decode(signed.encode())[4], "signers still write version 2");
+    }
 }

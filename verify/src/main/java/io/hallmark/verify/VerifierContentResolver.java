@@ -32,8 +32,10 @@ public final class VerifierContentResolver implements ContentResolver {
         if (r.verdict() == Verdict.RECOVERED && r.recoveredManifestId().isPresent()) {
             int score = (int) Math.round(100 * r.contentCheck().map(c -> Double.isNaN(c.registration())
                     ? c.similarity() : Math.max(c.similarity(), c.registration())).orElse(1.0));
-            boolean idDecoded = r.watermark().flatMap(d -> d.payload()).isPresent();
-            out.add(new Match(r.recoveredManifestId().get(), score, idDecoded ? "watermark" : "store-assisted"));
+            boolean idRead = r.watermark().map(d -> d.payload().isPresent() && !d.idConfirmed()).orElse(false);
+            io.hallmark.watermark.Geometry g = r.watermark().map(d -> d.geometry()).orElse(io.hallmark.watermark.Geometry.NONE);
+            out.add(new Match(r.recoveredManifestId().get(), score, idRead ? "watermark" : "store-assisted")
+                    .turned(new io.hallmark.fingerprint.Reorientation(g.rotationDegrees(), g.stretchX(), g.mirrored())));
         }
         for (FingerprintMatch m : r.possibleMatches()) {
             out.add(new Match(m.manifestId(), m.similarityScore(), "fingerprint"));

@@ -21,16 +21,25 @@ public interface ContentResolver {
      *                          {@code fingerprint}
      * @param keyId           the watermark key that read the mark, for a resolver holding several publishers' keys;
      *                        empty when it holds one
+     * @param geometry        how the upload was turned relative to the signed content, as the mark showed it
+     *                        (mirroring, rotation, stretch): the orientation the resolver's content check used, so a
+     *                        client that checks the content again checks it the same way
      */
-    record Match(String manifestId, int similarityScore, String method, java.util.Optional<String> keyId) {
-        /** A match of a resolver with one key. */
+    record Match(String manifestId, int similarityScore, String method, java.util.Optional<String> keyId,
+                 io.hallmark.fingerprint.Reorientation geometry) {
+        /** A match of a resolver with one key, found without turning the upload. */
         public Match(String manifestId, int similarityScore, String method) {
-            this(manifestId, similarityScore, method, java.util.Optional.empty());
+            this(manifestId, similarityScore, method, java.util.Optional.empty(), io.hallmark.fingerprint.Reorientation.NONE);
         }
 
         /** @param id the key's id @return this match, found with that key */
         public Match foundWith(String id) {
-            return new Match(manifestId, similarityScore, method, java.util.Optional.of(id));
+            return new Match(manifestId, similarityScore, method, java.util.Optional.of(id), geometry);
+        }
+
+        /** @param g how the upload was turned @return this match with that geometry */
+        public Match turned(io.hallmark.fingerprint.Reorientation g) {
+            return new Match(manifestId, similarityScore, method, keyId, g);
         }
     }
 

@@ -93,8 +93,14 @@ public final class SoftBindingClient implements ManifestLookup, ManifestRegistry
      * @param similarityScore 0..100
      * @param method          how the resolver found it ({@code watermark}, {@code store-assisted}, {@code fingerprint},
      *                        {@code embedded}), or "" when it did not say
+     * @param geometry        how the file was turned relative to the signed content as the resolver's mark showed it
+     *                        ({@code hallmark.geometry}; none when it did not say): the orientation its content check used
      */
-    public record ContentMatch(String manifestId, int similarityScore, String method) {
+    public record ContentMatch(String manifestId, int similarityScore, String method,
+                               io.hallmark.fingerprint.Reorientation geometry) {
+        public ContentMatch(String manifestId, int similarityScore, String method) {
+            this(manifestId, similarityScore, method, io.hallmark.fingerprint.Reorientation.NONE);
+        }
     }
 
     /**
@@ -105,6 +111,10 @@ public final class SoftBindingClient implements ManifestLookup, ManifestRegistry
      * @return its matches, best first
      * @throws IOException for a refused, failed, oversize or late answer (the message names the service)
      */
+    private static double clamp(double v, double lo, double hi) {
+        return Double.isFinite(v) ? Math.max(lo, Math.min(hi, v)) : (lo + hi) / 2;
+    }
+
     public List<ContentMatch> findByContent(Path file, int maxResults) throws IOException {
         Instant until = Instant.now().plus(deadline);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/matches/byContent?maxResults=" + maxResults))
@@ -118,7 +128,11 @@ public final class SoftBindingClient implements ManifestLookup, ManifestRegistry
         for (JsonNode m : JSON.readTree(answer.body()).path("matches")) {
             String id = m.path("manifestId").asText(null);
             if (id != null && found.size() < maxResults) {
-                found.add(new ContentMatch(id, m.path("similarityScore").asInt(0), m.path("hallmark.method").asText("")));
+                JsonNode g = m.path("hallmark.geometry");
+                io.hallmark.fingerprint.Reorientation turned = !g.isObject() ? io.hallmark.fingerprint.Reorientation.NONE
+                        : new io.hallmark.fingerprint.Reorientation(clamp(g.path("rotationDegrees").asDouble(0), -45, 45),
+                                clamp(g.path("stretchX").asDouble(1), 0.51, 1.99), g.path("mirrored").asBoolean(false));
+                found.add(new ContentMatch(id, m.path("similarityScore").asInt(0), m.path("hallmark.method").asText(""), turned));
             }
         }
         return found;

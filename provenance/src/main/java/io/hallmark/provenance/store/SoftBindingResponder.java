@@ -118,6 +118,10 @@ public final class SoftBindingResponder {
             ObjectNode match = matches.addObject().put("manifestId", m.manifestId())
                     .put("similarityScore", m.similarityScore()).put("hallmark.method", m.method());
             m.keyId().ifPresent(id -> match.put("hallmark.keyId", id));
+            if (!m.geometry().equals(io.hallmark.fingerprint.Reorientation.NONE)) {
+                match.putObject("hallmark.geometry").put("rotationDegrees", m.geometry().rotationDegrees())
+                        .put("stretchX", m.geometry().stretchX()).put("mirrored", m.geometry().mirrored());
+            }
         }
         return Answer.json(200, body);
     }
