@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print their figures and ratios against a peer measured in the same run.",
         subcommands = {BenchCommand.Watermark.class, BenchCommand.Generator.class, BenchCommand.Sign.class,
-            BenchCommand.Scan.class, BenchCommand.Pipeline.class, BenchCommand.Binding.class, BenchCommand.Service.class,
+            BenchCommand.Scan.class, BenchCommand.Pipeline.class, BenchCommand.Binding.class, BenchCommand.Recovery.class, BenchCommand.Service.class,
             BenchCommand.Store.class, BenchCommand.Fingerprint.class})
 final class BenchCommand extends ParentCommand {
 
@@ -73,7 +73,7 @@ final class BenchCommand extends ParentCommand {
             }
             List<Path> inputs = !clips.isEmpty() ? clips
                     : heldOut ? io.hallmark.bench.watermark.HeldOutClips.make(
-                            Path.of(System.getProperty("hallmark.testdata", "testdata"), "heldout"), out.resolve("clips"), System.out)
+                            heldOutImages(), out.resolve("clips"), System.out)
                     : sharedClips();
             WatermarkBenchmark.Config config = WatermarkBenchmark.Config.defaults()
                     .withEmbed(new EmbedOptions(strength, minPsnr));
@@ -272,6 +272,74 @@ final class BenchCommand extends ParentCommand {
         }
     }
 
+    @Command(name = "recovery", mixinStandardHelpOptions = true,
+            description = {"The recovery promise: certified clips, stripped and changed as platforms and people do "
+                + "(high-CRF x264/x265/VP9, 0.5x and 360p, crops, a 9:16 portrait crop, colour, a 2 degree rotation, "
+                + "a mirror, social chains), verified through verify (the publisher's key and store), the service's "
+                + "byContent and a keyless verify --resolver: the right manifest RECOVERED, wrong manifests, false "
+                + "MARK_MISMATCH and agreement, tuning clips (../shared/clips) and held-out ones (testdata/heldout "
+                + "scenes and generate outputs) apart; the false-identification run; the cost against an FFmpeg "
+                + "decode. Writes recovery.md and recovery.json. Exit 1 on any wrong manifest, false mismatch or "
+                + "false identification."})
+    static final class Recovery implements Callable<Integer> {
+        @Option(names = "--out", defaultValue = "bench-out/recovery", description = "Output folder (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--tuning", defaultValue = "8", paramLabel = "N",
+                description = "Tuning clips taken from ../shared/clips (default: ${DEFAULT-VALUE}).")
+        int tuning;
+
+        @Option(names = "--held-out", defaultValue = "99", paramLabel = "N",
+                description = "Held-out clips taken (default: all: the testdata/heldout scenes, then three generate outputs).")
+        int heldOut;
+
+        @Option(names = "--attacks", split = ",", paramLabel = "NAME,...",
+                description = "Only these attacks (default: the recovery issue's 16).")
+        List<String> attacks = new java.util.ArrayList<>();
+
+        @Option(names = "--false-id-candidates", defaultValue = "100000", paramLabel = "N",
+                description = "Wrong IDs each copy's watermark evidence is confirmed against (default: ${DEFAULT-VALUE}).")
+        int falseIdCandidates;
+
+        @Override
+        public Integer call() throws Exception {
+            List<io.hallmark.bench.verify.RecoveryBenchmark.Clip> clips = new java.util.ArrayList<>();
+            for (Path clip : sharedClips().stream().limit(tuning).toList()) {
+                clips.add(io.hallmark.bench.verify.RecoveryBenchmark.Clip.footage(
+                        clip.getFileName().toString().replaceAll("\\.[^.]+$", ""), clip, false));
+            }
+            List<io.hallmark.bench.verify.RecoveryBenchmark.Clip> held = new java.util.ArrayList<>();
+            for (Path clip : io.hallmark.bench.watermark.HeldOutClips.make(heldOutImages(), out.resolve("held-out"),
+                    new PrintStream(System.err, true))) {
+                held.add(io.hallmark.bench.verify.RecoveryBenchmark.Clip.footage(
+                        clip.getFileName().toString().replaceAll("\\.[^.]+$", ""), clip, true));
+            }
+            // our own outputs, which the issue found losing the mark: HD and qHD scenes, a small one
+            held.add(io.hallmark.bench.verify.RecoveryBenchmark.Clip.generated("generate-city-720p",
+                    new io.hallmark.generator.GenerationRequest("city lights at night", 11, 6, 1280, 720, 30, java.util.Map.of())));
+            held.add(io.hallmark.bench.verify.RecoveryBenchmark.Clip.generated("generate-kite-540p",
+                    new io.hallmark.generator.GenerationRequest("a kite over a beach", 12, 6, 960, 540, 30, java.util.Map.of())));
+            held.add(io.hallmark.bench.verify.RecoveryBenchmark.Clip.generated("generate-small-320x240",
+                    new io.hallmark.generator.GenerationRequest("conc 3 31408", 3, 2, 320, 240, 30, java.util.Map.of())));
+            clips.addAll(held.stream().limit(heldOut).toList());
+            List<io.hallmark.bench.watermark.Attack> chosen = io.hallmark.bench.verify.RecoveryBenchmark.newsroomAttacks();
+            if (!attacks.isEmpty()) {
+                java.util.Map<String, io.hallmark.bench.watermark.Attack> all = new java.util.LinkedHashMap<>(io.hallmark.bench.watermark.Attack.all());
+                chosen.forEach(a -> all.put(a.name(), a));
+                chosen = new java.util.ArrayList<>();
+                for (String name : attacks) {
+                    if (!all.containsKey(name)) {
+                        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                                "unknown attack " + name + "; known: " + String.join(", ", all.keySet()));
+                    }
+                    chosen.add(all.get(name));
+                }
+            }
+            return io.hallmark.bench.verify.RecoveryBenchmark.run(out, clips, chosen, falseIdCandidates,
+                    new PrintStream(System.out, true));
+        }
+    }
+
     @Command(name = "store", mixinStandardHelpOptions = true,
             description = {"Fingerprint look-up latency: fills a store with N synthetic manifests (random fingerprints),",
                 "then times look-ups of perturbed copies of stored fingerprints and of unrelated ones, against a linear scan",
@@ -313,7 +381,7 @@ final class BenchCommand extends ParentCommand {
     private static List<Path> securityClips(Path held) throws Exception {
         Path shared = sharedClips().get(0).getParent();
         List<Path> made = io.hallmark.bench.watermark.HeldOutClips.make(
-                Path.of(System.getProperty("hallmark.testdata", "testdata"), "heldout"), held, System.out);
+                heldOutImages(), held, System.out);
         List<Path> out = new java.util.ArrayList<>();
         out.add(shared.resolve("sam2_01_dog.mp4"));
         made.stream().filter(p -> p.getFileName().toString().startsWith("face-handheld-720p")).forEach(out::add);
@@ -321,6 +389,11 @@ final class BenchCommand extends ParentCommand {
         out.add(shared.resolve("sam2_04_coffee.mp4"));
         out.add(shared.resolve("sam2_05_default_juggle.mp4"));
         return out;
+    }
+
+    /** The held-out photographs (testdata/heldout, or under -Dhallmark.testdata). */
+    static Path heldOutImages() {
+        return Path.of(System.getProperty("hallmark.testdata", "testdata"), "heldout");
     }
 
     static List<Path> sharedClips() throws Exception {
