@@ -136,7 +136,6 @@ public final class Verifier implements AutoCloseable {
         }
         Optional<String> payload = mark.filter(DetectionResult::detected).flatMap(DetectionResult::payload)
                 .map(p -> p.hex());
-        boolean confirmed = mark.map(DetectionResult::idConfirmed).orElse(false);
 
         Optional<Boolean> bindingMatches = Optional.empty();
         if (payload.isPresent() && manifest.softBindingValue().isPresent()) {
@@ -157,158 +156,193 @@ public final class Verifier implements AutoCloseable {
             a.error().ifPresent(e -> notes.add("The video could not be decoded again to check its content: " + e));
             return a.fingerprint();
         });
-        Optional<C2paReport> recovered = Optional.empty();
-        Optional<String> recoveredId = Optional.empty();
-        Optional<ContentComparison> contentCheck = Optional.empty();
-        Optional<String> mismatchedId = Optional.empty();
         // Recovery is for copies whose credentials are gone; an embedded manifest that fails is tampering.
+        Recovery recovery = Recovery.NONE;
         if (!manifest.present() && payload.isPresent() && store.isPresent()) {
-            try {
-                List<StoredManifest> found = store.get().findByPayload(payload.get());
-                if (!found.isEmpty()) {
-                    StoredManifest m = found.get(0);
-                    // A remote service returns only the manifest store: let c2pa-rs read (and check the
-                    // signature of) it against this copy; its hard binding cannot match a re-encoded copy.
-                    C2paReport candidate = recoveredReport(file, m);
-                    // The mark only says "made by this key for manifest X". Whether this file is X's content is
-                    // for the fingerprint X's signer recorded: a mark copied onto other footage fails here.
-                    contentCheck = compareContent(audited, candidate, payload.get(), notes);
-                    ContentComparison.Decision decision = contentCheck.map(ContentComparison::decision)
-                            .orElse(ContentComparison.Decision.INCONCLUSIVE);
-                    if (decision == ContentComparison.Decision.MATCH) {
-                        recovered = Optional.of(candidate);
-                        recoveredId = Optional.of(signedId(candidate, m.manifestId(), notes));
-                        notes.add("The recovered manifest binds to the original encode; this copy's bytes differ "
-                                + "(re-encoded), which is expected for a copy that lost its credentials.");
-                    } else if (decision == ContentComparison.Decision.MISMATCH) {
-                        mismatchedId = Optional.of(signedId(candidate, m.manifestId(), notes));
-                    }
-                } else {
-                    notes.add("Watermark payload " + payload.get() + " is not in the manifest store " + store.get().describe());
-                }
-            } catch (IOException e) {
-                notes.add("Manifest store lookup failed: " + e.getMessage());
-                unreachable(e, unavailable);
-            }
+            recovery = recoverFromStore(file, payload.get(), audited, notes, unavailable);
         }
-        // A resolver that holds the key is asked when this verifier could not read the mark itself; what it names is
-        // confirmed by the content check, exactly as a manifest found through our own store.
-        Optional<String> resolvedBy = Optional.empty();
-        if (!manifest.present() && recovered.isEmpty() && mismatchedId.isEmpty() && kind == MediaKind.VIDEO
-                && (!watermarkKeyHeld || payload.isEmpty())) {
-            for (SoftBindingClient resolver : resolvers) {
-                try {
-                    Optional<SoftBindingClient.ContentMatch> best = resolver.findByContent(file, 3).stream()
-                            .filter(m -> m.method().equals("watermark") || m.method().equals("store-assisted")).findFirst();
-                    if (best.isEmpty()) {
-                        // it answers only for a manifest whose content it confirmed: silence is not "no mark"
-                        notes.add("Resolver " + resolver.describe() + " named no manifest through a watermark (it found "
-                                + "no mark, or none whose signed content this file matches).");
-                        continue;
-                    }
-                    String id = best.get().manifestId();
-                    Optional<byte[]> bytes = resolver.fetchManifest(id);
-                    if (bytes.isEmpty()) {
-                        notes.add("Resolver " + resolver.describe() + " named manifest " + id + " but did not return it.");
-                        continue;
-                    }
-                    C2paReport candidate = recoveredReport(file, new StoredManifest(id, null, SoftBindingApi.ALGORITHM,
-                            null, java.time.Instant.EPOCH, bytes.get(), null, null));
-                    // checked the way the resolver checked it: turned back as its mark showed the copy turned
-                    Reorientation turned = best.get().geometry();
-                    java.util.function.Supplier<Optional<VideoFingerprint>> audit = turned.equals(Reorientation.NONE)
-                            || !reorientation.equals(Reorientation.NONE) ? audited : memoized(() -> {
-                                VideoInspector.Audit a = inspector.audit(file, turned);
-                                a.error().ifPresent(e -> notes.add("The video could not be decoded again to check its content: " + e));
-                                return a.fingerprint();
-                            });
-                    Optional<ContentComparison> check = compareContent(audit, candidate,
-                            candidate.softBindingValue().orElse(""), notes);
-                    ContentComparison.Decision decision = check.map(ContentComparison::decision)
-                            .orElse(ContentComparison.Decision.INCONCLUSIVE);
-                    if (decision == ContentComparison.Decision.MATCH) {
-                        recovered = Optional.of(candidate);
-                        recoveredId = Optional.of(signedId(candidate, id, notes));
-                        contentCheck = check;
-                        resolvedBy = Optional.of(resolver.describe());
-                        notes.add("Resolved by " + resolver.describe() + ", which holds the publisher's watermark key "
-                                + "(it found the mark by its " + best.get().method() + "); the content check confirmed it.");
-                        break;
-                    } else if (decision == ContentComparison.Decision.MISMATCH) {
-                        mismatchedId = Optional.of(signedId(candidate, id, notes));
-                        contentCheck = check;
-                        break;
-                    }
-                } catch (IOException | RuntimeException e) {
-                    notes.add("Resolver " + resolver.describe() + " could not be asked: " + e.getMessage());
-                    unreachable(e, unavailable);
-                }
-            }
+        // A resolver that holds the key is asked when this verifier could not read the mark itself.
+        if (!manifest.present() && !recovery.decided() && kind == MediaKind.VIDEO && (!watermarkKeyHeld || payload.isEmpty())) {
+            recovery = recoverThroughResolvers(file, audited, reorientation, notes, unavailable);
         }
-
-        Verdict verdict;
-        String sentence;
-        if (manifest.present() && manifest.isValidOrTrusted() && !bindingMatches.equals(Optional.of(false))) {
-            verdict = Verdict.SIGNED;
-            sentence = signedSentence(manifest);
-        } else if (manifest.knownReaderDefect()) {
-            verdict = Verdict.UNVERIFIABLE;
-            sentence = "Cannot be verified: signed with a certificate that names no organization, whose signatures "
-                    + "the C2PA library in this build (c2pa-rs 0.90) cannot check (fixed in c2pa-rs 0.91); "
-                    + "this is not evidence of tampering";
-        } else if (manifest.present() && manifest.state().isPresent() && !manifest.isValidOrTrusted()
-                || bindingMatches.equals(Optional.of(false))) {
-            // Only what c2pa-rs validated and found Invalid is tampering; a manifest it could not validate
-            // at all (remote, pre-release, unsupported) is "cannot be verified" below.
-            verdict = Verdict.TAMPERED;
-            sentence = "Tampered: the " + (kind == MediaKind.VIDEO ? "video" : "file")
-                    + " changed after signing, or its credentials are damaged ("
-                    + String.join(", ", manifest.failureCodes().isEmpty() ? List.of("soft binding mismatch")
-                            : manifest.failureCodes()) + ")";
-        } else if (recovered.isPresent()) {
-            verdict = Verdict.RECOVERED;
-            sentence = (confirmed ? "Watermark found (ID confirmed against the store's " + mark.get().idCandidates()
-                            + " IDs), credentials stripped — " : "Watermark found, credentials stripped — ")
-                    + resolvedBy.map(r -> "recovered through " + r + ": ").orElse("recovered from the store: ")
-                    + signedSentence(recovered.get()).replaceFirst("^Signed", "signed");
-        } else if (mismatchedId.isPresent()) {
-            verdict = Verdict.MARK_MISMATCH;
-            sentence = "This video carries a Hallmark watermark copied from another video: its content does not "
-                    + "match the manifest the mark points to (" + mismatchedId.get() + ")";
-        } else if (manifest.unverifiable()) {
-            verdict = Verdict.UNVERIFIABLE;
-            sentence = "Cannot be verified: " + C2paReport.unverifiableReason(manifest.error().orElse("no reason given"));
-        } else if (mark.map(DetectionResult::detected).orElse(false)) {
-            verdict = Verdict.WATERMARK_ONLY;
-            sentence = payload.isPresent()
-                    ? "Carries a Hallmark watermark (ID " + payload.get() + "), but no signed manifest could be "
-                            + "confirmed for this content; the mark alone does not show who made the video"
-                    : "A Hallmark watermark pattern is present, but its ID could not be read; this alone does not "
-                            + "show who made the video or how";
-        } else {
-            verdict = Verdict.NO_PROVENANCE;
-            sentence = "No provenance found";
-        }
+        boolean markFound = mark.map(DetectionResult::detected).orElse(false) || recovery.resolverFoundMark();
+        VerdictRules.Evidence evidence = new VerdictRules.Evidence(VerdictRules.Credentials.of(manifest), bindingMatches,
+                recovery.recovered().isPresent(), recovery.mismatchedId().isPresent(), markFound, !unavailable.isEmpty());
+        VerdictRules.Decision decision = VerdictRules.decide(evidence);
         List<FingerprintMatch> leads = List.of();
-        if ((verdict == Verdict.WATERMARK_ONLY || verdict == Verdict.NO_PROVENANCE) && seen.isPresent()
-                && store.isPresent()) {
+        if ((decision.verdict() == Verdict.WATERMARK_ONLY || decision.verdict() == Verdict.NO_PROVENANCE)
+                && seen.isPresent() && store.isPresent()) {
             leads = possibleMatches(seen.get(), notes, unavailable);
-            if (!leads.isEmpty()) {
-                FingerprintMatch best = leads.get(0);
-                sentence += "; possible match in the store: manifest " + best.manifestId() + " (similarity "
-                        + best.similarityScore() + " %, a resemblance, not proof)";
-            }
+            decision = VerdictRules.decide(new VerdictRules.Evidence(evidence.credentials(), bindingMatches,
+                    false, false, markFound, !unavailable.isEmpty()));
         }
-        if ((verdict == Verdict.WATERMARK_ONLY || verdict == Verdict.NO_PROVENANCE) && !unavailable.isEmpty()) {
+        if (decision.retryable()) {
             // "nothing found" is not an answer when the places it would be found in could not be asked
             return VerificationReport.retryableError(file, "the manifest look-up could not be made now ("
                     + String.join("; ", unavailable) + "); no verdict was reached: try again later", notes);
         }
-        C2paReport shown = verdict == Verdict.RECOVERED ? recovered.orElse(manifest) : manifest;
+        Verdict verdict = decision.verdict();
+        String sentence = sentence(verdict, kind, manifest, recovery, mark, payload);
+        if (!leads.isEmpty()) {
+            FingerprintMatch best = leads.get(0);
+            sentence += "; possible match in the store: manifest " + best.manifestId() + " (similarity "
+                    + best.similarityScore() + " %, a resemblance, not proof)";
+        }
+        Optional<C2paReport> recovered = verdict == Verdict.RECOVERED ? recovery.recovered() : Optional.empty();
+        Optional<String> recoveredId = verdict == Verdict.RECOVERED ? recovery.recoveredId() : Optional.empty();
+        Optional<ContentComparison> contentCheck = recovery.contentCheck();
+        C2paReport shown = recovered.orElse(manifest);
         List<String> trustedBy = (verdict == Verdict.SIGNED || verdict == Verdict.RECOVERED) && signerTrusted(shown)
                 ? trust.trustedBy(shown.signer()).lists() : List.of();
         return new VerificationReport(file, verdict, sentence, manifest, mark, recovered, recoveredId, bindingMatches,
                 List.copyOf(notes), Optional.empty(), thumbnail, strip, contentCheck, leads, trustedBy, false);
+    }
+
+    /**
+     * What a recovery strategy found: a manifest this file was shown to be the signed content of ({@code recovered}),
+     * or shown not to be ({@code mismatchedId}); the content check behind either; the resolver that answered; and
+     * whether a resolver found the mark even where the content could not be compared.
+     */
+    private record Recovery(Optional<C2paReport> recovered, Optional<String> recoveredId, Optional<String> mismatchedId,
+                            Optional<ContentComparison> contentCheck, Optional<String> resolvedBy, boolean resolverFoundMark,
+                            Optional<String> resolverLead) {
+        static final Recovery NONE = new Recovery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), false, Optional.empty());
+
+        /** Whether the content was shown to be, or not to be, a manifest's: nothing further to ask. */
+        boolean decided() {
+            return recovered.isPresent() || mismatchedId.isPresent();
+        }
+    }
+
+    /**
+     * Recovery through the store: the manifest registered for the mark's ID, reported as this file's only when the
+     * content check shows this file is its signed content (the mark says "made by this key for manifest X"; whether
+     * this file is X's content is for the fingerprint X's signer recorded: a mark copied onto other footage fails).
+     */
+    private Recovery recoverFromStore(Path file, String payload, java.util.function.Supplier<Optional<VideoFingerprint>> audited,
+                                      List<String> notes, List<String> unavailable) {
+        try {
+            List<StoredManifest> found = store.get().findByPayload(payload);
+            if (found.isEmpty()) {
+                notes.add("Watermark payload " + payload + " is not in the manifest store " + store.get().describe());
+                return Recovery.NONE;
+            }
+            StoredManifest m = found.get(0);
+            // A remote service returns only the manifest store: let c2pa-rs read (and check the signature of) it
+            // against this copy; its hard binding cannot match a re-encoded copy.
+            C2paReport candidate = recoveredReport(file, m);
+            Optional<ContentComparison> check = compareContent(audited, candidate, payload, notes);
+            ContentComparison.Decision decision = check.map(ContentComparison::decision)
+                    .orElse(ContentComparison.Decision.INCONCLUSIVE);
+            if (decision == ContentComparison.Decision.MATCH) {
+                notes.add("The recovered manifest binds to the original encode; this copy's bytes differ "
+                        + "(re-encoded), which is expected for a copy that lost its credentials.");
+                return new Recovery(Optional.of(candidate), Optional.of(signedId(candidate, m.manifestId(), notes)),
+                        Optional.empty(), check, Optional.empty(), false, Optional.empty());
+            }
+            Optional<String> mismatched = decision == ContentComparison.Decision.MISMATCH
+                    ? Optional.of(signedId(candidate, m.manifestId(), notes)) : Optional.empty();
+            return new Recovery(Optional.empty(), Optional.empty(), mismatched, check, Optional.empty(), false, Optional.empty());
+        } catch (IOException e) {
+            notes.add("Manifest store lookup failed: " + e.getMessage());
+            unreachable(e, unavailable);
+            return Recovery.NONE;
+        }
+    }
+
+    /**
+     * Recovery through resolvers that hold the key ({@code byContent}): what one names is confirmed by the content
+     * check exactly as a manifest found through our own store, in the orientation its mark showed.
+     */
+    private Recovery recoverThroughResolvers(Path file, java.util.function.Supplier<Optional<VideoFingerprint>> audited,
+                                             Reorientation reorientation, List<String> notes, List<String> unavailable) {
+        Recovery lead = Recovery.NONE;
+        for (SoftBindingClient resolver : resolvers) {
+            try {
+                Optional<SoftBindingClient.ContentMatch> best = resolver.findByContent(file, 3).stream()
+                        .filter(m -> m.method().equals("watermark") || m.method().equals("store-assisted")).findFirst();
+                if (best.isEmpty()) {
+                    // it answers only for a manifest whose content it confirmed: silence is not "no mark"
+                    notes.add("Resolver " + resolver.describe() + " named no manifest through a watermark (it found "
+                            + "no mark, or none whose signed content this file matches).");
+                    continue;
+                }
+                String id = best.get().manifestId();
+                Optional<byte[]> bytes = resolver.fetchManifest(id);
+                if (bytes.isEmpty()) {
+                    notes.add("Resolver " + resolver.describe() + " named manifest " + id + " but did not return it.");
+                    lead = new Recovery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                            Optional.empty(), true, Optional.of(id));
+                    continue;
+                }
+                C2paReport candidate = recoveredReport(file, new StoredManifest(id, null, SoftBindingApi.ALGORITHM,
+                        null, java.time.Instant.EPOCH, bytes.get(), null, null));
+                // checked the way the resolver checked it: turned back as its mark showed the copy turned
+                Reorientation turned = best.get().geometry();
+                java.util.function.Supplier<Optional<VideoFingerprint>> audit = turned.equals(Reorientation.NONE)
+                        || !reorientation.equals(Reorientation.NONE) ? audited : memoized(() -> {
+                            VideoInspector.Audit a = inspector.audit(file, turned);
+                            a.error().ifPresent(e -> notes.add("The video could not be decoded again to check its content: " + e));
+                            return a.fingerprint();
+                        });
+                Optional<ContentComparison> check = compareContent(audit, candidate,
+                        candidate.softBindingValue().orElse(""), notes);
+                ContentComparison.Decision decision = check.map(ContentComparison::decision)
+                        .orElse(ContentComparison.Decision.INCONCLUSIVE);
+                if (decision == ContentComparison.Decision.MATCH) {
+                    notes.add("Resolved by " + resolver.describe() + ", which holds the publisher's watermark key "
+                            + "(it found the mark by its " + best.get().method() + "); the content check confirmed it.");
+                    return new Recovery(Optional.of(candidate), Optional.of(signedId(candidate, id, notes)), Optional.empty(),
+                            check, Optional.of(resolver.describe()), true, Optional.of(id));
+                }
+                if (decision == ContentComparison.Decision.MISMATCH) {
+                    return new Recovery(Optional.empty(), Optional.empty(), Optional.of(signedId(candidate, id, notes)),
+                            check, Optional.of(resolver.describe()), true, Optional.of(id));
+                }
+                lead = new Recovery(Optional.empty(), Optional.empty(), Optional.empty(), check,
+                        Optional.of(resolver.describe()), true, Optional.of(id));
+            } catch (IOException | RuntimeException e) {
+                notes.add("Resolver " + resolver.describe() + " could not be asked: " + e.getMessage());
+                unreachable(e, unavailable);
+            }
+        }
+        return lead;
+    }
+
+    /** The verdict in one sentence, with who signed and when, or why nothing more can be said. */
+    private String sentence(Verdict verdict, MediaKind kind, C2paReport manifest, Recovery recovery,
+                            Optional<DetectionResult> mark, Optional<String> payload) {
+        boolean confirmed = mark.map(DetectionResult::idConfirmed).orElse(false);
+        return switch (verdict) {
+            case SIGNED -> signedSentence(manifest);
+            case UNVERIFIABLE -> manifest.knownReaderDefect()
+                    ? "Cannot be verified: signed with a certificate that names no organization, whose signatures "
+                            + "the C2PA library in this build (c2pa-rs 0.90) cannot check (fixed in c2pa-rs 0.91); "
+                            + "this is not evidence of tampering"
+                    : "Cannot be verified: " + C2paReport.unverifiableReason(manifest.error().orElse("no reason given"));
+            case TAMPERED -> "Tampered: the " + (kind == MediaKind.VIDEO ? "video" : "file")
+                    + " changed after signing, or its credentials are damaged ("
+                    + String.join(", ", manifest.failureCodes().isEmpty() ? List.of("soft binding mismatch")
+                            : manifest.failureCodes()) + ")";
+            case RECOVERED -> (confirmed ? "Watermark found (ID confirmed against the store's " + mark.get().idCandidates()
+                            + " IDs), credentials stripped — " : "Watermark found, credentials stripped — ")
+                    + recovery.resolvedBy().map(r -> "recovered through " + r + ": ").orElse("recovered from the store: ")
+                    + signedSentence(recovery.recovered().get()).replaceFirst("^Signed", "signed");
+            case MARK_MISMATCH -> "This video carries a Hallmark watermark copied from another video: its content does not "
+                    + "match the manifest the mark points to (" + recovery.mismatchedId().get() + ")";
+            case WATERMARK_ONLY -> payload.isPresent()
+                    ? "Carries a Hallmark watermark (ID " + payload.get() + "), but no signed manifest could be "
+                            + "confirmed for this content; the mark alone does not show who made the video"
+                    : recovery.resolverLead().isPresent()
+                            ? "Carries a Hallmark watermark: " + recovery.resolvedBy().orElse("the resolver") + " found it and "
+                                    + "it points to manifest " + recovery.resolverLead().get() + ", but this content could not "
+                                    + "be confirmed as that manifest's here; the mark alone does not show who made the video"
+                            : "A Hallmark watermark pattern is present, but its ID could not be read; this alone does not "
+                                    + "show who made the video or how";
+            case NO_PROVENANCE -> "No provenance found";
+            case ERROR -> "Could not be checked";
+        };
     }
 
     /**
