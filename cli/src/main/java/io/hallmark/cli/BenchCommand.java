@@ -301,6 +301,10 @@ final class BenchCommand extends ParentCommand {
                 description = "Wrong IDs each copy's watermark evidence is confirmed against (default: ${DEFAULT-VALUE}).")
         int falseIdCandidates;
 
+        @Option(names = "--clip-seconds", defaultValue = "6", paramLabel = "S",
+                description = "Seconds of each footage clip that are certified and attacked (default: ${DEFAULT-VALUE}; generated clips keep their own length).")
+        double clipSeconds;
+
         @Override
         public Integer call() throws Exception {
             List<io.hallmark.bench.verify.RecoveryBenchmark.Clip> clips = new java.util.ArrayList<>();
@@ -335,7 +339,7 @@ final class BenchCommand extends ParentCommand {
                     chosen.add(all.get(name));
                 }
             }
-            return io.hallmark.bench.verify.RecoveryBenchmark.run(out, clips, chosen, falseIdCandidates,
+            return io.hallmark.bench.verify.RecoveryBenchmark.run(out, clips, chosen, falseIdCandidates, clipSeconds,
                     new PrintStream(System.out, true));
         }
     }

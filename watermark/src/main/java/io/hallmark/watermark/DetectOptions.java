@@ -3,7 +3,8 @@ package io.hallmark.watermark;
 /**
  * How the detector samples and decides.
  *
- * @param analysisFps       frames analysed per second of video (by timestamp); the rest are skipped
+ * @param analysisFps       frames analysed per second of a 1080p video (by timestamp); smaller frames are analysed
+ *                          more often at the same pixel rate, up to 30 per second; the rest are skipped
  * @param segmentSeconds    length of a timeline segment
  * @param maxSegments       the detector keeps one accumulated image per segment; beyond this many, adjacent
  *                          segments are merged (and the segment length doubles) so memory stays bounded

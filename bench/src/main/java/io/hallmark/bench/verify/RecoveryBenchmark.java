@@ -48,8 +48,8 @@ import java.util.Random;
  */
 public final class RecoveryBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Seconds of each clip that are certified. */
-    static final double CLIP_SECONDS = 6;
+    /** Seconds of each clip that are certified, by default. */
+    public static final double CLIP_SECONDS = 6;
 
     private RecoveryBenchmark() {}
 
@@ -109,10 +109,11 @@ public final class RecoveryBenchmark {
      * @param clips               clips to certify or generate
      * @param attacks             attacks applied to each
      * @param falseIdCandidates   wrong IDs each copy's evidence is confirmed against (0 for none)
+     * @param clipSeconds         seconds of each footage clip that are certified
      * @return 0 when no copy got a wrong manifest or a false MARK_MISMATCH and nothing was falsely identified, else 1
      */
-    public static int run(Path out, List<Clip> clips, List<Attack> attacks, int falseIdCandidates, PrintStream log)
-            throws Exception {
+    public static int run(Path out, List<Clip> clips, List<Attack> attacks, int falseIdCandidates, double clipSeconds,
+                          PrintStream log) throws Exception {
         Files.createDirectories(out);
         Path work = Files.createDirectories(out.resolve("work"));
         HallmarkHome publisherHome = new HallmarkHome(Files.createDirectories(out.resolve("home-" + System.nanoTime())));
@@ -134,9 +135,9 @@ public final class RecoveryBenchmark {
                 Path certifiedFile = work.resolve("cert-" + c.name() + ".mp4");
                 CertifiedVideo v;
                 if (c.file() != null) {
-                    Path trimmed = work.resolve("src-" + c.name() + ".mp4");
+                    Path trimmed = work.resolve("src-" + c.name() + "-" + clipSeconds + "s.mp4");
                     if (!Files.exists(trimmed)) {
-                        Ffmpeg.run(600, "-i", c.file().toString(), "-t", Double.toString(CLIP_SECONDS), "-vf",
+                        Ffmpeg.run(600, "-i", c.file().toString(), "-t", Double.toString(clipSeconds), "-vf",
                                 "scale='min(1920,iw)':-2,scale=trunc(iw/2)*2:trunc(ih/2)*2", "-c:v", "libx264",
                                 "-preset", "veryfast", "-crf", "16", "-pix_fmt", "yuv420p", "-an", trimmed.toString());
                     }

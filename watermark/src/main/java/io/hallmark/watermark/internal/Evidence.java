@@ -10,7 +10,10 @@ import java.util.List;
  * coherently. Memory is bounded: beyond {@code maxSegments}, neighbouring segments are merged and the
  * segment length doubles.
  *
- * <p>Frames are sampled by timestamp (at most {@code analysisFps} per second); timestamps that go backwards
+ * <p>Frames are sampled by timestamp: {@code analysisFps} per second for a 1080p frame, and more often for smaller
+ * frames at the same pixel rate, up to {@value #MAX_ANALYSIS_FPS} per second (a 360p copy or a small generated
+ * clip carries a fraction of the mark's pixels per frame, so it needs more frames for the same evidence, and each
+ * costs a fraction as much); timestamps that go backwards
  * are treated as equal to the latest one. Frames smaller than the detector can use, and frames whose size
  * differs from the first analysable frame, are counted but not analysed.
  */
@@ -18,7 +21,15 @@ public final class Evidence {
     /** Frames with a shorter side below this are not analysed. */
     public static final int MIN_ANALYSIS_SIDE = 64;
 
-    private final double analysisFps;
+    /** Pixels of the frame size at which {@code analysisFps} applies as given (1920x1080). */
+    static final double REFERENCE_PIXELS = 1920.0 * 1080;
+    /** Most frames analysed per second, whatever the size. */
+    public static final double MAX_ANALYSIS_FPS = 30;
+
+    private double analysisFps;
+    /** Frames per second at which the motion aligner takes a new reference frame (the rate a 1080p frame gets). */
+    private final double referenceFps;
+    private long nextReference = Long.MIN_VALUE;
     private final int maxSegments;
     private double segmentMicros;
     private LumaWhitener whitener;
@@ -36,6 +47,7 @@ public final class Evidence {
 
     public Evidence(double analysisFps, double segmentSeconds, int maxSegments) {
         this.analysisFps = analysisFps;
+        this.referenceFps = analysisFps;
         this.segmentMicros = segmentSeconds * 1e6;
         this.maxSegments = maxSegments;
     }
@@ -82,6 +94,8 @@ public final class Evidence {
             scratch = new float[whitener.outWidth() * whitener.outHeight()];
             frameWidth = frame.width();
             frameHeight = frame.height();
+            analysisFps = Math.max(analysisFps, Math.min(MAX_ANALYSIS_FPS,
+                    analysisFps * REFERENCE_PIXELS / ((double) frame.width() * frame.height())));
         } else if (frame.width() != frameWidth || frame.height() != frameHeight) {
             return false;
         }
@@ -96,7 +110,11 @@ public final class Evidence {
         whitener.accumulate(frame.y(), scratch);
         add(scratch, segment.image);
         if (aligner.usable()) {
-            double[] offset = aligner.track(scratch);
+            boolean newReference = t >= nextReference;
+            if (newReference) {
+                nextReference = t + (long) (1e6 / referenceFps);
+            }
+            double[] offset = aligner.track(scratch, newReference);
             if (!moved && (Math.round(offset[0]) != 0 || Math.round(offset[1]) != 0)) {
                 moved = true;
                 for (SegmentImage s : segments) {

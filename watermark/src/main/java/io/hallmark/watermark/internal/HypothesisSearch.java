@@ -32,7 +32,7 @@ public final class HypothesisSearch {
     public static final int PERIOD_GRID_SIZE = (int) Math.ceil(Math.log(4096 / GRID_MIN) / Math.log(GRID_RATIO)) + 1;
     public static final double HYPOTHESES = (double) PERIOD_GRID_SIZE * TileLayout.N * TileLayout.N;
     static final double MIN_RATIO = 0.2;
-    static final double MAX_RATIO = 0.6;
+    static final double MAX_RATIO = 0.7;
     /**
      * Coarse period steps keep the worst fold drift across the frame's long side near 0.7 of a 64-cell fold's
      * cell: relative step = this x period / long side (0.25 % for nine tiles across, more for fewer).
@@ -47,9 +47,9 @@ public final class HypothesisSearch {
     /**
      * Period / shorter side of an unscaled or uniformly rescaled copy, most common sources first:
      * {@link TilePattern#periodFor} gives 1/4 for a shorter side of 640 px and up (HD), 160 px on 480, 540
-     * and 576 px, and shorter side / 2.5 below 400 px.
+     * and 576 px, shorter side / 2 below 320 px (and / 2.5 below 400 px, as marks made before that rule).
      */
-    static final double[] PRIOR_RATIOS = {0.25, 160.0 / 480, 160.0 / 540, 160.0 / 576, 0.4};
+    static final double[] PRIOR_RATIOS = {0.25, 160.0 / 480, 160.0 / 540, 160.0 / 576, 0.4, 0.5};
     static final int PROBE_RANGE = 6;
     static final double PROBE_Z = 7;
     static final double EARLY_Z = 10;

@@ -58,6 +58,15 @@ final class MotionAligner {
      * this one.
      */
     double[] track(float[] image) {
+        return track(image, true);
+    }
+
+    /**
+     * {@link #track(float[])} against the last reference frame; this frame becomes the reference only when
+     * {@code newReference}. Frames analysed between references (a small video analysed many times a second) are
+     * each measured against the reference, so their measurement errors do not add up frame after frame.
+     */
+    double[] track(float[] image, boolean newReference) {
         double[] re = new double[n * n];
         double[] im = new double[n * n];
         for (int y = 0; y < n; y++) {
@@ -93,8 +102,14 @@ final class MotionAligner {
             if (dy >= n / 2.0) {
                 dy -= n;
             }
-            offsetX += 2 * dx;
-            offsetY += 2 * dy;
+            double[] at = {offsetX + 2 * dx, offsetY + 2 * dy};
+            if (newReference) {
+                offsetX = at[0];
+                offsetY = at[1];
+                previousRe = re;
+                previousIm = im;
+            }
+            return at;
         }
         previousRe = re;
         previousIm = im;

@@ -23,14 +23,19 @@ public final class TilePattern {
 
     /**
      * Periods below this put the band's top frequencies under 5 pixels, which H.264 at CRF 28 removes; small
-     * frames therefore get fewer, larger tiles (down to 2.5 across the shorter side).
+     * frames therefore get fewer, larger tiles (down to {@link #SMALL_FRAME_RATIO} of the shorter side: two tiles).
      */
     public static final int ROBUST_PERIOD = 160;
+    /**
+     * Largest period over the shorter side, for frames below 320 px: 2.5 tiles across (the earlier rule) put a 320x240
+     * clip's top frequencies at 3 px, which CRF 26 removed, and a 256x144 one's beyond Nyquist.
+     */
+    public static final float SMALL_FRAME_RATIO = 0.5f;
 
     /** The tile period (pixels) the embedder uses for a frame of this size. */
     public static int periodFor(int width, int height) {
         int shortSide = Math.min(width, height);
-        float period = Math.max(shortSide / (float) TILES_ACROSS_SHORT_SIDE, Math.min(ROBUST_PERIOD, shortSide / 2.5f));
+        float period = Math.max(shortSide / (float) TILES_ACROSS_SHORT_SIDE, Math.min(ROBUST_PERIOD, shortSide * SMALL_FRAME_RATIO));
         return Math.max(MIN_PERIOD, Math.round(period));
     }
 
