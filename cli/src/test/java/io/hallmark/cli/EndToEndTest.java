@@ -1,6 +1,7 @@
 package io.hallmark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.hallmark.media.Ffmpeg;
 import io.hallmark.testdata.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -248,6 +250,40 @@ class EndToEndTest {
             // The content check compares the copy's frames turned back, so the rightful copy is confirmed.
             assertEquals("RECOVERED", v.path("verdict").asText(), v.toPrettyString());
             assertEquals("MATCH", v.path("contentCheck").path("decision").asText(), v.path("contentCheck").toString());
+        }
+    }
+
+    @Test
+    void aPortraitCropIsNeverCalledACopiedMark() throws Exception {
+        // issue 23: a 9:16 phone crop of a certified landscape clip read "Copied mark" (exit 5)
+        Path portrait = dir.resolve("portrait.mp4");
+        Ffmpeg.run(120, "-i", generated.toString(), "-vf", "crop=ih*9/16:ih,scale=540:960", "-c:v", "libx264",
+                "-crf", "28", "-map_metadata", "-1", "-an", portrait.toString());
+        Cli r = Cli.run(home, "verify", "--json", portrait.toString());
+        JsonNode v = JSON.readTree(r.out());
+        assertNotEquals(ExitCodes.MARK_MISMATCH, r.exitCode(), v.toPrettyString());
+        assertNotEquals("MARK_MISMATCH", v.path("verdict").asText(), v.toPrettyString());
+        if (v.path("contentCheck").isObject()) {
+            assertNotEquals("MISMATCH", v.path("contentCheck").path("decision").asText(), v.toPrettyString());
+        }
+    }
+
+    @Test
+    void aRemuxOfASmallGeneratedClipIsRecovered() throws Exception {
+        // issue 23: a bit-identical remux of this 320x240 output read WATERMARK_ONLY ("too few textured frames");
+        // the same clip re-encoded at CRF 26 lost its mark
+        Path small = dir.resolve("small.mp4");
+        Cli g = Cli.run(home, "generate", "--prompt", "conc 3 31408", "--seed", "3", "--duration", "2",
+                "--size", "320x240", "--quiet", "-o", small.toString());
+        assertEquals(0, g.exitCode(), g.toString());
+        Path remux = dir.resolve("small-remux.mp4");
+        Ffmpeg.run(120, "-i", small.toString(), "-c", "copy", "-map_metadata", "-1", "-an", remux.toString());
+        Path crf26 = dir.resolve("small-crf26.mp4");
+        Ffmpeg.run(120, "-i", small.toString(), "-c:v", "libx264", "-crf", "26", "-map_metadata", "-1", "-an", crf26.toString());
+        for (Path copy : List.of(remux, crf26)) {
+            JsonNode v = verifyJson(copy, ExitCodes.OK);
+            assertEquals("RECOVERED", v.path("verdict").asText(), v.toPrettyString());
+            assertEquals("MATCH", v.path("contentCheck").path("decision").asText(), v.toPrettyString());
         }
     }
 

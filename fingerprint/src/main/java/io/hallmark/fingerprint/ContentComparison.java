@@ -29,7 +29,7 @@ import java.util.List;
  *       from a signed frame, or a look-alike at any time, does not; or registration &ge;
  *       {@link #REGISTRATION_MATCH} (crops, stretches, content PDQ cannot hash, and PDQ matches that are not
  *       strong: look-alike scenes of one generator and prompt reach PDQ 23-44 bits with registration up to
- *       0.975); or a PDQ match when neither side has a textured thumbnail.</li>
+ *       0.975). Without textured thumbnails on either side, only the strong PDQ match confirms.</li>
  *   <li>{@link Decision#MISMATCH}: PDQ similarity below {@link #MISMATCH_SIMILARITY} (a compilation that
  *       contains the signed video is not "other content") with at most {@value #MISMATCH_MAX_MATCHED} frame
  *       near a signed one, registration below {@link #REGISTRATION_MISMATCH} (or no thumbnails on the
@@ -112,8 +112,9 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
         if (pdqMatch && Math.min(pdq.medianDistance(), aligned) <= STRONG_DISTANCE) {
             decision = Decision.MATCH;
         } else if (Double.isNaN(registration)) {
-            decision = pdqMatch ? Decision.MATCH
-                    : reference.thumbnails().isEmpty() && pdq.usableFrames() >= MIN_FRAMES
+            // Without registration only a strong PDQ match (above) confirms: a look-alike whose thumbnails were
+            // flattened below the texture floor, with PDQ kept usable by a faint pattern, matched at 46-56 bits
+            decision = reference.thumbnails().isEmpty() && pdq.usableFrames() >= MIN_FRAMES
                             && pdq.similarity() < MISMATCH_SIMILARITY && pdq.matchedFrames() <= MISMATCH_MAX_MATCHED
                             ? Decision.MISMATCH
                     : Decision.INCONCLUSIVE;

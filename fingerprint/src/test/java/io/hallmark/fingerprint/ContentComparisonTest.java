@@ -110,6 +110,32 @@ class ContentComparisonTest {
     }
 
     @Test
+    void withoutTexturedThumbnailsAWeakPdqMatchIsNotEnough() {
+        // the attacker review's look-alike: thumbnails flattened below the texture floor (no registration),
+        // PDQ kept usable, every frame 50 bits from a signed one (a look-alike's distance, under FRAME_DISTANCE)
+        VideoFingerprint signed = VideoFingerprintTest.video(VideoFingerprinter.forSigning(), 1, 6, 160, 90);
+        java.util.Random random = new java.util.Random(4);
+        java.util.List<VideoFingerprint.Frame> frames = new java.util.ArrayList<>();
+        java.util.List<Thumbnail> flat = new java.util.ArrayList<>();
+        for (VideoFingerprint.Frame f : signed.frames()) {
+            long[] w = f.full().words();
+            java.util.List<Integer> bits = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 256).boxed().toList());
+            java.util.Collections.shuffle(bits, random);
+            for (int bit : bits.subList(0, 50)) {
+                w[bit / 64] ^= 1L << (bit % 64);
+            }
+            frames.add(new VideoFingerprint.Frame(f.timeMillis(), 60, java.util.List.of(new PdqHash(w, 60))));
+            flat.add(new Thumbnail(f.timeMillis(), 64, new byte[64 * 64]));
+        }
+        VideoFingerprint lookAlike = new VideoFingerprint(java.util.List.of(VideoFingerprint.View.FULL), frames, flat);
+        ContentComparison c = ContentComparison.compare(lookAlike, signed);
+        assertEquals(1.0, c.similarity(), c.toString());
+        assertEquals(50, c.medianDistance(), c.toString());
+        assertTrue(Double.isNaN(c.registration()), c.toString());
+        assertEquals(Decision.INCONCLUSIVE, c.decision(), c.toString());
+    }
+
+    @Test
     void flatOrTooShortContentIsInconclusiveNeverAMismatch() {
         VideoFingerprinter flat = VideoFingerprinter.forVerification();
         for (int t = 0; t < 40; t++) {

@@ -277,6 +277,25 @@ class HallmarkServiceTest {
     }
 
     @Test
+    void aMirroredCopyReadsTheSameWithTheKeyAndThroughTheResolver() throws Exception {
+        // issue 23: the page (key holder) said RECOVERED and the keyless tools MARK_MISMATCH for a plain mirror
+        Path mirrored = dir.resolve("mirrored-for-newsroom.mp4");
+        Ffmpeg.run(120, "-i", video.file().toString(), "-vf", "hflip", "-c:v", "libx264", "-crf", "23",
+                "-map_metadata", "-1", "-an", mirrored.toString());
+        io.hallmark.verify.VerificationReport withKey;
+        try (Hallmark publisher = Hallmark.open(hallmark)) {
+            withKey = publisher.verify(mirrored);
+        }
+        assertEquals(io.hallmark.verify.Verdict.RECOVERED, withKey.verdict(), withKey.sentence() + " " + withKey.notes());
+        HallmarkHome newsroom = HallmarkHome.resolve(dir.resolve("newsroom-mirror"));
+        try (Hallmark h = Hallmark.open(HallmarkConfig.of(newsroom).withResolvers(List.of(open.url())))) {
+            io.hallmark.verify.VerificationReport keyless = h.verify(mirrored);
+            assertEquals(withKey.verdict(), keyless.verdict(), keyless.sentence() + " " + keyless.notes());
+            assertEquals(withKey.recoveredManifestId(), keyless.recoveredManifestId());
+        }
+    }
+
+    @Test
     void aResolverHoldingSeveralPublishersKeysNamesTheKeyThatReadTheMark() throws Exception {
         // two publishers' keys (one of them rotated in), none of the service's own
         Path keys = Files.createDirectories(dir.resolve("publisher-keys"));
