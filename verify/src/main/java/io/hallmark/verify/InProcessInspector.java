@@ -31,13 +31,32 @@ public final class InProcessInspector implements VideoInspector {
         this.options = options;
     }
 
+    /**
+     * The audit's sample times are drawn from the SHA-256 of the file's bytes: the same file is sampled at the same
+     * times by the CLI, the service and a resolver (one decision, every surface), and a forger who wants the signed
+     * frames where the samples fall cannot aim: any change to the file moves every sample time.
+     */
     @Override
     public Audit audit(Path video, io.hallmark.fingerprint.Reorientation reorientation) {
         try {
-            return new Audit(Optional.of(VideoFingerprinter.audit(video, new java.security.SecureRandom(), reorientation)),
+            return new Audit(Optional.of(VideoFingerprinter.audit(video, new java.util.Random(contentSeed(video)), reorientation)),
                     Optional.empty());
         } catch (Exception | LinkageError e) {
             return Audit.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** The first 8 bytes of the SHA-256 of the file's bytes. */
+    static long contentSeed(Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+            return java.nio.ByteBuffer.wrap(sha.digest()).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 
