@@ -16,6 +16,12 @@ public final class VerifierOptions {
                     + "asked when this machine cannot read a mark itself; repeatable. API key from HALLMARK_RESOLVER_KEY.")
     java.util.List<String> resolvers = java.util.List.of();
 
+    @Option(names = "--lookup-timeout", defaultValue = "30", paramLabel = "S",
+            description = "Time limit for one look-up in a remote store or resolver, seconds, answers included (a "
+                    + "resolver analyses the whole file within it; default: ${DEFAULT-VALUE}). A look-up that runs out "
+                    + "leaves the file unanswered (retryable), never 'no provenance'.")
+    long lookupTimeoutSeconds;
+
     @Mixin
     TrustOptions trust;
 
@@ -27,7 +33,11 @@ public final class VerifierOptions {
 
     /** The configuration these options describe. */
     public HallmarkConfig config() throws IOException {
+        if (lookupTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("--lookup-timeout must be at least 1 second");
+        }
         HallmarkConfig config = decode.apply(key.config().withTrust(trust.choice()));
+        config = config.withLimits(config.limits().withLookupDeadline(java.time.Duration.ofSeconds(lookupTimeoutSeconds)));
         config = config.withResolvers(resolvers);
         return store == null ? config : config.withStore(store);
     }
