@@ -43,7 +43,8 @@ import java.util.List;
  * @param similarity     matchedFrames / usableFrames (0 when none is usable)
  * @param medianDistance median over usable frames of the nearest-hash distance in bits (256 when none)
  * @param registration   lower quartile of the best correlations of the file's thumbnails with the reference's (-1..1), or NaN
- *                       when either side has no textured thumbnail (or it was not computed: {@link #comparePdq})
+ *                       when either side has no textured thumbnail, or it was not computed ({@link #comparePdq}, or a
+ *                       strong PDQ match that needs none)
  * @param decision       the verdict on the content
  * @param alignedDistance median distance in bits from the file's grid frames to the signed frames of the same
  *                       instants (within {@link #ALIGNMENT_MILLIS}); 256 when fewer than {@link #MIN_FRAMES} usable
@@ -105,13 +106,16 @@ public record ContentComparison(int usableFrames, int matchedFrames, double simi
     public static ContentComparison compare(VideoFingerprint file, VideoFingerprint reference) {
         ContentComparison pdq = comparePdq(file, reference);
         boolean pdqMatch = pdq.decision() == Decision.MATCH;
+        int aligned = alignedDistance(file, reference);
+        if (pdqMatch && Math.min(pdq.medianDistance(), aligned) <= STRONG_DISTANCE) {
+            // a strong PDQ match needs no registration (most of a verification's time when it runs): not computed
+            return new ContentComparison(pdq.usableFrames(), pdq.matchedFrames(), pdq.similarity(), pdq.medianDistance(),
+                    Double.NaN, Decision.MATCH, aligned);
+        }
         double registration = registration(file, reference);
         long registered = file.thumbnails().stream().filter(ContentComparison::textured).count();
-        int aligned = alignedDistance(file, reference);
         Decision decision;
-        if (pdqMatch && Math.min(pdq.medianDistance(), aligned) <= STRONG_DISTANCE) {
-            decision = Decision.MATCH;
-        } else if (Double.isNaN(registration)) {
+        if (Double.isNaN(registration)) {
             // Without registration only a strong PDQ match (above) confirms: a look-alike whose thumbnails were
             // flattened below the texture floor, with PDQ kept usable by a faint pattern, matched at 46-56 bits
             decision = reference.thumbnails().isEmpty() && pdq.usableFrames() >= MIN_FRAMES
