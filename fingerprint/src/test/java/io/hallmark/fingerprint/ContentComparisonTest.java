@@ -28,43 +28,47 @@ class ContentComparisonTest {
         assertTrue(c.medianDistance() > ContentComparison.FRAME_DISTANCE);
     }
 
-    @Test
-    void aCroppedCopyMeetsTheSignersCropView() {
+    /** 3 s of 320x180 shots, signed as they are and seen by a verifier through {@code copy}. */
+    private static VideoFingerprint[] signedAndSeen(java.util.function.UnaryOperator<VideoFrame> copy) {
         VideoFingerprinter signer = VideoFingerprinter.forSigning();
         VideoFingerprinter verifier = VideoFingerprinter.forVerification();
         for (int t = 0; t < 30; t++) {
             VideoFrame f = VideoFingerprintTest.frame(320, 180, 40 + t / 10, t * 100_000L);
             signer.accept(f);
+            verifier.accept(copy.apply(f));
+        }
+        return new VideoFingerprint[] {signer.result(), verifier.result()};
+    }
+
+    @Test
+    void aCroppedCopyMeetsTheSignersCropView() {
+        VideoFingerprint[] fp = signedAndSeen(f -> {
             // the centre 80 % of the same frame
-            VideoFrame crop = VideoFrame.blank(256, 144, 0, t * 100_000L);
+            VideoFrame crop = VideoFrame.blank(256, 144, 0, f.timestampMicros());
             for (int y = 0; y < 144; y++) {
                 System.arraycopy(f.y(), (y + 18) * 320 + 32, crop.y(), y * 256, 256);
             }
-            verifier.accept(crop);
-        }
-        assertEquals(Decision.MATCH, ContentComparison.compare(verifier.result(), signer.result()).decision());
+            return crop;
+        });
+        assertEquals(Decision.MATCH, ContentComparison.compare(fp[1], fp[0]).decision());
     }
 
     @Test
     void aPortraitCropOfLandscapeFootageIsTheSameContent() {
         // 9:16 out of 16:9, as a phone or a short-video platform crops: 101 of 320 columns, scaled up to 90x160
-        VideoFingerprinter signer = VideoFingerprinter.forSigning();
-        VideoFingerprinter verifier = VideoFingerprinter.forVerification();
-        for (int t = 0; t < 30; t++) {
-            VideoFrame f = VideoFingerprintTest.frame(320, 180, 40 + t / 10, t * 100_000L);
-            signer.accept(f);
-            VideoFrame portrait = VideoFrame.blank(90, 160, 0, t * 100_000L);
+        VideoFingerprint[] fp = signedAndSeen(f -> {
+            VideoFrame portrait = VideoFrame.blank(90, 160, 0, f.timestampMicros());
             for (int y = 0; y < 160; y++) {
                 for (int x = 0; x < 90; x++) {
                     portrait.y()[y * 90 + x] = f.y()[(y * 180 / 160) * 320 + 110 + x * 101 / 90];
                 }
             }
-            verifier.accept(portrait);
-        }
-        ContentComparison c = ContentComparison.compare(verifier.result(), signer.result());
+            return portrait;
+        });
+        ContentComparison c = ContentComparison.compare(fp[1], fp[0]);
         assertEquals(Decision.MATCH, c.decision(), () -> "registration " + c.registration());
         VideoFingerprint other = VideoFingerprintTest.video(VideoFingerprinter.forSigning(), 100, 3, 320, 180);
-        assertTrue(ContentComparison.compare(verifier.result(), other).decision() != Decision.MATCH);
+        assertTrue(ContentComparison.compare(fp[1], other).decision() != Decision.MATCH);
     }
 
     /** A fast pan over a wide picture at 30 fps: frame t shows columns 12t.. of picture seed, plus noise of sigma. */
