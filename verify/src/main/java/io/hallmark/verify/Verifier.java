@@ -46,7 +46,7 @@ public final class Verifier implements AutoCloseable {
     private final Optional<? extends ManifestLookup> store;
     private final boolean watermarkKeyHeld;
     private final List<SoftBindingClient> resolvers;
-    /** The store's IDs encoded under the key, kept while neither changes (building costs ~2 us an ID). */
+    /** The store's IDs (sorted) encoded under the key, kept while the key holds; new IDs are added as the store grows (~6 us an ID). */
     private volatile Candidates candidates;
 
     private record Candidates(String keyFingerprint, long[] ids, CandidateIndex index) {
@@ -367,9 +367,15 @@ public final class Verifier implements AutoCloseable {
         }
         Candidates c = candidates;
         String keyId = key.get().fingerprintHex();
-        if (c == null || !c.keyFingerprint().equals(keyId) || !java.util.Arrays.equals(c.ids(), ids)) {
-            c = new Candidates(keyId, ids, new CandidateIndex(key.get(),
-                    java.util.Arrays.stream(ids).mapToObj(Payload::new).toList()));
+        long[] sorted = ids.clone();
+        java.util.Arrays.sort(sorted);
+        if (c == null || !c.keyFingerprint().equals(keyId) || !containsAll(sorted, c.ids())) {
+            c = new Candidates(keyId, sorted, new CandidateIndex(key.get(),
+                    java.util.Arrays.stream(sorted).mapToObj(Payload::new).toList()));
+            candidates = c;
+        } else if (!java.util.Arrays.equals(sorted, c.ids())) {
+            // the store grew (it is append-only): encode the new IDs only
+            c = new Candidates(keyId, sorted, c.index().with(java.util.Arrays.stream(sorted).mapToObj(Payload::new).toList()));
             candidates = c;
         }
         Optional<IdConfirmation.Confirmed> found = IdConfirmation.confirm(mark.idEvidence(), c.index(), MAX_FALSE_IDENTIFICATION);
@@ -385,6 +391,20 @@ public final class Verifier implements AutoCloseable {
                 + "at most %.1e, counting every stored ID and hypothesis).", c.index().size(), found.get().payload().hex(),
                 found.get().score(), found.get().pValue()));
         return mark.withConfirmedId(found.get());
+    }
+
+    /** Whether sorted {@code all} holds every element of sorted {@code some}. */
+    private static boolean containsAll(long[] all, long[] some) {
+        int i = 0;
+        for (long v : some) {
+            while (i < all.length && all[i] < v) {
+                i++;
+            }
+            if (i == all.length || all[i] != v) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

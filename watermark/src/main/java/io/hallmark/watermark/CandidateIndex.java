@@ -38,6 +38,30 @@ public final class CandidateIndex {
         }
     }
 
+    private CandidateIndex(WatermarkKey key, List<Payload> payloads, byte[] codewords) {
+        this.key = key;
+        this.payloads = payloads;
+        this.codewords = codewords;
+    }
+
+    /**
+     * This index with {@code more} candidates appended (those already in it are skipped): only the new ones are
+     * encoded, so a store that grows (stores are append-only) costs its new IDs, not all of them again.
+     */
+    public CandidateIndex with(Collection<Payload> more) {
+        java.util.Set<Payload> known = new java.util.HashSet<>(payloads);
+        List<Payload> added = more.stream().filter(p -> !known.contains(p)).distinct().toList();
+        if (added.isEmpty()) {
+            return this;
+        }
+        CandidateIndex tail = new CandidateIndex(key, added);
+        byte[] all = java.util.Arrays.copyOf(codewords, codewords.length + tail.codewords.length);
+        System.arraycopy(tail.codewords, 0, all, codewords.length, tail.codewords.length);
+        List<Payload> ids = new java.util.ArrayList<>(payloads);
+        ids.addAll(added);
+        return new CandidateIndex(key, List.copyOf(ids), all);
+    }
+
     public int size() {
         return payloads.size();
     }

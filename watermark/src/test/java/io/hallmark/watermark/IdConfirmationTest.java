@@ -132,6 +132,27 @@ class IdConfirmationTest {
     }
 
     @Test
+    void anIndexThatGrowsScoresAsOneBuiltAtOnce() {
+        DetectionResult r = detect(payload, 0.4, 6, 30, 5);
+        List<Payload> first = randomIds(500, 51);
+        List<Payload> later = randomIds(500, 52);
+        later.add(payload);
+        later.add(first.get(3)); // already there: not added twice
+        CandidateIndex grown = new CandidateIndex(key, first).with(later);
+        List<Payload> all = new ArrayList<>(first);
+        all.addAll(later);
+        CandidateIndex once = new CandidateIndex(key, all);
+        assertEquals(once.size(), grown.size());
+        assertEquals(1001, grown.size());
+        for (IdEvidence.Hypothesis h : r.idEvidence().hypotheses()) {
+            assertEquals(java.util.Arrays.stream(once.scores(h)).boxed().toList(),
+                    java.util.Arrays.stream(grown.scores(h)).boxed().toList());
+        }
+        assertEquals(payload, IdConfirmation.confirm(r.idEvidence(), grown, 1e-9).orElseThrow().payload());
+        assertTrue(grown.with(first) == grown, "nothing new: the same index");
+    }
+
+    @Test
     void theBoundCountsEveryCandidateAndHypothesis() {
         double one = IdConfirmation.pValue(8, 1);
         assertEquals(3 * Math.exp(-32), one, 1e-20);
