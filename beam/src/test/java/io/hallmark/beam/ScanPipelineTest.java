@@ -207,6 +207,32 @@ class ScanPipelineTest {
     }
 
     @Test
+    void aStoreThatCannotBeReachedLeavesNoVerdictButADeadLetterAfterItsRetries() throws Exception {
+        // issue 23: a look-up that cannot be made is no answer; the job tries again (2 s, 4 s) and then dead-letters
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Path list = Files.writeString(dir.resolve("list-outage.txt"), corpus.resolve("certified.mp4") + "\n"
+                + corpus.resolve("stripped.mp4") + "\n");
+        ScanOptions o = options("outage", "--runner=DirectRunner");
+        o.setInput(null);
+        o.setInputList(list.toString());
+        o.setStore("http://127.0.0.1:" + closedPort);
+        long started = System.nanoTime();
+        assertEquals(PipelineResult.State.DONE, ScanPipeline.build(o).run().waitUntilFinish());
+        assertEquals(Map.of("certified.mp4", "SIGNED"), reports("outage").entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().path("verdict").asText())),
+                "the signed file needs no look-up; the stripped one gets no verdict it did not earn");
+        List<String> dead = lines("outage", "scan-deadletter");
+        assertEquals(1, dead.size(), dead.toString());
+        JsonNode letter = JSON.readTree(dead.get(0));
+        assertTrue(letter.path("file").asText().endsWith("stripped.mp4")
+                && letter.path("reason").asText().contains("no verdict after 3 tries"), letter.toString());
+        assertTrue(System.nanoTime() - started >= 6_000_000_000L, "it waited 2 s and 4 s between tries");
+    }
+
+    @Test
     void aDecoderThatCrashesOnEveryFileCostsDetectionsNotTheJob() throws Exception {
         ScanOptions o = options("crashing", "--runner=DirectRunner", "--workerCommand=false"); // exits at once, status 1
         assertEquals(PipelineResult.State.DONE, ScanPipeline.build(o).run().waitUntilFinish());
