@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,6 +275,30 @@ class HallmarkServiceTest {
             assertTrue(r.sentence().contains("recovered through " + open.url()), r.sentence());
         }
         assertFalse(Files.exists(newsroom.watermarkKey()), "verification never creates a watermark key");
+    }
+
+    @Test
+    void aCopiedMarkReadsTheSameWithTheKeyAndThroughTheResolver() throws Exception {
+        // the strongest forgery: the certified video's ID embedded with the real key into other footage
+        Path forged = dir.resolve("forged-for-newsroom.mp4");
+        io.hallmark.verify.VerificationReport withKey;
+        try (Hallmark publisher = Hallmark.open(hallmark)) {
+            publisher.embed(io.hallmark.testdata.SharedData.clip("sam2_04_coffee.mp4"), forged,
+                    io.hallmark.watermark.Payload.fromHex(video.payloadHex()), 18, (stage, done, total) -> true);
+            withKey = publisher.verify(forged);
+        }
+        assertEquals(io.hallmark.verify.Verdict.MARK_MISMATCH, withKey.verdict(), withKey.sentence() + " " + withKey.notes());
+        assertEquals(Optional.of(video.manifestId()), withKey.markManifestId());
+        // the service says so in byContent, and a keyless newsroom reaches the same verdict through it
+        JsonNode byContent = json(post(open, "/matches/byContent", forged, null));
+        JsonNode match = byContent.path("matches").path(0);
+        assertEquals("MISMATCH", match.path("hallmark.contentCheck").asText(), byContent.toString());
+        assertEquals(0, match.path("similarityScore").asInt(), byContent.toString());
+        HallmarkHome newsroom = HallmarkHome.resolve(dir.resolve("newsroom-forged"));
+        try (Hallmark h = Hallmark.open(HallmarkConfig.of(newsroom).withResolvers(List.of(open.url())))) {
+            io.hallmark.verify.VerificationReport keyless = h.verify(forged);
+            assertEquals(withKey.verdict(), keyless.verdict(), keyless.sentence() + " " + keyless.notes());
+        }
     }
 
     @Test

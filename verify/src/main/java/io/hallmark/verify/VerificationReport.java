@@ -31,13 +31,16 @@ import java.util.Optional;
  *                      development root when asked for
  * @param retryable     no verdict was reached because a look-up could not be made now ({@link #retryableError}):
  *                      check the file again later
+ * @param markManifestId the manifest the watermark leads to (through the store, or as a resolver named it), whatever the
+ *                      content check then said: the recovered one, the one a copied mark points to, or one whose
+ *                      content could not be confirmed; empty when the mark led to none
  */
 public record VerificationReport(Path file, Verdict verdict, String sentence, C2paReport c2pa,
                                  Optional<DetectionResult> watermark, Optional<C2paReport> recovered,
                                  Optional<String> recoveredManifestId, Optional<Boolean> bindingMatches,
                                  List<String> notes, Optional<String> error, Optional<byte[]> thumbnailJpeg,
                                  Optional<byte[]> frameStripJpeg, Optional<ContentComparison> contentCheck, List<FingerprintMatch> possibleMatches,
-                                 List<String> trustedBy, boolean retryable) {
+                                 List<String> trustedBy, boolean retryable, Optional<String> markManifestId) {
     public VerificationReport {
         notes = List.copyOf(notes);
         possibleMatches = List.copyOf(possibleMatches);
@@ -52,14 +55,14 @@ public record VerificationReport(Path file, Verdict verdict, String sentence, C2
     public VerificationReport withFile(Path name) {
         return new VerificationReport(name, verdict, sentence, c2pa, watermark, recovered, recoveredManifestId,
                 bindingMatches, notes, error, thumbnailJpeg, frameStripJpeg, contentCheck, possibleMatches, trustedBy,
-                retryable);
+                retryable, markManifestId);
     }
 
     /** The file could not be checked at all. */
     public static VerificationReport error(Path file, String reason) {
         return new VerificationReport(file, Verdict.ERROR, "Could not be checked: " + reason, C2paReport.absent(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.of(reason),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), false);
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), false, Optional.empty());
     }
 
     /**
@@ -75,6 +78,6 @@ public record VerificationReport(Path file, Verdict verdict, String sentence, C2
     public static VerificationReport retryableError(Path file, String reason, List<String> notes) {
         return new VerificationReport(file, Verdict.ERROR, "Cannot tell now: " + reason, C2paReport.absent(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), notes, Optional.of(reason),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), true);
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(), true, Optional.empty());
     }
 }

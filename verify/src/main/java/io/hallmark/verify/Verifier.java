@@ -195,7 +195,8 @@ public final class Verifier implements AutoCloseable {
         List<String> trustedBy = (verdict == Verdict.SIGNED || verdict == Verdict.RECOVERED) && signerTrusted(shown)
                 ? trust.trustedBy(shown.signer()).lists() : List.of();
         return new VerificationReport(file, verdict, sentence, manifest, mark, recovered, recoveredId, bindingMatches,
-                List.copyOf(notes), Optional.empty(), thumbnail, strip, contentCheck, leads, trustedBy, false);
+                List.copyOf(notes), Optional.empty(), thumbnail, strip, contentCheck, leads, trustedBy, false,
+                recovery.pointedId());
     }
 
     /**
@@ -205,9 +206,9 @@ public final class Verifier implements AutoCloseable {
      */
     private record Recovery(Optional<C2paReport> recovered, Optional<String> recoveredId, Optional<String> mismatchedId,
                             Optional<ContentComparison> contentCheck, Optional<String> resolvedBy, boolean resolverFoundMark,
-                            Optional<String> resolverLead) {
+                            Optional<String> resolverLead, Optional<String> pointedId) {
         static final Recovery NONE = new Recovery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Optional.empty());
+                Optional.empty(), false, Optional.empty(), Optional.empty());
 
         /** Whether the content was shown to be, or not to be, a manifest's: nothing further to ask. */
         boolean decided() {
@@ -238,12 +239,14 @@ public final class Verifier implements AutoCloseable {
             if (decision == ContentComparison.Decision.MATCH) {
                 notes.add("The recovered manifest binds to the original encode; this copy's bytes differ "
                         + "(re-encoded), which is expected for a copy that lost its credentials.");
-                return new Recovery(Optional.of(candidate), Optional.of(signedId(candidate, m.manifestId(), notes)),
-                        Optional.empty(), check, Optional.empty(), false, Optional.empty());
+                String id = signedId(candidate, m.manifestId(), notes);
+                return new Recovery(Optional.of(candidate), Optional.of(id), Optional.empty(), check, Optional.empty(), false,
+                        Optional.empty(), Optional.of(id));
             }
-            Optional<String> mismatched = decision == ContentComparison.Decision.MISMATCH
-                    ? Optional.of(signedId(candidate, m.manifestId(), notes)) : Optional.empty();
-            return new Recovery(Optional.empty(), Optional.empty(), mismatched, check, Optional.empty(), false, Optional.empty());
+            String id = signedId(candidate, m.manifestId(), notes);
+            Optional<String> mismatched = decision == ContentComparison.Decision.MISMATCH ? Optional.of(id) : Optional.empty();
+            return new Recovery(Optional.empty(), Optional.empty(), mismatched, check, Optional.empty(), false, Optional.empty(),
+                    Optional.of(id));
         } catch (IOException e) {
             notes.add("Manifest store lookup failed: " + e.getMessage());
             unreachable(e, unavailable);
@@ -273,7 +276,7 @@ public final class Verifier implements AutoCloseable {
                 if (bytes.isEmpty()) {
                     notes.add("Resolver " + resolver.describe() + " named manifest " + id + " but did not return it.");
                     lead = new Recovery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                            Optional.empty(), true, Optional.of(id));
+                            Optional.empty(), true, Optional.of(id), Optional.of(id));
                     continue;
                 }
                 C2paReport candidate = recoveredReport(file, new StoredManifest(id, null, SoftBindingApi.ALGORITHM,
@@ -293,15 +296,17 @@ public final class Verifier implements AutoCloseable {
                 if (decision == ContentComparison.Decision.MATCH) {
                     notes.add("Resolved by " + resolver.describe() + ", which holds the publisher's watermark key "
                             + "(it found the mark by its " + best.get().method() + "); the content check confirmed it.");
-                    return new Recovery(Optional.of(candidate), Optional.of(signedId(candidate, id, notes)), Optional.empty(),
-                            check, Optional.of(resolver.describe()), true, Optional.of(id));
+                    String signed = signedId(candidate, id, notes);
+                    return new Recovery(Optional.of(candidate), Optional.of(signed), Optional.empty(),
+                            check, Optional.of(resolver.describe()), true, Optional.of(id), Optional.of(signed));
                 }
                 if (decision == ContentComparison.Decision.MISMATCH) {
-                    return new Recovery(Optional.empty(), Optional.empty(), Optional.of(signedId(candidate, id, notes)),
-                            check, Optional.of(resolver.describe()), true, Optional.of(id));
+                    String signed = signedId(candidate, id, notes);
+                    return new Recovery(Optional.empty(), Optional.empty(), Optional.of(signed),
+                            check, Optional.of(resolver.describe()), true, Optional.of(id), Optional.of(signed));
                 }
                 lead = new Recovery(Optional.empty(), Optional.empty(), Optional.empty(), check,
-                        Optional.of(resolver.describe()), true, Optional.of(id));
+                        Optional.of(resolver.describe()), true, Optional.of(id), Optional.of(signedId(candidate, id, notes)));
             } catch (IOException | RuntimeException e) {
                 notes.add("Resolver " + resolver.describe() + " could not be asked: " + e.getMessage());
                 unreachable(e, unavailable);

@@ -29,13 +29,23 @@ public final class VerifierContentResolver implements ContentResolver {
         if (r.verdict() == Verdict.SIGNED && r.c2pa().manifestId().isPresent()) {
             out.add(new Match(r.c2pa().manifestId().get(), 100, "embedded"));
         }
-        if (r.verdict() == Verdict.RECOVERED && r.recoveredManifestId().isPresent()) {
-            int score = (int) Math.round(100 * r.contentCheck().map(c -> Double.isNaN(c.registration())
-                    ? c.similarity() : Math.max(c.similarity(), c.registration())).orElse(1.0));
+        // The manifest the mark leads to, with what the content check said of it (hallmark.contentCheck), so that a
+        // client checking the content again, in the orientation given, reaches the same verdict as this service: a
+        // confirmed copy scores 100, an unconfirmed one its similarity, a copied mark 0.
+        if (r.markManifestId().isPresent() && r.watermark().isPresent()) {
             boolean idRead = r.watermark().map(d -> d.payload().isPresent() && !d.idConfirmed()).orElse(false);
+            String check = r.verdict() == Verdict.RECOVERED ? "MATCH" : r.verdict() == Verdict.MARK_MISMATCH ? "MISMATCH"
+                    : "INCONCLUSIVE";
+            int score = switch (check) {
+                case "MATCH" -> (int) Math.round(100 * r.contentCheck().map(c -> Double.isNaN(c.registration())
+                        ? c.similarity() : Math.max(c.similarity(), c.registration())).orElse(1.0));
+                case "MISMATCH" -> 0;
+                default -> (int) Math.round(100 * r.contentCheck().map(c -> c.similarity()).orElse(0.0));
+            };
             io.hallmark.watermark.Geometry g = r.watermark().map(d -> d.geometry()).orElse(io.hallmark.watermark.Geometry.NONE);
-            out.add(new Match(r.recoveredManifestId().get(), score, idRead ? "watermark" : "store-assisted")
-                    .turned(new io.hallmark.fingerprint.Reorientation(g.rotationDegrees(), g.stretchX(), g.mirrored())));
+            out.add(new Match(r.markManifestId().get(), score, idRead ? "watermark" : "store-assisted")
+                    .turned(new io.hallmark.fingerprint.Reorientation(g.rotationDegrees(), g.stretchX(), g.mirrored()))
+                    .checked(check));
         }
         for (FingerprintMatch m : r.possibleMatches()) {
             out.add(new Match(m.manifestId(), m.similarityScore(), "fingerprint"));

@@ -24,22 +24,31 @@ public interface ContentResolver {
      * @param geometry        how the upload was turned relative to the signed content, as the mark showed it
      *                        (mirroring, rotation, stretch): the orientation the resolver's content check used, so a
      *                        client that checks the content again checks it the same way
+     * @param contentCheck    for a match through the watermark, what the content check said: {@code MATCH} (the upload
+     *                        is the manifest's signed content), {@code INCONCLUSIVE}, or {@code MISMATCH} (a copied mark;
+     *                        similarity 0); empty for other methods
      */
     record Match(String manifestId, int similarityScore, String method, java.util.Optional<String> keyId,
-                 io.hallmark.fingerprint.Reorientation geometry) {
+                 io.hallmark.fingerprint.Reorientation geometry, java.util.Optional<String> contentCheck) {
         /** A match of a resolver with one key, found without turning the upload. */
         public Match(String manifestId, int similarityScore, String method) {
-            this(manifestId, similarityScore, method, java.util.Optional.empty(), io.hallmark.fingerprint.Reorientation.NONE);
+            this(manifestId, similarityScore, method, java.util.Optional.empty(), io.hallmark.fingerprint.Reorientation.NONE,
+                    java.util.Optional.empty());
         }
 
         /** @param id the key's id @return this match, found with that key */
         public Match foundWith(String id) {
-            return new Match(manifestId, similarityScore, method, java.util.Optional.of(id), geometry);
+            return new Match(manifestId, similarityScore, method, java.util.Optional.of(id), geometry, contentCheck);
         }
 
         /** @param g how the upload was turned @return this match with that geometry */
         public Match turned(io.hallmark.fingerprint.Reorientation g) {
-            return new Match(manifestId, similarityScore, method, keyId, g);
+            return new Match(manifestId, similarityScore, method, keyId, g, contentCheck);
+        }
+
+        /** @param decision what the content check said @return this match with it */
+        public Match checked(String decision) {
+            return new Match(manifestId, similarityScore, method, keyId, geometry, java.util.Optional.of(decision));
         }
     }
 

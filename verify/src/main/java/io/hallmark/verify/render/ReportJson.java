@@ -67,6 +67,7 @@ public final class ReportJson {
             seg.put("score", s.score());
         }
         root.put("recovered", r.recovered().isPresent());
+        root.put("markManifestId", r.markManifestId().orElse(null));
         if (r.recovered().isPresent()) {
             ObjectNode rec = c2pa(r.recovered().get());
             rec.put("manifestId", r.recoveredManifestId().orElse(null));
