@@ -145,7 +145,9 @@ class CopyAttackTest {
         // The embedder's period rule, and the size-ratio rule.
         assertEquals(180, CopyAttack.embedderPeriod(1280, 720));
         assertEquals(160, CopyAttack.embedderPeriod(640, 480));
-        assertEquals(144, CopyAttack.embedderPeriod(480, 360));
+        assertEquals(160, CopyAttack.embedderPeriod(480, 360));
+        assertEquals(120, CopyAttack.embedderPeriod(320, 240)); // below 320 px: half the shorter side
+        assertEquals(96, CopyAttack.embedderPeriod(256, 144)); // the MIN_PERIOD floor: top frequency 1/3 cycle per pixel
         assertEquals(270, CopyAttack.embedderPeriod(1080, 1920));
         assertEquals(192, e.periodScaledTo(960, 768));
     }
