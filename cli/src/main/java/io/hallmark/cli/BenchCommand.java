@@ -47,6 +47,16 @@ final class BenchCommand extends ParentCommand {
                         + "a side-by-side table. Slow (about 0.1 s per frame in python).")
         boolean dwtDct;
 
+        @Option(names = "--rivagan",
+                description = {"Also run RivaGAN, the learned watermark whose ONNX models ship in invisible-watermark 0.2.0 (python3,",
+                    "pip install invisible-watermark==0.2.0 onnxruntime), on the same clips and attacks, at its own strength and",
+                    "with its residual scaled to our PSNR-Y: a side-by-side table. Slow (about 1-3 s per frame on a CPU)."})
+        boolean rivaGan;
+
+        @Option(names = "--seconds", paramLabel = "S",
+                description = "Seconds marked and attacked from the start of each clip (default: ${DEFAULT-VALUE}).")
+        double seconds = WatermarkBenchmark.Config.defaults().seconds();
+
         @Option(names = "--attacks", split = ",", paramLabel = "NAME,...",
                 description = "Only these attack rows (default: all of them, unattacked first).")
         List<String> attacks = List.of();
@@ -76,12 +86,15 @@ final class BenchCommand extends ParentCommand {
                             heldOutImages(), out.resolve("clips"), System.out)
                     : sharedClips();
             WatermarkBenchmark.Config config = WatermarkBenchmark.Config.defaults()
-                    .withEmbed(new EmbedOptions(strength, minPsnr));
+                    .withEmbed(new EmbedOptions(strength, minPsnr)).withSeconds(seconds);
             if (!attacks.isEmpty()) {
                 config = config.withAttacks(attacks);
             }
             if (dwtDct) {
                 config = config.withDwtDct();
+            }
+            if (rivaGan) {
+                config = config.withRivaGan();
             }
             return WatermarkBenchmark.run(out, inputs, new PrintStream(System.out, true), config);
         }

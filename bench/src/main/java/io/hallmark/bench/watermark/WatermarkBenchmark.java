@@ -35,7 +35,7 @@ import javax.imageio.ImageIO;
  * {@code watermark-bench.json} into the output folder and prints the table.
  *
  * <p>Usage: {@code WatermarkBenchmark [--out DIR] [--seconds S] [--attacks a,b,...] [--repeats N]
- * [--strength S] [--min-psnr DB] [--dwtdct] [clip...]}
+ * [--strength S] [--min-psnr DB] [--dwtdct] [--rivagan] [clip...]}
  * (default: all attacks, 6 s per clip, every clip in shared/clips).
  */
 public final class WatermarkBenchmark {
@@ -47,34 +47,39 @@ public final class WatermarkBenchmark {
      * copies are attacked too, and the embedding budget (to measure what a stronger or weaker mark buys).
      */
     public record Config(double seconds, List<String> attacks, int repeats, boolean unmarkedAttacks, EmbedOptions embed,
-                         boolean dwtDct) {
+                         boolean dwtDct, boolean rivaGan) {
         public static Config defaults() {
-            return new Config(6.0, List.copyOf(Attack.all().keySet()), 1, false, EmbedOptions.DEFAULT, false);
+            return new Config(6.0, List.copyOf(Attack.all().keySet()), 1, false, EmbedOptions.DEFAULT, false, false);
         }
 
         /** Also runs invisible-watermark's dwtDct (python3) on the same clips and attacks. */
         public Config withDwtDct() {
-            return new Config(seconds, attacks, repeats, unmarkedAttacks, embed, true);
+            return new Config(seconds, attacks, repeats, unmarkedAttacks, embed, true, rivaGan);
+        }
+
+        /** Also runs RivaGAN (invisible-watermark 0.2.0's ONNX models, python3) at its own and at our PSNR. */
+        public Config withRivaGan() {
+            return new Config(seconds, attacks, repeats, unmarkedAttacks, embed, dwtDct, true);
         }
 
         public Config withSeconds(double s) {
-            return new Config(s, attacks, repeats, unmarkedAttacks, embed, dwtDct);
+            return new Config(s, attacks, repeats, unmarkedAttacks, embed, dwtDct, rivaGan);
         }
 
         public Config withAttacks(List<String> names) {
-            return new Config(seconds, List.copyOf(names), repeats, unmarkedAttacks, embed, dwtDct);
+            return new Config(seconds, List.copyOf(names), repeats, unmarkedAttacks, embed, dwtDct, rivaGan);
         }
 
         public Config withRepeats(int n) {
-            return new Config(seconds, attacks, n, unmarkedAttacks, embed, dwtDct);
+            return new Config(seconds, attacks, n, unmarkedAttacks, embed, dwtDct, rivaGan);
         }
 
         public Config withUnmarkedAttacks() {
-            return new Config(seconds, attacks, repeats, true, embed, dwtDct);
+            return new Config(seconds, attacks, repeats, true, embed, dwtDct, rivaGan);
         }
 
         public Config withEmbed(EmbedOptions options) {
-            return new Config(seconds, attacks, repeats, unmarkedAttacks, options, dwtDct);
+            return new Config(seconds, attacks, repeats, unmarkedAttacks, options, dwtDct, rivaGan);
         }
     }
 
@@ -87,6 +92,14 @@ public final class WatermarkBenchmark {
     /** One outcome of the dwtDct baseline on the same clip and attack. */
     public record BaselineRow(String clip, String attack, boolean exact, double bitAccuracy, double psnrY,
                               double embedMsPerFrame) {
+    }
+
+    /**
+     * One outcome of RivaGAN on the same clip and attack: at its own strength ({@code equalPsnr} false) or with its
+     * residual scaled to our PSNR-Y on the clip. Bit accuracy is of its 32 bits (NaN when the copy cannot be read).
+     */
+    public record LearnedRow(String clip, String attack, boolean equalPsnr, boolean exact, double bitAccuracy,
+                             double psnrY, double scale, double embedMsPerFrame, double decodeMsPerFrame) {
     }
 
     /** Per-clip embedding figures. */
@@ -114,6 +127,7 @@ public final class WatermarkBenchmark {
                 case "--repeats" -> config = config.withRepeats(Integer.parseInt(args[++i]));
                 case "--unmarked-attacks" -> config = config.withUnmarkedAttacks();
                 case "--dwtdct" -> config = config.withDwtDct();
+                case "--rivagan" -> config = config.withRivaGan();
                 case "--strength" -> config = config.withEmbed(new EmbedOptions(Double.parseDouble(args[++i]), config.embed().minPsnrDb()));
                 case "--min-psnr" -> config = config.withEmbed(new EmbedOptions(config.embed().strength(), Double.parseDouble(args[++i])));
                 default -> clips.add(Path.of(args[i]));
@@ -144,6 +158,8 @@ public final class WatermarkBenchmark {
         List<Row> rows = new ArrayList<>();
         List<BaselineRow> baselineRows = new ArrayList<>();
         Optional<DwtDctBaseline> dwtDct = config.dwtDct() ? DwtDctBaseline.find(work, out) : Optional.empty();
+        List<LearnedRow> rivaRows = new ArrayList<>();
+        Optional<RivaGanBaseline> rivaGan = config.rivaGan() ? RivaGanBaseline.find(work, out) : Optional.empty();
         int failures = 0;
         for (Path clip : clips) {
             String name = clip.getFileName().toString().replaceAll("\\.[^.]+$", "");
@@ -184,12 +200,23 @@ public final class WatermarkBenchmark {
                     failures++;
                 }
             }
+            if (rivaGan.isPresent()) {
+                try {
+                    rivaRows.addAll(rivaGan(rivaGan.get(), clip, name, payload, cs.psnrMean(), config, work, known, out));
+                } catch (IOException | RuntimeException e) {
+                    out.println("FAILED RivaGAN baseline on " + name + ": " + e.getMessage());
+                    failures++;
+                }
+            }
         }
-        String md = markdown(stats, rows, config) + sideBySide(rows, baselineRows);
+        String md = markdown(stats, rows, config) + sideBySide(rows, baselineRows) + learnedSideBySide(rows, rivaRows);
         Files.writeString(outDir.resolve("watermark-bench.md"), md);
         Files.writeString(outDir.resolve("watermark-bench.json"), json(stats, rows, config));
         if (!baselineRows.isEmpty()) {
             Files.writeString(outDir.resolve("dwtdct-baseline.json"), baselineJson(baselineRows));
+        }
+        if (!rivaRows.isEmpty()) {
+            Files.writeString(outDir.resolve("rivagan-baseline.json"), learnedJson(rivaRows));
         }
         out.println();
         out.println(md);
@@ -362,6 +389,109 @@ public final class WatermarkBenchmark {
             out.printf(Locale.ROOT, "  dwtDct %-34s bitacc=%.3f exact=%s%n", attack, accuracy, exact);
         }
         return rows;
+    }
+
+    /**
+     * RivaGAN on the same clip, payload (its 32-bit word: the payload's high half) and attacks, at its own strength
+     * and with its residual scaled to {@code ourPsnrY}; it marks and reads, the attacks are ours.
+     */
+    private static List<LearnedRow> rivaGan(RivaGanBaseline riva, Path clip, String name, Payload payload, double ourPsnrY,
+                                            Config config, Path work, Map<String, Attack> known, PrintStream out)
+            throws IOException {
+        int word = RivaGanBaseline.word(payload.bits());
+        Path own = work.resolve(name + "-rivagan.mp4");
+        Path equal = work.resolve(name + "-rivagan-eq.mp4");
+        RivaGanBaseline.Embedded e = riva.embed(clip, own, equal, ourPsnrY, config.seconds(), word);
+        out.printf(Locale.ROOT, "%s RivaGAN: %d frames, PSNR-Y %.2f dB own, %.2f dB scaled x%.2f to ours (%.2f), embed %.0f ms/frame%n",
+                name, e.frames(), e.psnrY(), e.equalPsnrY(), e.equalScale(), ourPsnrY, e.embedMsPerFrame());
+        List<LearnedRow> rows = new ArrayList<>();
+        List<String> attacks = new ArrayList<>(List.of(UNATTACKED));
+        attacks.addAll(config.attacks());
+        for (boolean equalPsnr : new boolean[] {false, true}) {
+            Path marked = equalPsnr ? equal : own;
+            for (String attack : attacks) {
+                Path copy = attack.equals(UNATTACKED) ? marked : known.get(attack).apply(marked, work, name + (equalPsnr ? "-re" : "-r"));
+                Optional<RivaGanBaseline.Decoded> d = riva.decode(copy);
+                double accuracy = d.map(x -> RivaGanBaseline.bitAccuracy(x.bits(), word)).orElse(Double.NaN);
+                boolean exact = d.isPresent() && d.get().bits() == word;
+                rows.add(new LearnedRow(name, attack, equalPsnr, exact, accuracy, equalPsnr ? e.equalPsnrY() : e.psnrY(),
+                        equalPsnr ? e.equalScale() : 1.0, e.embedMsPerFrame(), d.map(RivaGanBaseline.Decoded::decodeMsPerFrame).orElse(Double.NaN)));
+                out.printf(Locale.ROOT, "  RivaGAN %-9s %-34s bitacc=%.3f exact=%s%n", equalPsnr ? "equalPSNR" : "own", attack, accuracy, exact);
+            }
+        }
+        return rows;
+    }
+
+    /** Clip x attack and per attack: RivaGAN at its own and at our PSNR against this watermark on the clips all ran. */
+    static String learnedSideBySide(List<Row> rows, List<LearnedRow> riva) {
+        if (riva.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n### Side by side: RivaGAN (invisible-watermark 0.2.0, ONNX, 32 bits) vs this watermark (64-bit ID)\n\n");
+        sb.append("Same clips, attacks and payload (RivaGAN carries the ID's high 32 bits). Exact = every bit of the word "
+                + "(32 for RivaGAN, the 64-bit ID for ours); unreadable copies count as bit accuracy 0.5.\n\n");
+        sb.append("| clip | attack | RivaGAN own: exact | bit acc | RivaGAN equal PSNR: exact | bit acc | ours: exact ID | bit acc |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (LearnedRow r : riva) {
+            if (r.equalPsnr()) {
+                continue;
+            }
+            Optional<LearnedRow> eq = riva.stream().filter(x -> x.equalPsnr() && x.clip().equals(r.clip()) && x.attack().equals(r.attack())).findFirst();
+            Optional<Row> ours = rows.stream().filter(x -> x.marked() && x.clip().equals(r.clip()) && x.attack().equals(r.attack())).findFirst();
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s | %s | %s | %s |%n", r.clip(), r.attack(), yesNo(r.exact()),
+                    orHalf(r.bitAccuracy()), eq.map(x -> yesNo(x.exact())).orElse("-"),
+                    eq.map(x -> String.format(Locale.ROOT, "%.3f", orHalf(x.bitAccuracy()))).orElse("-"),
+                    ours.map(x -> yesNo(x.exactPayload())).orElse("-"),
+                    ours.map(x -> String.format(Locale.ROOT, "%.3f", x.bitAccuracy())).orElse("-")));
+        }
+        sb.append("\n| attack | RivaGAN own: exact 32-bit | mean bit acc | RivaGAN equal PSNR: exact 32-bit | mean bit acc "
+                + "| ours: exact 64-bit ID | mean bit acc |\n|---|---|---|---|---|---|---|\n");
+        for (String attack : riva.stream().map(LearnedRow::attack).distinct().toList()) {
+            List<LearnedRow> own = riva.stream().filter(b -> !b.equalPsnr() && b.attack().equals(attack)).toList();
+            List<LearnedRow> eq = riva.stream().filter(b -> b.equalPsnr() && b.attack().equals(attack)).toList();
+            List<Row> ours = rows.stream().filter(r -> r.marked() && r.attack().equals(attack)
+                    && own.stream().anyMatch(b -> b.clip().equals(r.clip()))).toList();
+            sb.append(String.format(Locale.ROOT, "| %s | %d/%d | %.3f | %d/%d | %.3f | %d/%d | %.3f |%n", attack,
+                    own.stream().filter(LearnedRow::exact).count(), own.size(),
+                    own.stream().mapToDouble(b -> orHalf(b.bitAccuracy())).average().orElse(Double.NaN),
+                    eq.stream().filter(LearnedRow::exact).count(), eq.size(),
+                    eq.stream().mapToDouble(b -> orHalf(b.bitAccuracy())).average().orElse(Double.NaN),
+                    ours.stream().filter(Row::exactPayload).count(), ours.size(),
+                    ours.stream().mapToDouble(Row::bitAccuracy).average().orElse(Double.NaN)));
+        }
+        sb.append(String.format(Locale.ROOT, "%nRivaGAN PSNR-Y %.2f dB mean at its own strength; equal-PSNR copies %.2f dB mean "
+                        + "(residual scaled x%.2f mean); embed %.0f ms/frame, decode %.0f ms/frame mean (python, onnxruntime CPU, "
+                        + "whole frame; %d frames decoded per copy, logits averaged).%n",
+                riva.stream().filter(b -> !b.equalPsnr()).mapToDouble(LearnedRow::psnrY).average().orElse(Double.NaN),
+                riva.stream().filter(LearnedRow::equalPsnr).mapToDouble(LearnedRow::psnrY).average().orElse(Double.NaN),
+                riva.stream().filter(LearnedRow::equalPsnr).mapToDouble(LearnedRow::scale).average().orElse(Double.NaN),
+                riva.stream().mapToDouble(LearnedRow::embedMsPerFrame).average().orElse(Double.NaN),
+                riva.stream().mapToDouble(LearnedRow::decodeMsPerFrame).filter(x -> !Double.isNaN(x)).average().orElse(Double.NaN),
+                RivaGanBaseline.DECODE_FRAMES));
+        return sb.toString();
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    private static double orHalf(double accuracy) {
+        return Double.isNaN(accuracy) ? 0.5 : accuracy;
+    }
+
+    static String learnedJson(List<LearnedRow> rows) {
+        StringBuilder sb = new StringBuilder("[\n");
+        for (int i = 0; i < rows.size(); i++) {
+            LearnedRow r = rows.get(i);
+            sb.append(String.format(Locale.ROOT, "  {\"clip\": \"%s\", \"attack\": \"%s\", \"equalPsnr\": %s, \"exact\": %s, "
+                            + "\"bitAccuracy\": %s, \"psnrY\": %.3f, \"scale\": %.4f, \"embedMsPerFrame\": %.1f, \"decodeMsPerFrame\": %s}%s%n",
+                    r.clip(), r.attack(), r.equalPsnr(), r.exact(),
+                    Double.isNaN(r.bitAccuracy()) ? "null" : String.format(Locale.ROOT, "%.4f", r.bitAccuracy()),
+                    r.psnrY(), r.scale(), r.embedMsPerFrame(),
+                    Double.isNaN(r.decodeMsPerFrame()) ? "null" : String.format(Locale.ROOT, "%.1f", r.decodeMsPerFrame()),
+                    i + 1 < rows.size() ? "," : ""));
+        }
+        return sb.append("]\n").toString();
     }
 
     /** Per attack: dwtDct against this watermark on the clips both ran. */
