@@ -9,13 +9,15 @@ import java.util.Optional;
  * coded bits, and the keyed check no longer has to pass on its own.
  *
  * <p>The test, per candidate c and hypothesis h (one per family the detector searched, K =
- * {@value #HYPOTHESES}): the payload score T = sum c_i soft_i ({@link IdEvidence}) is sub-Gaussian with unit
- * variance proxy for any codeword the video does not carry, whatever selected the hypothesis (the sync bins,
- * which are independent of the payload bins' keyed phases): P(T &ge; t) &le; exp(-t^2/2). The reported
- * p-value is N K exp(-T^2/2) for N candidates, a union bound over every candidate and hypothesis; at the
- * default {@link #DEFAULT_FALSE_IDENTIFICATION} of 1e-9 per video, 10^4 candidates need T &ge; 7.9 and 10^6
- * need T &ge; 8.9. The sync bins take no part: they say that a mark is there, equally for every candidate, so
- * a video marked with another ID would lend its sync evidence to every wrong candidate.
+ * {@value #HYPOTHESES}): the payload score T = sum c_i soft_i / ||soft|| ({@link IdEvidence}; c_i = +-1) is,
+ * conditional on the soft values, sub-Gaussian with unit variance proxy for any codeword drawn independently of
+ * them (Hoeffding: a random ID's codeword bits are uniform), whether the video is unmarked, marked with another
+ * key or marked with another ID of this key: P(T &ge; t) &le; exp(-t^2/2). The reported p-value is N K
+ * exp(-T^2/2) for N candidates, a union bound over every candidate and hypothesis; at the default
+ * {@link #DEFAULT_FALSE_IDENTIFICATION} of 1e-9 per video, 10^4 candidates need T &ge; 7.9 and 10^6 need
+ * T &ge; 8.4, of the sqrt(204) = 14.3 a noise-free copy reaches. The sync bins take no part: they say that a
+ * mark is there, equally for every candidate, so a video marked with another ID would lend its sync evidence
+ * to every wrong candidate.
  *
  * <p>The bound holds for candidates whose codeword is independent of the mark's. A candidate that shares a
  * long prefix with the mark's ID shares the start of its codeword (a rate-1/2 code: 2L of the 204 coded bits
@@ -43,7 +45,7 @@ public final class IdConfirmation {
      * @param payload    the ID
      * @param pValue     bound on the chance that a wrong candidate scores this well, over all N candidates and
      *                   {@value #HYPOTHESES} hypotheses
-     * @param score      the payload score T (unit-variance units)
+     * @param score      the payload score T (normalised by the soft values' norm: at most sqrt(204))
      * @param candidates N, how many candidates were scored
      * @param geometry   the geometry of the hypothesis it was confirmed at
      */

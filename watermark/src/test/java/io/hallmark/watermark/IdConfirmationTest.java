@@ -132,6 +132,28 @@ class IdConfirmationTest {
     }
 
     @Test
+    void aStronglyMarkedCopyLendsRandomIdsNoMoreThanChance() {
+        // the mark's own energy is in the soft values; a random codeword agrees with the true one on about half
+        // its bits, so without normalising by the soft values' norm its score spreads far beyond unit variance
+        // (the recovery bench confirmed 6 wrong IDs of 1e5 against 276 copies before this rule)
+        Payload truth = Payload.fromHex("0123456789abcdef");
+        List<Payload> ids = randomIds(100_000, 61);
+        CandidateIndex index = new CandidateIndex(key, ids);
+        for (double strength : new double[] {0.3, 1.0}) {
+            DetectionResult r = detect(truth, strength, 2, 30, 63);
+            assertTrue(IdConfirmation.confirm(r.idEvidence(), index, 1e-9).isEmpty(), "strength " + strength);
+            for (IdEvidence.Hypothesis h : r.idEvidence().hypotheses()) {
+                double[] scores = index.scores(h);
+                long beyond = java.util.Arrays.stream(scores).filter(t -> t >= 3).count();
+                assertTrue(beyond <= 100_000 * Math.exp(-4.5) * 1.5 + 5,
+                        beyond + " of 100000 random IDs scored 3 or more at strength " + strength);
+                double max = java.util.Arrays.stream(scores).max().orElseThrow();
+                assertTrue(max < Math.sqrt(2 * Math.log(3 * 100_000 / 1e-3)), "best random ID scored " + max);
+            }
+        }
+    }
+
+    @Test
     void anIndexThatGrowsScoresAsOneBuiltAtOnce() {
         DetectionResult r = detect(payload, 0.4, 6, 30, 5);
         List<Payload> first = randomIds(500, 51);

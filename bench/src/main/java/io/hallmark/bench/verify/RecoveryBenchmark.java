@@ -129,6 +129,7 @@ public final class RecoveryBenchmark {
         List<Double> byContentRatio = new ArrayList<>();
         List<IdEvidence> evidence = new ArrayList<>();
         List<Payload> truths = new ArrayList<>();
+        List<String> evidenceOf = new ArrayList<>(); // "clip / attack" of each evidence entry
         try (Hallmark publisher = Hallmark.open(publisherConfig)) {
             WatermarkKey key = publisher.watermarkKey();
             for (Clip c : clips) {
@@ -213,6 +214,7 @@ public final class RecoveryBenchmark {
                         r.watermark().ifPresent(d -> {
                             evidence.add(d.idEvidence());
                             truths.add(Payload.fromHex(e.getValue().payloadHex()));
+                            evidenceOf.add(c.name() + " / " + a.name());
                         });
                         ObjectNode row = rows.addObject().put("clip", c.name()).put("heldOut", c.heldOut())
                                 .put("attack", a.name()).put("verify", viaStore.outcome(truth))
@@ -234,6 +236,7 @@ public final class RecoveryBenchmark {
             // False identification: each copy's evidence, and unmarked clips', against IDs that are not theirs.
             long falseConfirmations = 0;
             long tested = 0;
+            List<String> falseWhere = new ArrayList<>();
             if (falseIdCandidates > 0) {
                 Random random = new Random(20261205);
                 List<Payload> wrong = new ArrayList<>(falseIdCandidates);
@@ -246,6 +249,7 @@ public final class RecoveryBenchmark {
                             IdConfirmation.DEFAULT_FALSE_IDENTIFICATION);
                     if (c.isPresent() && !c.get().payload().equals(truths.get(i))) {
                         falseConfirmations++;
+                        falseWhere.add(evidenceOf.get(i) + String.format(" (T %.2f)", c.get().score()));
                     }
                     tested += falseIdCandidates;
                 }
@@ -255,17 +259,23 @@ public final class RecoveryBenchmark {
                             Attack.all().get("hflip_crf23"))) {
                         Path copy = a.apply(source, work, "unmarked");
                         DetectionResult d = WatermarkDetector.detect(copy, key);
-                        if (IdConfirmation.confirm(d.idEvidence(), index, IdConfirmation.DEFAULT_FALSE_IDENTIFICATION).isPresent()) {
+                        Optional<IdConfirmation.Confirmed> c = IdConfirmation.confirm(d.idEvidence(), index,
+                                IdConfirmation.DEFAULT_FALSE_IDENTIFICATION);
+                        if (c.isPresent()) {
                             falseConfirmations++;
+                            falseWhere.add(source.getFileName() + " unmarked / " + a.name()
+                                    + String.format(" (T %.2f)", c.get().score()));
                         }
                         tested += falseIdCandidates;
                         unmarked++;
                         Files.deleteIfExists(copy);
                     }
                 }
-                json.putObject("falseIdentification").put("markedCopies", evidence.size()).put("unmarkedCopies", unmarked)
+                com.fasterxml.jackson.databind.node.ObjectNode falseId = json.putObject("falseIdentification");
+                falseId.put("markedCopies", evidence.size()).put("unmarkedCopies", unmarked)
                         .put("wrongCandidatesEach", falseIdCandidates).put("wrongCandidatesTested", tested)
                         .put("falseConfirmations", falseConfirmations);
+                falseWhere.forEach(falseId.putArray("falselyConfirmedCopies")::add);
             }
             StringBuilder md = new StringBuilder("# Recovery benchmark\n\n");
             md.append(String.format("%d clips (%d held out) x %d attacks; surfaces: `verify` with the publisher's key and "
@@ -288,6 +298,7 @@ public final class RecoveryBenchmark {
                 md.append(String.format("%n## False identification%n%n%d wrong IDs tested (%d random IDs against each of %d "
                                 + "marked copies and %d unmarked ones): %d confirmed.%n", tested, falseIdCandidates,
                         evidence.size(), json.path("falseIdentification").path("unmarkedCopies").asInt(), falseConfirmations));
+                falseWhere.forEach(w -> md.append("- confirmed wrongly: ").append(w).append('\n'));
             }
             Files.writeString(out.resolve("recovery.md"), md);
             JSON.writerWithDefaultPrettyPrinter().writeValue(out.resolve("recovery.json").toFile(), json);
