@@ -1,15 +1,9 @@
 package io.hallmark.bench.watermark;
 
-import io.hallmark.media.ExternalProcess;
 import io.hallmark.media.Ffmpeg;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +22,9 @@ final class RivaGanBaseline {
     static final int DECODE_FRAMES = 6;
     private static final long TIMEOUT_SECONDS = 3600;
 
-    private final Path script;
+    private final PythonScript script;
 
-    private RivaGanBaseline(Path script) {
+    private RivaGanBaseline(PythonScript script) {
         this.script = script;
     }
 
@@ -44,20 +38,13 @@ final class RivaGanBaseline {
 
     /** The baseline, or empty (saying why on {@code out}) when python3, the package or onnxruntime is missing. */
     static Optional<RivaGanBaseline> find(Path workDir, PrintStream out) throws IOException {
-        Path script = workDir.resolve(SCRIPT);
-        try (InputStream in = RivaGanBaseline.class.getResourceAsStream(SCRIPT)) {
-            if (in == null) {
-                throw new IOException("resource " + SCRIPT + " missing from the bench jar");
-            }
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-        }
-        RivaGanBaseline baseline = new RivaGanBaseline(script);
+        RivaGanBaseline baseline = new RivaGanBaseline(PythonScript.unpack("RivaGAN", SCRIPT, workDir, TIMEOUT_SECONDS));
         try {
-            baseline.python("check");
+            baseline.script.run("check");
             return Optional.of(baseline);
         } catch (IOException e) {
             out.println("RivaGAN baseline skipped: python3 with invisible-watermark's RivaGAN models not available ("
-                    + e.getMessage().lines().reduce((a, b) -> b).orElse("") + "); "
+                    + PythonScript.lastLine(e) + "); "
                     + "pip install invisible-watermark==0.2.0 onnxruntime opencv-python-headless PyWavelets numpy");
             return Optional.empty();
         }
@@ -68,19 +55,19 @@ final class RivaGanBaseline {
      * scaled to {@code equalPsnrY}, into {@code equalOut}; both H.264 CRF 18.
      */
     Embedded embed(Path clip, Path out, Path equalOut, double equalPsnrY, double seconds, int bits) throws IOException {
-        String json = python("embed", Ffmpeg.executable(), clip.toString(), out.toString(), Double.toString(seconds),
+        String json = script.run("embed", Ffmpeg.executable(), clip.toString(), out.toString(), Double.toString(seconds),
                 binary(bits), equalOut.toString(), Double.toString(equalPsnrY));
-        return new Embedded((int) number(json, "frames"), number(json, "psnrY"), number(json, "embedMsPerFrame"),
-                number(json, "equalPsnrY"), number(json, "equalScale"));
+        return new Embedded((int) script.number(json, "frames"), script.number(json, "psnrY"), script.number(json, "embedMsPerFrame"),
+                script.number(json, "equalPsnrY"), script.number(json, "equalScale"));
     }
 
     /** The 32 bits read from {@code video}, or empty when it cannot be read (frames under 256x256 in area). */
     Optional<Decoded> decode(Path video) throws IOException {
-        String json = python("decode", Ffmpeg.executable(), video.toString(), Integer.toString(DECODE_FRAMES));
+        String json = script.run("decode", Ffmpeg.executable(), video.toString(), Integer.toString(DECODE_FRAMES));
         Matcher m = Pattern.compile("\"bits\": \"([01]{32})\"").matcher(json);
         return m.find()
-                ? Optional.of(new Decoded(Integer.parseUnsignedInt(m.group(1), 2), (int) number(json, "framesRead"),
-                        number(json, "decodeMsPerFrame")))
+                ? Optional.of(new Decoded(Integer.parseUnsignedInt(m.group(1), 2), (int) script.number(json, "framesRead"),
+                        script.number(json, "decodeMsPerFrame")))
                 : Optional.empty();
     }
 
@@ -98,32 +85,5 @@ final class RivaGanBaseline {
     static String binary(int bits) {
         String s = Integer.toBinaryString(bits);
         return "0".repeat(BITS - s.length()) + s;
-    }
-
-    private static double number(String json, String field) throws IOException {
-        Matcher m = Pattern.compile("\"" + field + "\": ([-0-9.eE]+)").matcher(json);
-        if (!m.find()) {
-            throw new IOException("RivaGAN baseline: no " + field + " in " + json);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
-    /** Runs the script; returns its standard output, or fails with the tail of its error output. */
-    private String python(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("python3", script.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Ffmpeg.useBundledLibraries(builder); // the script runs the bundled ffmpeg
-        ExternalProcess.Result result;
-        try {
-            result = ExternalProcess.run(builder, TIMEOUT_SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        if (result.exitCode() != 0) {
-            throw new IOException(result.errorTail(300));
-        }
-        return result.output();
     }
 }
