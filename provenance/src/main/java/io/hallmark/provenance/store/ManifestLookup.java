@@ -29,6 +29,14 @@ public interface ManifestLookup extends AutoCloseable {
         return new long[0];
     }
 
+    /**
+     * The watermark payload (hex) registered for a manifest, e.g. a fingerprint look-up's lead: the candidate a
+     * mark whose ID did not decode is confirmed against. Lookups that cannot tell return empty.
+     */
+    default java.util.Optional<String> payloadOf(String manifestId) throws IOException {
+        return java.util.Optional.empty();
+    }
+
     /** Where the lookup goes, for messages. */
     String describe();
 

@@ -431,6 +431,11 @@ public final class ManifestStore implements ManifestLookup, ManifestRegistry {
         return query("SELECT * FROM manifests WHERE manifest_id = ?", manifestId).stream().findFirst();
     }
 
+    @Override
+    public Optional<String> payloadOf(String manifestId) throws IOException {
+        return findById(manifestId).map(StoredManifest::payloadHex);
+    }
+
     public synchronized long count() throws IOException {
         return withConnection(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM manifests")) {

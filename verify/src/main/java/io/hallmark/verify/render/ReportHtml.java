@@ -38,7 +38,7 @@ public final class ReportHtml {
                 row(html, "Actions", String.join(", ", r.c2pa().actions()));
             }
             r.watermark().ifPresent(d -> row(html, "Watermark", (d.detected() ? "found" : "not found") + ", payload "
-                    + d.payload().map(p -> p.hex() + (d.idConfirmed() ? String.format(" (confirmed against %d stored IDs, p %.1e)",
+                    + d.payload().map(p -> p.hex() + (d.idConfirmed() ? String.format(" (confirmed against %d candidate IDs, p %.1e)",
                             d.idCandidates(), d.payloadPValue()) : "")).orElse("not decoded")
                     + String.format(", p-value %.2e", d.pValue())));
             r.recoveredManifestId().ifPresent(id -> row(html, "Recovered", id + " (from the manifest store)"));

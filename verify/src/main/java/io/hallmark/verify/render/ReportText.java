@@ -52,7 +52,7 @@ public final class ReportText {
             DetectionResult d = r.watermark().get();
             out.printf("  Watermark:  %s, payload %s, p-value %.2e (%d frames analysed)%n",
                     d.detected() ? "found" : "not found", d.payload().map(p -> p.hex()
-                            + (d.idConfirmed() ? String.format(" (confirmed against %d stored IDs, p %.1e)",
+                            + (d.idConfirmed() ? String.format(" (confirmed against %d candidate IDs, p %.1e)",
                                     d.idCandidates(), d.payloadPValue()) : "")).orElse("not decoded"),
                     d.pValue(), d.framesAnalysed());
             if (!d.segments().isEmpty()) {
