@@ -177,8 +177,13 @@ public final class RecoveryBenchmark {
                                     .filter(x -> x.method().equals("watermark") || x.method().equals("store-assisted"))
                                     .findFirst();
                             if (m.isPresent()) {
+                                // what a client does with the answer: the resolver's own content check decides
                                 found = m.get().manifestId();
-                                foundVerdict = "RECOVERED";
+                                foundVerdict = switch (m.get().contentCheck().orElse("MATCH")) {
+                                    case "MATCH" -> "RECOVERED";
+                                    case "MISMATCH" -> "MARK_MISMATCH";
+                                    default -> "WATERMARK_ONLY";
+                                };
                             }
                         } catch (java.io.IOException ex) {
                             foundVerdict = "ERROR";

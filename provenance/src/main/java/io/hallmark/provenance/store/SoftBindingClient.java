@@ -95,11 +95,13 @@ public final class SoftBindingClient implements ManifestLookup, ManifestRegistry
      *                        {@code embedded}), or "" when it did not say
      * @param geometry        how the file was turned relative to the signed content as the resolver's mark showed it
      *                        ({@code hallmark.geometry}; none when it did not say): the orientation its content check used
+     * @param contentCheck    for a match through the watermark, what the resolver's content check said
+     *                        ({@code hallmark.contentCheck}: MATCH, INCONCLUSIVE or MISMATCH); empty when it did not say
      */
     public record ContentMatch(String manifestId, int similarityScore, String method,
-                               io.hallmark.fingerprint.Reorientation geometry) {
+                               io.hallmark.fingerprint.Reorientation geometry, java.util.Optional<String> contentCheck) {
         public ContentMatch(String manifestId, int similarityScore, String method) {
-            this(manifestId, similarityScore, method, io.hallmark.fingerprint.Reorientation.NONE);
+            this(manifestId, similarityScore, method, io.hallmark.fingerprint.Reorientation.NONE, java.util.Optional.empty());
         }
     }
 
@@ -132,7 +134,9 @@ public final class SoftBindingClient implements ManifestLookup, ManifestRegistry
                 io.hallmark.fingerprint.Reorientation turned = !g.isObject() ? io.hallmark.fingerprint.Reorientation.NONE
                         : new io.hallmark.fingerprint.Reorientation(clamp(g.path("rotationDegrees").asDouble(0), -45, 45),
                                 clamp(g.path("stretchX").asDouble(1), 0.51, 1.99), g.path("mirrored").asBoolean(false));
-                found.add(new ContentMatch(id, m.path("similarityScore").asInt(0), m.path("hallmark.method").asText(""), turned));
+                String check = m.path("hallmark.contentCheck").asText("");
+                found.add(new ContentMatch(id, m.path("similarityScore").asInt(0), m.path("hallmark.method").asText(""), turned,
+                        check.matches("MATCH|INCONCLUSIVE|MISMATCH") ? java.util.Optional.of(check) : java.util.Optional.empty()));
             }
         }
         return found;

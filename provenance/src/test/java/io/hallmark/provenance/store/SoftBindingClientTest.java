@@ -109,6 +109,29 @@ class SoftBindingClientTest {
     }
 
     @Test
+    void aContentMatchCarriesTheResolversContentCheckAndNothingElse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // what the resolver's content check said decides a client's verdict (MATCH recovers, MISMATCH accuses,
+        // INCONCLUSIVE neither); a value it does not know is no answer
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/matches/byContent", x -> {
+            x.getRequestBody().readAllBytes();
+            send(x, 200, ("{\"matches\":[{\"manifestId\":\"urn:c2pa:a\",\"similarityScore\":40,\"hallmark.method\":"
+                    + "\"store-assisted\",\"hallmark.contentCheck\":\"INCONCLUSIVE\"},{\"manifestId\":\"urn:c2pa:b\","
+                    + "\"hallmark.contentCheck\":\"RECOVERED!\"},{\"manifestId\":\"urn:c2pa:c\"}]}").getBytes(StandardCharsets.UTF_8));
+        });
+        server.start();
+        java.nio.file.Path upload = java.nio.file.Files.write(dir.resolve("upload.mp4"), new byte[100]);
+        List<SoftBindingClient.ContentMatch> found = new SoftBindingClient("http://127.0.0.1:" + server.getAddress().getPort(),
+                Duration.ofSeconds(10), 4096, 5000).findByContent(upload, 3);
+        assertEquals(3, found.size());
+        assertEquals(java.util.Optional.of("INCONCLUSIVE"), found.get(0).contentCheck());
+        assertEquals("store-assisted", found.get(0).method());
+        assertEquals(java.util.Optional.empty(), found.get(1).contentCheck());
+        assertEquals(java.util.Optional.empty(), found.get(2).contentCheck());
+    }
+
+    @Test
     void anErrorStatusIsAnErrorNotAnEmptyResult() throws Exception {
         String url = serve("{}", new byte[0], false, 400);
         IOException e = assertThrows(IOException.class,
