@@ -24,8 +24,22 @@ case "$(uname -s)-$(uname -m)" in
 esac
 
 cd "$here"
-# --locked: the committed Cargo.lock is the build; -q keeps Maven's log readable.
-cargo build --release --locked -q -p c2pa-c-ffi
+# The crate is built from an unpacked copy without its published Cargo.lock (see the [patch] in Cargo.toml):
+# fetch it through cargo (checksum-verified against the index), then unpack it where the patch points.
+crate_version=$(sed -n 's/^c2pa-c-ffi = { path = "target\/c2pa-c-ffi-\(.*\)" }$/\1/p' Cargo.toml)
+src_dir="target/c2pa-c-ffi-$crate_version"
+if [ ! -f "$src_dir/Cargo.toml" ]; then
+  cargo fetch --locked -q --manifest-path fetch/Cargo.toml
+  crate_file=$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/cache/*/"c2pa-c-ffi-$crate_version.crate" | head -n 1)
+  mkdir -p target
+  rm -rf "$src_dir.tmp" && mkdir "$src_dir.tmp"
+  tar -xzf "$crate_file" -C "$src_dir.tmp"
+  rm -f "$src_dir.tmp/c2pa-c-ffi-$crate_version/Cargo.lock"
+  rm -rf "$src_dir" && mv "$src_dir.tmp/c2pa-c-ffi-$crate_version" "$src_dir" && rm -rf "$src_dir.tmp"
+fi
+# --locked: the committed Cargo.lock is the build; -q keeps Maven's log readable. --ignore-rust-version: the
+# crate declares rustc 1.96 and builds with 1.95 (see Cargo.toml).
+cargo build --release --locked --ignore-rust-version -q -p c2pa-c-ffi
 mkdir -p "$out/$jna_dir"
 cp -p "target/release/$lib" "$out/$jna_dir/$lib"
 [ -f target/release/c2pa.h ] && cp -p target/release/c2pa.h "$out/$jna_dir/c2pa.h"

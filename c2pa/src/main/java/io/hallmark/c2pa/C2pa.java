@@ -7,7 +7,7 @@ public final class C2pa {
     private C2pa() {}
 
     /**
-     * @return {@code c2pa_version()}, e.g. "c2pa-c-ffi/0.90.22 c2pa-rs/0.90.22"; thread-safe
+     * @return {@code c2pa_version()}, e.g. "c2pa-c-ffi/0.91.6 c2pa-rs/0.91.6"; thread-safe
      * @throws IllegalStateException when libc2pa_c cannot be loaded or is not the version this binding was built for
      */
     public static String version() {

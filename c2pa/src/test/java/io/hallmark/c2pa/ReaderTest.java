@@ -30,7 +30,7 @@ class ReaderTest {
 
     @Test
     void loadsTheLibraryItWasWrittenFor() {
-        assertTrue(C2pa.version().startsWith("c2pa-c-ffi/0.90."), C2pa.version());
+        assertTrue(C2pa.version().startsWith("c2pa-c-ffi/0.91."), C2pa.version());
     }
 
     @Test

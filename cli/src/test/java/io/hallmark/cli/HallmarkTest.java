@@ -34,7 +34,7 @@ class HallmarkTest {
     void versionNamesTheC2paLibrary() {
         Cli r = Cli.run(null, "--version");
         assertEquals(0, r.exitCode());
-        assertTrue(r.out().contains("c2pa-c-ffi/0.90"), r.out());
+        assertTrue(r.out().contains("c2pa-c-ffi/0.91"), r.out());
     }
 
     @Test

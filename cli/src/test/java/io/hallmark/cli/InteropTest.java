@@ -133,8 +133,8 @@ class InteropTest {
     /**
      * Our verdict on every C2PA fixture against current c2pa-rs (0.91.3, through c2pa-python) on its default
      * settings. Agreement means: what c2pa-rs finds Invalid we never call SIGNED; what it finds Valid or Trusted
-     * we call SIGNED, except the known c2pa-rs 0.90 defect (a signer without an organization), which we call
-     * UNVERIFIABLE; what it cannot read we never call SIGNED.
+     * we call SIGNED (since our build moved to c2pa-rs 0.91, also the signer without an organization that 0.90
+     * misread, c2pa-rs issue 2262); what it cannot read we never call SIGNED.
      */
     @Test
     void ourVerdictsAgreeWithCurrentC2paRsOnEveryFixture(@TempDir Path dir) throws Exception {
@@ -160,8 +160,7 @@ class InteropTest {
             if (state.equals("Invalid") || state.equals("unreadable")) {
                 assertTrue(!verdict.equals("SIGNED"), f + ": c2pa-rs says " + state + ", we say " + verdict);
             } else {
-                boolean knownDefect = verdict.equals("UNVERIFIABLE") && ours.path("sentence").asText().contains("names no organization");
-                assertTrue(verdict.equals("SIGNED") || knownDefect, f + ": c2pa-rs says " + state + ", we say " + verdict);
+                assertEquals("SIGNED", verdict, f + ": c2pa-rs says " + state + ", we say " + verdict);
             }
         }
         System.out.println("Fixture agreement with c2pa-rs 0.91 (c2pa-python):" + table);

@@ -80,6 +80,26 @@ class TamperTest {
         assertEquals(tried, flagged);
     }
 
+    @Test
+    void aRetaggedC2paBoxIsDamagedCredentialsNeverNoManifest() throws Exception {
+        // issue 25: the 8 bytes after the C2PA uuid box's FullBox header ("manifest") overwritten in place read as
+        // "no manifest" with c2pa-rs 0.90, so a certified video altered this way was unsigned or even RECOVERED
+        long[] manifest = box(signed, "uuid", C2PA_UUID);
+        for (String tag : new String[] {"manifesx", "original"}) {
+            Path copy = dir.resolve("retagged-" + tag + ".mp4");
+            Files.copy(signed, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (RandomAccessFile f = new RandomAccessFile(copy.toFile(), "rw")) {
+                f.seek(manifest[0] + 8 + 16 + 4); // size, type, extended type, version/flags
+                f.write(tag.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            try (ProvenanceReader reader = new ProvenanceReader(TrustSettings.NONE)) {
+                C2paReport r = reader.read(copy);
+                assertTrue(r.unverifiable() || r.state().equals(Optional.of("Invalid")),
+                        tag + ": " + r.state() + " " + r.error() + " " + r.failureCodes());
+            }
+        }
+    }
+
     /** Flips one byte at a time at random positions, reads, restores; counts the reports that are not valid. */
     private static int flipAndRead(long start, long length, int n, long seed, String requiredCode) throws Exception {
         Path copy = dir.resolve("tampered-" + seed + ".mp4");

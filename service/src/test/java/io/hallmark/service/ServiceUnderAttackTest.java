@@ -237,8 +237,11 @@ class ServiceUnderAttackTest {
         // recovery of someone else's copies, with a date in the future to be listed first) is refused
         HallmarkConfig otherPublisher = HallmarkConfig.of(HallmarkHome.resolve(dir.resolve("other-home")));
         ObjectNode extra = HallmarkServiceTest.JSON.createObjectNode();
-        extra.putArray("assertions").addObject().put("label", "c2pa.soft-binding").putObject("data")
-                .put("alg", "io.hallmark.watermark.1").putArray("blocks").addObject().put("value", genuine.payloadHex());
+        // well formed (C2PA 8.2: each block has a scope and a value; c2pa-rs 0.91 refuses one without a scope)
+        ObjectNode block = extra.putArray("assertions").addObject().put("label", "c2pa.soft-binding").putObject("data")
+                .put("alg", "io.hallmark.watermark.1").putArray("blocks").addObject();
+        block.putObject("scope").putObject("timespan").put("start", 0).put("end", 1000);
+        block.put("value", genuine.payloadHex());
         io.hallmark.SignedAsset forged;
         try (Hallmark h = Hallmark.open(otherPublisher)) {
             forged = h.sign(video.file(), dir.resolve("forged.mp4"), java.util.Optional.of(extra));

@@ -11,7 +11,6 @@ import java.util.Optional;
  * <p>The rules, first match wins:
  * <ol>
  *   <li>embedded credentials that c2pa-rs reads as Valid or Trusted, not contradicted by the watermark: SIGNED;</li>
- *   <li>credentials this build's c2pa-rs cannot check through a known defect of its own: UNVERIFIABLE;</li>
  *   <li>credentials c2pa-rs validated and found Invalid, or a watermark whose ID contradicts their soft binding:
  *       TAMPERED (positive evidence only: a manifest that could not be validated at all is not tampered);</li>
  *   <li>a manifest found through the watermark whose signed content this file was shown to be: RECOVERED;</li>
@@ -37,15 +36,10 @@ public final class VerdictRules {
         /** Validated and found Invalid. */
         INVALID,
         /** Present but not checkable here (remote, pre-release, unsupported, unparseable). */
-        UNCHECKABLE,
-        /** Not checkable through a known defect of this build's C2PA library. */
-        READER_DEFECT;
+        UNCHECKABLE;
 
         /** How c2pa-rs's report reads in these terms. */
         public static Credentials of(C2paReport m) {
-            if (m.knownReaderDefect()) {
-                return READER_DEFECT;
-            }
             if (m.present() && m.isValidOrTrusted()) {
                 return VALID;
             }
@@ -79,9 +73,6 @@ public final class VerdictRules {
         boolean contradicted = e.bindingMatches().equals(Optional.of(false));
         if (e.credentials() == Credentials.VALID && !contradicted) {
             return of(Verdict.SIGNED);
-        }
-        if (e.credentials() == Credentials.READER_DEFECT) {
-            return of(Verdict.UNVERIFIABLE);
         }
         if (e.credentials() == Credentials.INVALID || contradicted) {
             return of(Verdict.TAMPERED);

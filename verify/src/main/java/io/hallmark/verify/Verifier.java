@@ -334,11 +334,7 @@ public final class Verifier implements AutoCloseable {
         boolean confirmed = mark.map(DetectionResult::idConfirmed).orElse(false);
         return switch (verdict) {
             case SIGNED -> signedSentence(manifest);
-            case UNVERIFIABLE -> manifest.knownReaderDefect()
-                    ? "Cannot be verified: signed with a certificate that names no organization, whose signatures "
-                            + "the C2PA library in this build (c2pa-rs 0.90) cannot check (fixed in c2pa-rs 0.91); "
-                            + "this is not evidence of tampering"
-                    : "Cannot be verified: " + C2paReport.unverifiableReason(manifest.error().orElse("no reason given"));
+            case UNVERIFIABLE -> "Cannot be verified: " + C2paReport.unverifiableReason(manifest.error().orElse("no reason given"));
             case TAMPERED -> "Tampered: the " + (kind == MediaKind.VIDEO ? "video" : "file")
                     + " changed after signing, or its credentials are damaged ("
                     + String.join(", ", manifest.failureCodes().isEmpty() ? List.of("soft binding mismatch")

@@ -30,7 +30,6 @@ class VerdictRulesTest {
         assertEquals(Verdict.SIGNED, verdict(Credentials.VALID, NO_BINDING, false, false, false, true));
         assertEquals(Verdict.TAMPERED, verdict(Credentials.VALID, Optional.of(false), false, false, true, false));
         assertEquals(Verdict.TAMPERED, verdict(Credentials.INVALID, NO_BINDING, false, false, false, false));
-        assertEquals(Verdict.UNVERIFIABLE, verdict(Credentials.READER_DEFECT, NO_BINDING, false, false, false, false));
         assertEquals(Verdict.UNVERIFIABLE, verdict(Credentials.UNCHECKABLE, NO_BINDING, false, false, true, false));
         assertEquals(Verdict.RECOVERED, verdict(Credentials.NONE, NO_BINDING, true, false, true, false));
         assertEquals(Verdict.RECOVERED, verdict(Credentials.NONE, NO_BINDING, true, false, true, true));
@@ -79,7 +78,7 @@ class VerdictRulesTest {
                 case TAMPERED -> assertTrue(c == Credentials.INVALID || binding.equals(Optional.of(false)), row);
                 case RECOVERED -> assertTrue(same && c != Credentials.VALID && c != Credentials.INVALID, row);
                 case MARK_MISMATCH -> assertTrue(other && !same, "a copied mark only where the content was shown other: " + row);
-                case UNVERIFIABLE -> assertTrue(c == Credentials.UNCHECKABLE || c == Credentials.READER_DEFECT, row);
+                case UNVERIFIABLE -> assertTrue(c == Credentials.UNCHECKABLE, row);
                 case WATERMARK_ONLY -> assertTrue(mark && !unavailable && !same && !other, row);
                 case NO_PROVENANCE -> assertTrue(c == Credentials.NONE && !mark && !same && !other && !unavailable,
                         "no provenance only when nothing was found and every look-up was made: " + row);

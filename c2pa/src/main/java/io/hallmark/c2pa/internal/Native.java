@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** Loads libc2pa_c once and turns the library's error conventions into exceptions. */
 public final class Native {
     /** The c2pa-c-ffi release line this binding was written against (c2pa.h of that version). */
-    public static final String EXPECTED_VERSION_PREFIX = "c2pa-c-ffi/0.90.";
+    public static final String EXPECTED_VERSION_PREFIX = "c2pa-c-ffi/0.91.";
 
     private static volatile LibC2pa lib;
     private static volatile String version;

@@ -181,25 +181,8 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
      * @return the unexplained failure codes; empty when the manifest holds apart from its asset
      */
     public List<String> failuresACopyDoesNotExplain() {
-        if (knownReaderDefect()) {
-            return List.of();
-        }
         return failureCodes().stream().filter(c -> !c.endsWith("Hash.mismatch") && !c.equals("signingCredential.untrusted"))
                 .toList();
-    }
-
-    /**
-     * c2pa-rs up to 0.90 reports {@code claimSignature.mismatch} for genuine signatures by certificates without
-     * an O (organization) attribute (fixed in 0.91, which the Rust toolchain here cannot build). Such a report,
-     * with no other failure than an untrusted signer, is not evidence of tampering.
-     *
-     * @return true when this report shows that defect and nothing else
-     */
-    public boolean knownReaderDefect() {
-        List<String> failures = failureCodes();
-        return state.filter("Invalid"::equals).isPresent() && signer.isEmpty()
-                && failures.contains("claimSignature.mismatch")
-                && failures.stream().allMatch(c -> c.equals("claimSignature.mismatch") || c.equals("signingCredential.untrusted"));
     }
 
     public boolean isTrusted() {
