@@ -17,6 +17,9 @@ final class DwtDctBaseline {
     private static final String SCRIPT = "dwtdct_baseline.py";
     private static final long TIMEOUT_SECONDS = 1800;
 
+    /** What to install for it to run. */
+    private static final String INSTALL = "pip install invisible-watermark opencv-python-headless PyWavelets numpy";
+
     private final PythonScript script;
 
     private DwtDctBaseline(PythonScript script) {
@@ -30,15 +33,8 @@ final class DwtDctBaseline {
     /** The baseline, or empty (saying why on {@code out}) when python3 or the package is missing. */
     static Optional<DwtDctBaseline> find(Path workDir, PrintStream out) throws IOException {
         DwtDctBaseline baseline = new DwtDctBaseline(PythonScript.unpack("dwtDct", SCRIPT, workDir, TIMEOUT_SECONDS));
-        try {
-            baseline.script.run("check");
-            return Optional.of(baseline);
-        } catch (IOException e) {
-            out.println("dwtDct baseline skipped: python3 with invisible-watermark not available ("
-                    + PythonScript.lastLine(e) + "); "
-                    + "pip install invisible-watermark opencv-python-headless PyWavelets numpy");
-            return Optional.empty();
-        }
+        boolean ready = baseline.script.available(out, INSTALL);
+        return ready ? Optional.of(baseline) : Optional.empty();
     }
 
     /** Marks the first {@code seconds} of {@code clip} with the 64 bits of {@code bits}, H.264 CRF 18. */

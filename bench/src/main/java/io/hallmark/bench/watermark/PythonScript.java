@@ -4,6 +4,7 @@ import io.hallmark.media.ExternalProcess;
 import io.hallmark.media.Ffmpeg;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -68,8 +69,18 @@ final class PythonScript {
         return Double.parseDouble(m.group(1));
     }
 
-    /** The last line of an error, for a one-line "skipped" message. */
-    static String lastLine(IOException e) {
-        return String.valueOf(e.getMessage()).lines().reduce((a, b) -> b).orElse("");
+    /**
+     * Whether the script's own {@code check} passes here; when not, says on {@code out} that the baseline is
+     * skipped, with the last line of the error and {@code installHint} (what to install).
+     */
+    boolean available(PrintStream out, String installHint) {
+        try {
+            run("check");
+            return true;
+        } catch (IOException e) {
+            out.println(name + " baseline skipped: python3 with its packages not available ("
+                    + String.valueOf(e.getMessage()).lines().reduce((a, b) -> b).orElse("") + "); " + installHint);
+            return false;
+        }
     }
 }

@@ -22,6 +22,9 @@ final class RivaGanBaseline {
     static final int DECODE_FRAMES = 6;
     private static final long TIMEOUT_SECONDS = 3600;
 
+    /** What to install for it to run. */
+    private static final String INSTALL = "pip install invisible-watermark==0.2.0 onnxruntime opencv-python-headless PyWavelets numpy";
+
     private final PythonScript script;
 
     private RivaGanBaseline(PythonScript script) {
@@ -39,15 +42,8 @@ final class RivaGanBaseline {
     /** The baseline, or empty (saying why on {@code out}) when python3, the package or onnxruntime is missing. */
     static Optional<RivaGanBaseline> find(Path workDir, PrintStream out) throws IOException {
         RivaGanBaseline baseline = new RivaGanBaseline(PythonScript.unpack("RivaGAN", SCRIPT, workDir, TIMEOUT_SECONDS));
-        try {
-            baseline.script.run("check");
-            return Optional.of(baseline);
-        } catch (IOException e) {
-            out.println("RivaGAN baseline skipped: python3 with invisible-watermark's RivaGAN models not available ("
-                    + PythonScript.lastLine(e) + "); "
-                    + "pip install invisible-watermark==0.2.0 onnxruntime opencv-python-headless PyWavelets numpy");
-            return Optional.empty();
-        }
+        boolean ready = baseline.script.available(out, INSTALL);
+        return ready ? Optional.of(baseline) : Optional.empty();
     }
 
     /**
