@@ -76,6 +76,13 @@ public interface ScanOptions extends PipelineOptions {
 
     void setPerFileTimeoutSeconds(int value);
 
+    @Description("Seconds one look-up at the store or a resolver may take, bodies included; past it the file gets no "
+            + "verdict now (retried, then a dead letter), never 'no provenance'")
+    @Default.Integer(30)
+    int getLookupTimeoutSeconds();
+
+    void setLookupTimeoutSeconds(int value);
+
     @Description("Largest file copied to a worker from a remote file system, bytes")
     @Default.Long(4L << 30)
     long getMaxFileBytes();

@@ -97,7 +97,7 @@ public final class ScanPipeline {
         }
         VerifyFn.Settings settings = new VerifyFn.Settings(options.getHallmarkHome(), options.getStore(),
                 blank(options.getResolvers()) ? List.of() : split(options.getResolvers()),
-                options.getPerFileTimeoutSeconds(), options.getMaxFileBytes(),
+                options.getPerFileTimeoutSeconds(), options.getLookupTimeoutSeconds(), options.getMaxFileBytes(),
                 blank(options.getWorkerCommand()) ? List.of() : List.of(options.getWorkerCommand().strip().split("\\s+")));
         PCollectionTuple verified = files.apply("Spread over workers", Reshuffle.viaRandomKey())
                 .apply("Verify", ParDo.of(new VerifyFn(settings))

@@ -59,13 +59,17 @@ public final class VerifyFn extends DoFn<MatchResult.Metadata, String> {
      * @param store          the shared manifest store URL, or null for none
      * @param resolvers      resolver service URLs
      * @param timeoutSeconds per-file decode time limit
+     * @param lookupTimeoutSeconds deadline of one look-up at the store or a resolver ({@code VerifierLimits.lookupDeadline})
      * @param maxFileBytes   largest remote file copied to the worker
      * @param workerCommand  the command line that starts a decoder worker (a container's entry point), or empty to
      *                       start this JVM's {@code java} with its class path ({@code WorkerLauncher.sameJvm()})
      */
-    public record Settings(String home, String store, List<String> resolvers, int timeoutSeconds, long maxFileBytes,
-                           List<String> workerCommand) implements Serializable {
+    public record Settings(String home, String store, List<String> resolvers, int timeoutSeconds,
+                           int lookupTimeoutSeconds, long maxFileBytes, List<String> workerCommand) implements Serializable {
         public Settings {
+            if (timeoutSeconds < 1 || lookupTimeoutSeconds < 1) {
+                throw new IllegalArgumentException("time limits must be at least 1 second");
+            }
             resolvers = List.copyOf(resolvers);
             workerCommand = List.copyOf(workerCommand);
         }
@@ -92,7 +96,8 @@ public final class VerifyFn extends DoFn<MatchResult.Metadata, String> {
     public void setup() throws IOException {
         HallmarkConfig config = HallmarkConfig.of(HallmarkHome.resolve(settings.home() == null ? null : Path.of(settings.home())))
                 .withIsolatedDecoding(true)
-                .withLimits(VerifierLimits.DEFAULT.withDecodeTimeout(Duration.ofSeconds(settings.timeoutSeconds())))
+                .withLimits(VerifierLimits.DEFAULT.withDecodeTimeout(Duration.ofSeconds(settings.timeoutSeconds()))
+                        .withLookupDeadline(Duration.ofSeconds(settings.lookupTimeoutSeconds())))
                 .withResolvers(settings.resolvers());
         if (settings.store() != null) {
             config = config.withStore(settings.store());

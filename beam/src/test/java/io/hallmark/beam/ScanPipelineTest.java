@@ -233,6 +233,40 @@ class ScanPipelineTest {
     }
 
     @Test
+    void aStoreThatHangsIsLeftAtTheJobsLookupTimeout() throws Exception {
+        // --lookupTimeoutSeconds reaches every worker's verifier: a store that accepts and never answers costs one
+        // second a try, and the file is a dead letter that says so
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Path list = Files.writeString(dir.resolve("list-hang.txt"), corpus.resolve("stripped.mp4") + "\n");
+            ScanOptions o = options("hang", "--runner=DirectRunner", "--lookupTimeoutSeconds=1");
+            o.setInput(null);
+            o.setInputList(list.toString());
+            o.setStore("http://127.0.0.1:" + silent.getLocalPort());
+            assertEquals(PipelineResult.State.DONE, ScanPipeline.build(o).run().waitUntilFinish());
+            assertTrue(reports("hang").isEmpty(), reports("hang").toString());
+            List<String> dead = lines("hang", "scan-deadletter");
+            assertEquals(1, dead.size(), dead.toString());
+            JsonNode letter = JSON.readTree(dead.get(0));
+            assertTrue(letter.path("reason").asText().contains("within 1 s"), letter.toString());
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void aDecoderThatCrashesOnEveryFileCostsDetectionsNotTheJob() throws Exception {
         ScanOptions o = options("crashing", "--runner=DirectRunner", "--workerCommand=false"); // exits at once, status 1
         assertEquals(PipelineResult.State.DONE, ScanPipeline.build(o).run().waitUntilFinish());
