@@ -96,6 +96,20 @@ public final class Builder extends NativeHandle {
     }
 
     /**
+     * Where the manifest store will be served from ({@code c2pa_builder_set_remote_url}): the signed asset carries
+     * the URL (in XMP, for formats that have it) so that a reader can fetch the store; with {@link #noEmbed()},
+     * a cloud manifest. Readers fetch it only when their settings allow ({@code verify.remote_manifest_fetch}).
+     *
+     * @param url an absolute http(s) URL
+     * @return this builder
+     * @throws C2paException when the library refuses it
+     */
+    public Builder remoteUrl(String url) throws C2paException {
+        Native.check(Native.lib().c2pa_builder_set_remote_url(pointer(), url), "set remote URL");
+        return this;
+    }
+
+    /**
      * Signs ({@code c2pa_builder_sign}): reads {@code source}, writes the asset with the manifest embedded to
      * {@code dest}, and returns the manifest store.
      *

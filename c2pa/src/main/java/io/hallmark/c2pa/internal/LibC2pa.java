@@ -99,6 +99,8 @@ public interface LibC2pa extends Library {
 
     void c2pa_builder_set_no_embed(Pointer builder);
 
+    int c2pa_builder_set_remote_url(Pointer builder, String remoteUrl);
+
     int c2pa_builder_add_resource(Pointer builder, String uri, Pointer stream);
 
     int c2pa_builder_add_ingredient_from_stream(Pointer builder, String ingredientJson, String format, Pointer stream);
