@@ -89,6 +89,9 @@ class DevPkiSigningTest {
         assertTrue(withTimeStamp.statuses().stream().anyMatch(s -> s.code().startsWith("timeStamp.")), "time-stamp checked");
         C2paReport without = read(unstamped, true);
         assertEquals(Optional.of("Invalid"), without.state(), "no time-stamp: validity is judged now, after expiry");
+        // issue 25: that is an expired signer on an intact file, which the verifier must not call tampered
+        assertTrue(without.invalidOnlyBecauseExpired(), without.failureCodes().toString());
+        assertTrue(without.hardBindingMatched(), without.statuses().toString());
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.Optional;
  *   <li>a manifest found through the watermark whose signed content this file was shown <em>not</em> to be, by a
  *       comparison made in the orientation the mark showed (a failed or impossible comparison is not this):
  *       MARK_MISMATCH;</li>
- *   <li>credentials that cannot be checked here (remote, pre-release, unsupported): UNVERIFIABLE;</li>
+ *   <li>credentials that cannot be checked here (remote, pre-release, unsupported), or whose only failure is a
+ *       signer's certificate that has expired since, with no time-stamp to show it was valid at signing (expired is
+ *       not tampered): UNVERIFIABLE;</li>
  *   <li>otherwise, when a look-up that could have found the manifest could not be made now: no verdict, a
  *       retryable ERROR (never "no provenance" because a store was down);</li>
  *   <li>a mark found, here or by a resolver: WATERMARK_ONLY;</li>
@@ -36,12 +38,17 @@ public final class VerdictRules {
         /** Validated and found Invalid. */
         INVALID,
         /** Present but not checkable here (remote, pre-release, unsupported, unparseable). */
-        UNCHECKABLE;
+        UNCHECKABLE,
+        /** Invalid only because the signer's certificate has expired, with no time-stamp from when it was valid. */
+        EXPIRED;
 
         /** How c2pa-rs's report reads in these terms. */
         public static Credentials of(C2paReport m) {
             if (m.present() && m.isValidOrTrusted()) {
                 return VALID;
+            }
+            if (m.present() && m.invalidOnlyBecauseExpired()) {
+                return EXPIRED;
             }
             if (m.present() && m.state().isPresent()) {
                 return INVALID;
@@ -83,7 +90,7 @@ public final class VerdictRules {
         if (e.contentShownOther()) {
             return of(Verdict.MARK_MISMATCH);
         }
-        if (e.credentials() == Credentials.UNCHECKABLE) {
+        if (e.credentials() == Credentials.UNCHECKABLE || e.credentials() == Credentials.EXPIRED) {
             return of(Verdict.UNVERIFIABLE);
         }
         if (e.lookupUnavailable()) {

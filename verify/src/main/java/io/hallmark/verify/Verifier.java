@@ -334,7 +334,12 @@ public final class Verifier implements AutoCloseable {
         boolean confirmed = mark.map(DetectionResult::idConfirmed).orElse(false);
         return switch (verdict) {
             case SIGNED -> signedSentence(manifest);
-            case UNVERIFIABLE -> "Cannot be verified: " + C2paReport.unverifiableReason(manifest.error().orElse("no reason given"));
+            case UNVERIFIABLE -> manifest.invalidOnlyBecauseExpired()
+                    ? "Cannot be verified: signed" + manifest.signer().map(s -> " by " + s).orElse("") + " with a certificate "
+                            + "that has expired since, and no trusted time-stamp shows it was valid when the file was signed"
+                            + (manifest.hardBindingMatched() ? "; the file has not changed since it was signed (its hashes "
+                                    + "match), so this is not evidence of tampering" : "")
+                    : "Cannot be verified: " + C2paReport.unverifiableReason(manifest.error().orElse("no reason given"));
             case TAMPERED -> "Tampered: the " + (kind == MediaKind.VIDEO ? "video" : "file")
                     + " changed after signing, or its credentials are damaged ("
                     + String.join(", ", manifest.failureCodes().isEmpty() ? List.of("soft binding mismatch")

@@ -3,6 +3,7 @@ package io.hallmark.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallmark.provenance.report.C2paReport;
 import io.hallmark.verify.VerdictRules.Credentials;
 import io.hallmark.verify.VerdictRules.Decision;
 import io.hallmark.verify.VerdictRules.Evidence;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The verdict for every combination of evidence: a few rows spelled out, then rules that hold over all of them (192). */
+/** The verdict for every combination of evidence: a few rows spelled out, then rules that hold over all of them. */
 class VerdictRulesTest {
     private static final Optional<Boolean> NO_BINDING = Optional.empty();
 
@@ -31,6 +32,10 @@ class VerdictRulesTest {
         assertEquals(Verdict.TAMPERED, verdict(Credentials.VALID, Optional.of(false), false, false, true, false));
         assertEquals(Verdict.TAMPERED, verdict(Credentials.INVALID, NO_BINDING, false, false, false, false));
         assertEquals(Verdict.UNVERIFIABLE, verdict(Credentials.UNCHECKABLE, NO_BINDING, false, false, true, false));
+        assertEquals(Verdict.UNVERIFIABLE, verdict(Credentials.EXPIRED, NO_BINDING, false, false, false, false), "expired, not tampered");
+        assertEquals(Verdict.UNVERIFIABLE, verdict(Credentials.EXPIRED, Optional.of(true), false, false, true, false));
+        assertEquals(Verdict.TAMPERED, verdict(Credentials.EXPIRED, Optional.of(false), false, false, true, false),
+                "a watermark that contradicts the soft binding is positive evidence whatever the certificate");
         assertEquals(Verdict.RECOVERED, verdict(Credentials.NONE, NO_BINDING, true, false, true, false));
         assertEquals(Verdict.RECOVERED, verdict(Credentials.NONE, NO_BINDING, true, false, true, true));
         assertEquals(Verdict.MARK_MISMATCH, verdict(Credentials.NONE, NO_BINDING, false, true, true, false));
@@ -38,6 +43,32 @@ class VerdictRulesTest {
         assertEquals(Verdict.NO_PROVENANCE, verdict(Credentials.NONE, NO_BINDING, false, false, false, false));
         assertEquals(null, verdict(Credentials.NONE, NO_BINDING, false, false, true, true), "mark found, store down");
         assertEquals(null, verdict(Credentials.NONE, NO_BINDING, false, false, false, true), "nothing, store down");
+    }
+
+    /** A c2pa-rs reader report of one active manifest with these success and failure codes. */
+    private static C2paReport report(String state, List<String> success, List<String> failure) throws Exception {
+        StringBuilder json = new StringBuilder("{\"active_manifest\":\"urn:c2pa:m\",\"manifests\":{\"urn:c2pa:m\":{}},"
+                + "\"validation_state\":\"" + state + "\",\"validation_results\":{\"activeManifest\":{\"success\":[");
+        json.append(String.join(",", success.stream().map(c -> "{\"code\":\"" + c + "\"}").toList()));
+        json.append("],\"informational\":[],\"failure\":[");
+        json.append(String.join(",", failure.stream().map(c -> "{\"code\":\"" + c + "\"}").toList()));
+        return C2paReport.parse(json.append("]}}}").toString());
+    }
+
+    @Test
+    void anExpiredSignerIsNotTamperingButAnythingMoreIs() throws Exception {
+        // issue 25: signed while the certificate was valid, read after it expired, no time-stamp
+        C2paReport expired = report("Invalid", List.of("claimSignature.validated", "assertion.dataHash.match"),
+                List.of("signingCredential.expired"));
+        assertEquals(Credentials.EXPIRED, Credentials.of(expired));
+        assertTrue(expired.hardBindingMatched());
+        assertEquals(Credentials.EXPIRED, Credentials.of(report("Invalid", List.of(),
+                List.of("signingCredential.expired", "signingCredential.untrusted"))));
+        assertEquals(Credentials.INVALID, Credentials.of(report("Invalid", List.of("claimSignature.validated"),
+                List.of("signingCredential.expired", "assertion.dataHash.mismatch"))), "changed bytes are tampering");
+        assertEquals(Credentials.INVALID, Credentials.of(report("Invalid", List.of(), List.of("claimSignature.mismatch"))));
+        assertEquals(Credentials.VALID, Credentials.of(report("Valid", List.of("assertion.dataHash.match"),
+                List.of("signingCredential.untrusted"))));
     }
 
     private static List<Object[]> everyCombination() {
@@ -78,7 +109,7 @@ class VerdictRulesTest {
                 case TAMPERED -> assertTrue(c == Credentials.INVALID || binding.equals(Optional.of(false)), row);
                 case RECOVERED -> assertTrue(same && c != Credentials.VALID && c != Credentials.INVALID, row);
                 case MARK_MISMATCH -> assertTrue(other && !same, "a copied mark only where the content was shown other: " + row);
-                case UNVERIFIABLE -> assertTrue(c == Credentials.UNCHECKABLE, row);
+                case UNVERIFIABLE -> assertTrue(c == Credentials.UNCHECKABLE || c == Credentials.EXPIRED, row);
                 case WATERMARK_ONLY -> assertTrue(mark && !unavailable && !same && !other, row);
                 case NO_PROVENANCE -> assertTrue(c == Credentials.NONE && !mark && !same && !other && !unavailable,
                         "no provenance only when nothing was found and every look-up was made: " + row);

@@ -166,6 +166,24 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
                 Optional.ofNullable(fingerprint), List.copyOf(ingredientResults));
     }
 
+    /**
+     * Whether c2pa-rs found the manifest Invalid only because the signer's certificate has expired
+     * ({@code signingCredential.expired}; an untrusted signer may be reported beside it): without a trusted
+     * time-stamp, c2pa-rs judges the certificate at reading time (C2PA 2.x, "Validating the signing credential"),
+     * so a file signed while the certificate was valid fails once it expires. That is not tampering.
+     */
+    public boolean invalidOnlyBecauseExpired() {
+        List<String> failures = failureCodes();
+        return state.filter("Invalid"::equals).isPresent() && failures.contains("signingCredential.expired")
+                && failures.stream().allMatch(c -> c.equals("signingCredential.expired") || c.equals("signingCredential.untrusted"));
+    }
+
+    /** Whether c2pa-rs checked the hard binding and it matched ({@code assertion.dataHash.match}, {@code assertion.bmffHash.match}, ...). */
+    public boolean hardBindingMatched() {
+        return statuses.stream().anyMatch(s -> s.kind().equals("success") && s.code().startsWith("assertion.")
+                && s.code().endsWith("Hash.match"));
+    }
+
     /** Failure codes only (what made or would make the state Invalid, plus the tolerated untrusted signer). */
     public List<String> failureCodes() {
         return statuses.stream().filter(s -> s.kind().equals("failure")).map(StatusCode::code).distinct().toList();
