@@ -133,14 +133,18 @@ public final class Verifier implements AutoCloseable {
         }
         // look-ups that could not be made now: with nothing found otherwise, they leave no verdict to give
         List<String> unavailable = new ArrayList<>();
-        List<FingerprintMatch> leads = null; // the fingerprint look-up, made once when it is needed
-        if (!manifest.present() && store.isPresent() && mark.isPresent() && mark.get().payload().isEmpty()) {
+        // the fingerprint look-up: made at most once, when confirmation or the verdict needs it
+        Optional<VideoFingerprint> seenFingerprint = seen;
+        java.util.function.Supplier<List<FingerprintMatch>> lookalikes = memoized(() -> seenFingerprint.isPresent()
+                && store.isPresent() ? possibleMatches(seenFingerprint.get(), notes, unavailable) : List.of());
+        Optional<io.hallmark.watermark.WatermarkKey> confirmationKey = watermarkKeyHeld ? inspector.watermarkKey() : Optional.empty();
+        if (!manifest.present() && store.isPresent() && mark.isPresent() && mark.get().payload().isEmpty()
+                && confirmationKey.isPresent() && !mark.get().idEvidence().hypotheses().isEmpty()) {
             // The ID did not decode on its own: confirm it against every ID the store holds, then against the IDs of
             // the manifests whose content this file resembles (few candidates: a lower bar at the same bound).
-            mark = Optional.of(confirmAgainstStore(mark.get(), notes, unavailable));
-            if (mark.get().payload().isEmpty() && seen.isPresent()) {
-                leads = possibleMatches(seen.get(), notes, unavailable);
-                mark = Optional.of(confirmAgainstLeads(mark.get(), leads, notes));
+            mark = Optional.of(confirmAgainstStore(mark.get(), confirmationKey.get(), notes, unavailable));
+            if (mark.get().payload().isEmpty()) {
+                mark = Optional.of(confirmAgainstLeads(mark.get(), confirmationKey.get(), lookalikes.get(), notes));
             }
         }
         Optional<String> payload = mark.filter(DetectionResult::detected).flatMap(DetectionResult::payload)
@@ -178,11 +182,10 @@ public final class Verifier implements AutoCloseable {
         VerdictRules.Evidence evidence = new VerdictRules.Evidence(VerdictRules.Credentials.of(manifest), bindingMatches,
                 recovery.recovered().isPresent(), recovery.mismatchedId().isPresent(), markFound, !unavailable.isEmpty());
         VerdictRules.Decision decision = VerdictRules.decide(evidence);
+        List<FingerprintMatch> leads = List.of(); // shown only where nothing better was found
         if ((decision.verdict() == Verdict.WATERMARK_ONLY || decision.verdict() == Verdict.NO_PROVENANCE)
                 && seen.isPresent() && store.isPresent()) {
-            if (leads == null) {
-                leads = possibleMatches(seen.get(), notes, unavailable);
-            }
+            leads = lookalikes.get();
             decision = VerdictRules.decide(new VerdictRules.Evidence(evidence.credentials(), bindingMatches,
                     false, false, markFound, !unavailable.isEmpty()));
         }
@@ -193,9 +196,6 @@ public final class Verifier implements AutoCloseable {
         }
         Verdict verdict = decision.verdict();
         String sentence = sentence(verdict, kind, manifest, recovery, mark, payload);
-        if (leads == null || decision.verdict() != Verdict.WATERMARK_ONLY && decision.verdict() != Verdict.NO_PROVENANCE) {
-            leads = List.of(); // possible matches are shown only where nothing better was found
-        }
         if (!leads.isEmpty()) {
             FingerprintMatch best = leads.get(0);
             sentence += "; possible match in the store: manifest " + best.manifestId() + " (similarity "
@@ -368,11 +368,8 @@ public final class Verifier implements AutoCloseable {
      * The detection with its ID confirmed against the store's IDs, when one is ({@link IdConfirmation}); else
      * as it was. Only with the key the detection was made with, and only for a store that can list its IDs.
      */
-    private DetectionResult confirmAgainstStore(DetectionResult mark, List<String> notes, List<String> unavailable) {
-        Optional<io.hallmark.watermark.WatermarkKey> key = inspector.watermarkKey();
-        if (!watermarkKeyHeld || key.isEmpty() || mark.idEvidence().hypotheses().isEmpty()) {
-            return mark;
-        }
+    private DetectionResult confirmAgainstStore(DetectionResult mark, WatermarkKey key, List<String> notes,
+                                                List<String> unavailable) {
         long[] ids;
         try {
             ids = store.get().watermarkIds();
@@ -385,11 +382,11 @@ public final class Verifier implements AutoCloseable {
             return mark;
         }
         Candidates c = candidates;
-        String keyId = key.get().fingerprintHex();
+        String keyId = key.fingerprintHex();
         long[] sorted = ids.clone();
         java.util.Arrays.sort(sorted);
         if (c == null || !c.keyFingerprint().equals(keyId) || !containsAll(sorted, c.ids())) {
-            c = new Candidates(keyId, sorted, new CandidateIndex(key.get(),
+            c = new Candidates(keyId, sorted, new CandidateIndex(key,
                     java.util.Arrays.stream(sorted).mapToObj(Payload::new).toList()));
             candidates = c;
         } else if (!java.util.Arrays.equals(sorted, c.ids())) {
@@ -397,19 +394,27 @@ public final class Verifier implements AutoCloseable {
             c = new Candidates(keyId, sorted, c.index().with(java.util.Arrays.stream(sorted).mapToObj(Payload::new).toList()));
             candidates = c;
         }
-        Optional<IdConfirmation.Confirmed> found = IdConfirmation.confirm(mark.idEvidence(), c.index(), MAX_FALSE_IDENTIFICATION);
-        if (found.isEmpty()) {
-            if (mark.detected()) {
-                notes.add("The watermark's ID did not decode, and none of the store's " + c.index().size()
-                        + " IDs is confirmed by it.");
-            }
-            return mark;
+        Optional<DetectionResult> confirmed = confirmAmong(mark, c.index(), "the store's " + c.index().size() + " IDs", notes);
+        if (confirmed.isEmpty() && mark.detected()) {
+            notes.add("The watermark's ID did not decode, and none of the store's " + c.index().size()
+                    + " IDs is confirmed by it.");
         }
-        notes.add(String.format(java.util.Locale.ROOT, "The watermark's ID did not decode on its own; of the store's %d "
-                + "IDs, %s is confirmed by the mark's evidence (score %.1f; a wrong ID scores this well with probability "
-                + "at most %.1e, counting every stored ID and hypothesis).", c.index().size(), found.get().payload().hex(),
-                found.get().score(), found.get().pValue()));
-        return mark.withConfirmedId(found.get());
+        return confirmed.orElse(mark);
+    }
+
+    /**
+     * The detection with its ID confirmed among {@code candidates} ({@link IdConfirmation}, at
+     * {@link #MAX_FALSE_IDENTIFICATION}), saying so in the notes; empty when none is confirmed.
+     *
+     * @param among the candidates in words, for the note ("the store's 12 IDs")
+     */
+    private static Optional<DetectionResult> confirmAmong(DetectionResult mark, CandidateIndex candidates, String among,
+                                                          List<String> notes) {
+        Optional<IdConfirmation.Confirmed> found = IdConfirmation.confirm(mark.idEvidence(), candidates, MAX_FALSE_IDENTIFICATION);
+        found.ifPresent(f -> notes.add(String.format(java.util.Locale.ROOT, "The watermark's ID did not decode on its own; "
+                + "of %s, %s is confirmed by the mark's evidence (score %.1f; a wrong ID scores this well with probability "
+                + "at most %.1e, counting every candidate and hypothesis).", among, f.payload().hex(), f.score(), f.pValue())));
+        return found.map(mark::withConfirmedId);
     }
 
     /** Whether sorted {@code all} holds every element of sorted {@code some}. */
@@ -501,11 +506,8 @@ public final class Verifier implements AutoCloseable {
      * independently of the mark's keyed payload phases, so the bound over N leads holds as for stored IDs; with a
      * handful of leads the bar is far lower than over a store of 10^6 (T 6.7 against 8.4 at 1e-9).
      */
-    private DetectionResult confirmAgainstLeads(DetectionResult mark, List<FingerprintMatch> leads, List<String> notes) {
-        Optional<io.hallmark.watermark.WatermarkKey> key = inspector.watermarkKey();
-        if (!watermarkKeyHeld || key.isEmpty() || leads.isEmpty() || mark.idEvidence().hypotheses().isEmpty()) {
-            return mark;
-        }
+    private DetectionResult confirmAgainstLeads(DetectionResult mark, WatermarkKey key, List<FingerprintMatch> leads,
+                                                List<String> notes) {
         List<Payload> ids = new ArrayList<>();
         for (FingerprintMatch lead : leads) {
             try {
@@ -518,16 +520,8 @@ public final class Verifier implements AutoCloseable {
         if (ids.isEmpty()) {
             return mark;
         }
-        Optional<IdConfirmation.Confirmed> found = IdConfirmation.confirm(mark.idEvidence(),
-                new CandidateIndex(key.get(), ids), MAX_FALSE_IDENTIFICATION);
-        if (found.isEmpty()) {
-            return mark;
-        }
-        notes.add(String.format(java.util.Locale.ROOT, "The watermark's ID did not decode on its own; of the %d "
-                + "manifests whose content this file resembles, the ID %s is confirmed by the mark's evidence (score %.1f; "
-                + "a wrong ID scores this well with probability at most %.1e).", ids.size(), found.get().payload().hex(),
-                found.get().score(), found.get().pValue()));
-        return mark.withConfirmedId(found.get());
+        return confirmAmong(mark, new CandidateIndex(key, ids),
+                "the " + ids.size() + " manifests whose content this file resembles", notes).orElse(mark);
     }
 
     /** Records a look-up that could not be made now ({@link LookupUnavailable}), as opposed to one that failed. */
