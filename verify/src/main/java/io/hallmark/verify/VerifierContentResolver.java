@@ -1,5 +1,6 @@
 package io.hallmark.verify;
 
+import io.hallmark.fingerprint.ContentComparison;
 import io.hallmark.provenance.store.ContentResolver;
 import io.hallmark.provenance.store.FingerprintMatch;
 import java.nio.file.Path;
@@ -34,13 +35,14 @@ public final class VerifierContentResolver implements ContentResolver {
         // confirmed copy scores 100, an unconfirmed one its similarity, a copied mark 0.
         if (r.markManifestId().isPresent() && r.watermark().isPresent()) {
             boolean idRead = r.watermark().map(d -> d.payload().isPresent() && !d.idConfirmed()).orElse(false);
-            String check = r.verdict() == Verdict.RECOVERED ? "MATCH" : r.verdict() == Verdict.MARK_MISMATCH ? "MISMATCH"
-                    : "INCONCLUSIVE";
+            ContentComparison.Decision check = r.verdict() == Verdict.RECOVERED ? ContentComparison.Decision.MATCH
+                    : r.verdict() == Verdict.MARK_MISMATCH ? ContentComparison.Decision.MISMATCH
+                    : ContentComparison.Decision.INCONCLUSIVE;
             int score = switch (check) {
-                case "MATCH" -> (int) Math.round(100 * r.contentCheck().map(c -> Double.isNaN(c.registration())
+                case MATCH -> (int) Math.round(100 * r.contentCheck().map(c -> Double.isNaN(c.registration())
                         ? c.similarity() : Math.max(c.similarity(), c.registration())).orElse(1.0));
-                case "MISMATCH" -> 0;
-                default -> (int) Math.round(100 * r.contentCheck().map(c -> c.similarity()).orElse(0.0));
+                case MISMATCH -> 0;
+                case INCONCLUSIVE -> (int) Math.round(100 * r.contentCheck().map(c -> c.similarity()).orElse(0.0));
             };
             io.hallmark.watermark.Geometry g = r.watermark().map(d -> d.geometry()).orElse(io.hallmark.watermark.Geometry.NONE);
             out.add(new Match(r.markManifestId().get(), score, idRead ? "watermark" : "store-assisted")

@@ -7,6 +7,7 @@ import io.hallmark.Hallmark;
 import io.hallmark.HallmarkConfig;
 import io.hallmark.HallmarkHome;
 import io.hallmark.bench.watermark.Attack;
+import io.hallmark.fingerprint.ContentComparison;
 import io.hallmark.generator.GenerationRequest;
 import io.hallmark.generator.pipeline.CertifiedVideo;
 import io.hallmark.generator.pipeline.Progress;
@@ -85,6 +86,10 @@ public final class RecoveryBenchmark {
     }
 
     /** One surface's answer for one copy. */
+    /** A marked copy's ID evidence, the ID it carries, and which clip and attack made it. */
+    private record MarkedCopy(IdEvidence evidence, Payload truth, String where) {
+    }
+
     private record Answer(String verdict, String manifestId, double seconds) {
         String outcome(String truth) {
             if (verdict.equals("RECOVERED")) {
@@ -127,9 +132,7 @@ public final class RecoveryBenchmark {
         Tally[] total = {new Tally(), new Tally()}; // tuning, held out
         List<Double> recoveryRatio = new ArrayList<>();
         List<Double> byContentRatio = new ArrayList<>();
-        List<IdEvidence> evidence = new ArrayList<>();
-        List<Payload> truths = new ArrayList<>();
-        List<String> evidenceOf = new ArrayList<>(); // "clip / attack" of each evidence entry
+        List<MarkedCopy> markedCopies = new ArrayList<>();
         try (Hallmark publisher = Hallmark.open(publisherConfig)) {
             WatermarkKey key = publisher.watermarkKey();
             for (Clip c : clips) {
@@ -179,10 +182,10 @@ public final class RecoveryBenchmark {
                             if (m.isPresent()) {
                                 // what a client does with the answer: the resolver's own content check decides
                                 found = m.get().manifestId();
-                                foundVerdict = switch (m.get().contentCheck().orElse("MATCH")) {
-                                    case "MATCH" -> "RECOVERED";
-                                    case "MISMATCH" -> "MARK_MISMATCH";
-                                    default -> "WATERMARK_ONLY";
+                                foundVerdict = switch (m.get().contentCheck().orElse(ContentComparison.Decision.MATCH)) {
+                                    case MATCH -> "RECOVERED";
+                                    case MISMATCH -> "MARK_MISMATCH";
+                                    case INCONCLUSIVE -> "WATERMARK_ONLY";
                                 };
                             }
                         } catch (java.io.IOException ex) {
@@ -217,9 +220,8 @@ public final class RecoveryBenchmark {
                             byContentRatio.add(viaService.seconds() / decode);
                         }
                         r.watermark().ifPresent(d -> {
-                            evidence.add(d.idEvidence());
-                            truths.add(Payload.fromHex(e.getValue().payloadHex()));
-                            evidenceOf.add(c.name() + " / " + a.name());
+                            markedCopies.add(new MarkedCopy(d.idEvidence(), Payload.fromHex(e.getValue().payloadHex()),
+                                    c.name() + " / " + a.name()));
                         });
                         ObjectNode row = rows.addObject().put("clip", c.name()).put("heldOut", c.heldOut())
                                 .put("attack", a.name()).put("verify", viaStore.outcome(truth))
@@ -249,12 +251,12 @@ public final class RecoveryBenchmark {
                     wrong.add(new Payload(random.nextLong()));
                 }
                 CandidateIndex index = new CandidateIndex(key, wrong);
-                for (int i = 0; i < evidence.size(); i++) {
-                    Optional<IdConfirmation.Confirmed> c = IdConfirmation.confirm(evidence.get(i), index,
+                for (MarkedCopy m : markedCopies) {
+                    Optional<IdConfirmation.Confirmed> c = IdConfirmation.confirm(m.evidence(), index,
                             IdConfirmation.DEFAULT_FALSE_IDENTIFICATION);
-                    if (c.isPresent() && !c.get().payload().equals(truths.get(i))) {
+                    if (c.isPresent() && !c.get().payload().equals(m.truth())) {
                         falseConfirmations++;
-                        falseWhere.add(evidenceOf.get(i) + String.format(" (T %.2f)", c.get().score()));
+                        falseWhere.add(m.where() + String.format(" (T %.2f)", c.get().score()));
                     }
                     tested += falseIdCandidates;
                 }
@@ -277,7 +279,7 @@ public final class RecoveryBenchmark {
                     }
                 }
                 com.fasterxml.jackson.databind.node.ObjectNode falseId = json.putObject("falseIdentification");
-                falseId.put("markedCopies", evidence.size()).put("unmarkedCopies", unmarked)
+                falseId.put("markedCopies", markedCopies.size()).put("unmarkedCopies", unmarked)
                         .put("wrongCandidatesEach", falseIdCandidates).put("wrongCandidatesTested", tested)
                         .put("falseConfirmations", falseConfirmations);
                 falseWhere.forEach(falseId.putArray("falselyConfirmedCopies")::add);
@@ -302,7 +304,7 @@ public final class RecoveryBenchmark {
             if (json.has("falseIdentification")) {
                 md.append(String.format("%n## False identification%n%n%d wrong IDs tested (%d random IDs against each of %d "
                                 + "marked copies and %d unmarked ones): %d confirmed.%n", tested, falseIdCandidates,
-                        evidence.size(), json.path("falseIdentification").path("unmarkedCopies").asInt(), falseConfirmations));
+                        markedCopies.size(), json.path("falseIdentification").path("unmarkedCopies").asInt(), falseConfirmations));
                 falseWhere.forEach(w -> md.append("- confirmed wrongly: ").append(w).append('\n'));
             }
             Files.writeString(out.resolve("recovery.md"), md);

@@ -29,7 +29,8 @@ public interface ContentResolver {
      *                        similarity 0); empty for other methods
      */
     record Match(String manifestId, int similarityScore, String method, java.util.Optional<String> keyId,
-                 io.hallmark.fingerprint.Reorientation geometry, java.util.Optional<String> contentCheck) {
+                 io.hallmark.fingerprint.Reorientation geometry,
+                 java.util.Optional<io.hallmark.fingerprint.ContentComparison.Decision> contentCheck) {
         /** A match of a resolver with one key, found without turning the upload. */
         public Match(String manifestId, int similarityScore, String method) {
             this(manifestId, similarityScore, method, java.util.Optional.empty(), io.hallmark.fingerprint.Reorientation.NONE,
@@ -47,7 +48,7 @@ public interface ContentResolver {
         }
 
         /** @param decision what the content check said @return this match with it */
-        public Match checked(String decision) {
+        public Match checked(io.hallmark.fingerprint.ContentComparison.Decision decision) {
             return new Match(manifestId, similarityScore, method, keyId, geometry, java.util.Optional.of(decision));
         }
     }

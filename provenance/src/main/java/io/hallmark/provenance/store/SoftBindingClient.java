@@ -99,7 +99,8 @@ public final class SoftBindingClient implements ManifestLookup, ManifestRegistry
      *                        ({@code hallmark.contentCheck}: MATCH, INCONCLUSIVE or MISMATCH); empty when it did not say
      */
     public record ContentMatch(String manifestId, int similarityScore, String method,
-                               io.hallmark.fingerprint.Reorientation geometry, java.util.Optional<String> contentCheck) {
+                               io.hallmark.fingerprint.Reorientation geometry,
+                               java.util.Optional<io.hallmark.fingerprint.ContentComparison.Decision> contentCheck) {
         public ContentMatch(String manifestId, int similarityScore, String method) {
             this(manifestId, similarityScore, method, io.hallmark.fingerprint.Reorientation.NONE, java.util.Optional.empty());
         }
@@ -136,7 +137,8 @@ public final class SoftBindingClient implements ManifestLookup, ManifestRegistry
                                 clamp(g.path("stretchX").asDouble(1), 0.51, 1.99), g.path("mirrored").asBoolean(false));
                 String check = m.path("hallmark.contentCheck").asText("");
                 found.add(new ContentMatch(id, m.path("similarityScore").asInt(0), m.path("hallmark.method").asText(""), turned,
-                        check.matches("MATCH|INCONCLUSIVE|MISMATCH") ? java.util.Optional.of(check) : java.util.Optional.empty()));
+                        java.util.Arrays.stream(io.hallmark.fingerprint.ContentComparison.Decision.values())
+                                .filter(d -> d.name().equals(check)).findFirst()));
             }
         }
         return found;

@@ -118,7 +118,7 @@ public final class SoftBindingResponder {
             ObjectNode match = matches.addObject().put("manifestId", m.manifestId())
                     .put("similarityScore", m.similarityScore()).put("hallmark.method", m.method());
             m.keyId().ifPresent(id -> match.put("hallmark.keyId", id));
-            m.contentCheck().ifPresent(c -> match.put("hallmark.contentCheck", c));
+            m.contentCheck().ifPresent(c -> match.put("hallmark.contentCheck", c.name()));
             if (!m.geometry().equals(io.hallmark.fingerprint.Reorientation.NONE)) {
                 match.putObject("hallmark.geometry").put("rotationDegrees", m.geometry().rotationDegrees())
                         .put("stretchX", m.geometry().stretchX()).put("mirrored", m.geometry().mirrored());

@@ -125,7 +125,8 @@ class SoftBindingClientTest {
         List<SoftBindingClient.ContentMatch> found = new SoftBindingClient("http://127.0.0.1:" + server.getAddress().getPort(),
                 Duration.ofSeconds(10), 4096, 5000).findByContent(upload, 3);
         assertEquals(3, found.size());
-        assertEquals(java.util.Optional.of("INCONCLUSIVE"), found.get(0).contentCheck());
+        assertEquals(java.util.Optional.of(io.hallmark.fingerprint.ContentComparison.Decision.INCONCLUSIVE),
+                found.get(0).contentCheck());
         assertEquals("store-assisted", found.get(0).method());
         assertEquals(java.util.Optional.empty(), found.get(1).contentCheck());
         assertEquals(java.util.Optional.empty(), found.get(2).contentCheck());
