@@ -29,16 +29,32 @@ final class PythonScript {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    /** Copies the resource {@code resource} (next to this class) into {@code workDir}; {@code name} labels errors. */
+    /** The module of video helpers every baseline script imports; unpacked beside each. */
+    static final String SHARED_MODULE = "baseline_video.py";
+
+    /**
+     * Copies the resource {@code resource} (next to this class) and the {@value #SHARED_MODULE} it imports into
+     * {@code workDir}; {@code name} labels errors.
+     */
     static PythonScript unpack(String name, String resource, Path workDir, long timeoutSeconds) throws IOException {
-        Path script = workDir.resolve(resource);
+        copy(SHARED_MODULE, workDir);
+        return new PythonScript(name, copy(resource, workDir), timeoutSeconds);
+    }
+
+    private static Path copy(String resource, Path workDir) throws IOException {
+        Path file = workDir.resolve(resource);
         try (InputStream in = PythonScript.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("resource " + resource + " missing from the bench jar");
             }
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new PythonScript(name, script, timeoutSeconds);
+        return file;
+    }
+
+    /** The unpacked script. */
+    Path script() {
+        return script;
     }
 
     /** Runs the script with {@code args}; returns its standard output, or fails with the tail of its error output. */

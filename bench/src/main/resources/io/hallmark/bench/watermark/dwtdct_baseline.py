@@ -9,58 +9,31 @@ The Java benchmark applies its own FFmpeg attacks; this script only marks and re
                                                          frames (which only helps it); prints JSON
 Needs: pip install invisible-watermark opencv-python-headless PyWavelets numpy (torch is not needed for dwtDct).
 """
-import json, re, subprocess, sys, time, types
+import json, sys, time, types
+
+from baseline_video import frames, probe, psnr_y, writer
 
 # imwatermark imports torch at module level only for RivaGAN; dwtDct does not use it.
 sys.modules.setdefault("torch", types.ModuleType("torch"))
 
 
-def probe(ffmpeg, path):
-    out = subprocess.run([ffmpeg, "-hide_banner", "-i", path], capture_output=True, text=True).stderr
-    m = re.search(r"Video:.*?(\d{2,5})x(\d{2,5})", out)
-    fps = re.search(r"(\d+(?:\.\d+)?) fps", out)
-    return int(m.group(1)) & ~1, int(m.group(2)) & ~1, float(fps.group(1)) if fps else 30.0
-
-
-def frames(ffmpeg, path, w, h, seconds=None):
-    import numpy as np
-    cmd = [ffmpeg, "-v", "error", "-i", path] + (["-t", str(seconds)] if seconds else [])
-    cmd += ["-vf", f"crop={w}:{h}:0:0", "-f", "rawvideo", "-pix_fmt", "bgr24", "-"]
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE)
-    size = w * h * 3
-    while True:
-        buf = p.stdout.read(size)
-        if len(buf) < size:
-            break
-        yield np.frombuffer(buf, np.uint8).reshape(h, w, 3)
-    p.wait()
-
-
-def luma(bgr):
-    import numpy as np
-    return bgr.astype(np.float64) @ np.array([0.114, 0.587, 0.299])
-
-
 def embed(ffmpeg, src, out, seconds, bits):
     import numpy as np
     from imwatermark import WatermarkEncoder
-    w, h, fps = probe(ffmpeg, src)
+    w, h, fps, _ = probe(ffmpeg, src)
     enc = WatermarkEncoder()
     enc.set_watermark("bits", [int(b) for b in bits])
-    writer = subprocess.Popen([ffmpeg, "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{w}x{h}",
-                               "-r", str(fps), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
-                               "-pix_fmt", "yuv420p", out], stdin=subprocess.PIPE)
+    encoder = writer(ffmpeg, out, w, h, fps)
     psnrs, seconds_embedding, n = [], 0.0, 0
     for f in frames(ffmpeg, src, w, h, seconds):
         t0 = time.perf_counter()
         m = enc.encode(f, "dwtDct")
         seconds_embedding += time.perf_counter() - t0
-        mse = np.mean((luma(f) - luma(m)) ** 2)
-        psnrs.append(99.0 if mse == 0 else 10 * np.log10(255 ** 2 / mse))
-        writer.stdin.write(np.ascontiguousarray(m).tobytes())
+        psnrs.append(psnr_y(f, m))
+        encoder.stdin.write(np.ascontiguousarray(m).tobytes())
         n += 1
-    writer.stdin.close()
-    if writer.wait() != 0:
+    encoder.stdin.close()
+    if encoder.wait() != 0:
         sys.exit("ffmpeg failed encoding " + out)
     print(json.dumps({"frames": n, "psnrY": float(np.mean(psnrs)) if psnrs else 0.0,
                       "embedMsPerFrame": 1000 * seconds_embedding / max(1, n)}))
@@ -69,7 +42,7 @@ def embed(ffmpeg, src, out, seconds, bits):
 def decode(ffmpeg, path):
     import numpy as np
     from imwatermark import WatermarkDecoder
-    w, h, _ = probe(ffmpeg, path)
+    w, h, _, _ = probe(ffmpeg, path)
     dec = WatermarkDecoder("bits", 64)
     votes, k = np.zeros(64), 0
     if min(w, h) >= 256:  # dwtDct needs at least 256 px on each side

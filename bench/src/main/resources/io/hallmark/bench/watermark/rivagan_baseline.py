@@ -22,48 +22,15 @@ What RivaGAN works on: the ONNX graphs take a [batch, 3, 1, height, width] clip 
 and width; the package feeds it the whole frame at its own size (no crop, no resize, no tiling) and refuses
 frames under 256*256 pixels in area. The decoder pools over the frame to 32 logits.
 """
-import json, re, subprocess, sys, time, types
+import json, sys, time, types
+
+from baseline_video import frames, luma, probe, psnr_y, writer
 
 # imwatermark/rivaGan.py imports torch at module level but loadModel() does not use it; we do not use it either.
 sys.modules.setdefault("torch", types.ModuleType("torch"))
 
 THRESHOLD = 0.52  # RivaWatermark's default decision threshold on the decoder output
 BITS = 32
-
-
-def probe(ffmpeg, path):
-    out = subprocess.run([ffmpeg, "-hide_banner", "-i", path], capture_output=True, text=True).stderr
-    m = re.search(r"Video:.*?(\d{2,5})x(\d{2,5})", out)
-    fps = re.search(r"(\d+(?:\.\d+)?) fps", out)
-    dur = re.search(r"Duration: (\d+):(\d+):(\d+(?:\.\d+)?)", out)
-    seconds = int(dur.group(1)) * 3600 + int(dur.group(2)) * 60 + float(dur.group(3)) if dur else 0.0
-    return int(m.group(1)) & ~1, int(m.group(2)) & ~1, float(fps.group(1)) if fps else 30.0, seconds
-
-
-def frames(ffmpeg, path, w, h, seconds=None):
-    import numpy as np
-    cmd = [ffmpeg, "-v", "error", "-i", path] + (["-t", str(seconds)] if seconds else [])
-    cmd += ["-vf", f"crop={w}:{h}:0:0", "-f", "rawvideo", "-pix_fmt", "bgr24", "-"]
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE)
-    size = w * h * 3
-    while True:
-        buf = p.stdout.read(size)
-        if len(buf) < size:
-            break
-        yield np.frombuffer(buf, np.uint8).reshape(h, w, 3)
-    p.stdout.close()
-    p.wait()
-
-
-def luma(bgr):
-    import numpy as np
-    return bgr.astype(np.float64) @ np.array([0.114, 0.587, 0.299])
-
-
-def psnr_y(a, b):
-    import numpy as np
-    mse = np.mean((luma(a) - luma(b)) ** 2)
-    return 99.0 if mse == 0 else float(10 * np.log10(255 ** 2 / mse))
 
 
 def bit_list(bits):
@@ -132,12 +99,6 @@ def scaled(original, marked, target_psnr, steps=14):
         else:
             hi = a
     return best[0], best[1]
-
-
-def writer(ffmpeg, out, w, h, fps):
-    return subprocess.Popen([ffmpeg, "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24", "-s", f"{w}x{h}",
-                             "-r", str(fps), "-i", "-", "-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
-                             "-pix_fmt", "yuv420p", out], stdin=subprocess.PIPE)
 
 
 def embed(ffmpeg, src, out, seconds, bits, out_equal=None, target_psnr=None):

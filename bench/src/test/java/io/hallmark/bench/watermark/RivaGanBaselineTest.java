@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hallmark.bench.watermark.WatermarkBenchmark.LearnedRow;
 import io.hallmark.bench.watermark.WatermarkBenchmark.Row;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,10 +43,7 @@ class RivaGanBaselineTest {
     /** The script's own checks of its bit strings and residual scaling (numpy only, no models; skipped without). */
     @Test
     void scriptSelftest(@TempDir Path dir) throws Exception {
-        Path script = dir.resolve(RivaGanBaseline.SCRIPT);
-        try (InputStream in = RivaGanBaseline.class.getResourceAsStream(RivaGanBaseline.SCRIPT)) {
-            Files.copy(in, script);
-        }
+        Path script = PythonScript.unpack("RivaGAN", RivaGanBaseline.SCRIPT, dir, 60).script();
         Process p;
         try {
             p = new ProcessBuilder("python3", script.toString(), "selftest").redirectErrorStream(true).start();
