@@ -36,8 +36,8 @@ class StandaloneBindingTest {
 
     /** Settings that trust c2pa-rs's test root, so its test signer reads Trusted. */
     static Settings trustingTheTestRoot() throws Exception {
-        return Settings.create().set("verify.remote_manifest_fetch", "false").update("{\"trust\":{\"trust_anchors\":"
-                + json(Files.readString(CERTS.resolve("trust/test_cert_root_bundle.pem"))) + "}}", "json");
+        return Settings.create().set("verify.remote_manifest_fetch", "false").update("{\"trust\":{\"anchors\":[{\"trust_kind\":\"manifest\",\"trust_anchors\":"
+                + json(Files.readString(CERTS.resolve("trust/test_cert_root_bundle.pem"))) + "}]}}", "json");
     }
 
     @Test

@@ -47,7 +47,9 @@ final class Fixtures {
     static Settings settings(boolean trusted) throws Exception {
         Settings settings = Settings.create().set("verify.remote_manifest_fetch", "false");
         if (trusted) {
-            settings.update("{\"trust\":{\"trust_anchors\":" + json(testRootBundle()) + "}}", "json");
+            // the trust.anchors schema of c2pa-rs 0.91 (trust.trust_anchors is deprecated, gone in 0.92)
+            settings.update("{\"trust\":{\"anchors\":[{\"trust_kind\":\"manifest\",\"trust_anchors\":"
+                    + json(testRootBundle()) + "}]}}", "json");
         }
         return settings;
     }
