@@ -38,6 +38,27 @@ class TrustCommandTest {
     }
 
     @Test
+    void aCawgIdentitysTrustIsReportedApartFromTheSigners() throws Exception {
+        Path roots = SharedData.c2paFixture("c2pa-rs/certs/trust/test_cert_root_bundle.pem");
+        String file = SharedData.c2paFixture("c2pa-rs/image/C_with_CAWG_data.jpg").toString();
+        Cli json = Cli.run(dir.resolve("home-e"), "verify", "--json", "--trust", roots.toString(), file);
+        assertEquals(ExitCodes.OK, json.exitCode(), json.toString());
+        JsonNode c2pa = new ObjectMapper().readTree(json.out()).path("c2pa");
+        assertEquals("Trusted", c2pa.path("state").asText(), c2pa.toPrettyString());
+        assertEquals(0, c2pa.path("failures").size(), "the identity's untrusted credential is not the claim's failure");
+        JsonNode identity = c2pa.path("identities").path(0);
+        assertEquals("UNTRUSTED", identity.path("trust").asText(), identity.toPrettyString());
+        assertEquals("cawg.x509.cose", identity.path("sigType").asText());
+        assertTrue(identity.path("statuses").toString().contains("cawg.x509.credential.untrusted"));
+
+        Cli text = Cli.run(dir.resolve("home-e"), "verify", "--trust", roots.toString(), file);
+        assertTrue(text.out().contains("Identity:   C2PA Signer (C2PA Test Signing Cert): identity signature valid, but its "
+                + "credential is on no CAWG trust list in use"), text.out());
+        assertFalse(text.out().contains("✗"), "nothing is shown as a failure of the claim: " + text.out());
+        assertFalse(text.out().contains("signer is not on your trust list"), text.out());
+    }
+
+    @Test
     void badTrustFilesAreNamedWithTheirFault() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "");
         Path text = Files.writeString(dir.resolve("notes.pem"), "just some words");

@@ -99,6 +99,9 @@ class WebPageBrowserTest {
         FILES.put(Files.copy(SharedData.c2paFixture("c2pa-rs/image/no_alg.jpg"), dir.resolve("unknown-algorithm.jpg")),
                 "UNVERIFIABLE");
         FILES.put(Files.copy(SharedData.clip("mdn_flower.mp4"), dir.resolve("unmarked.mp4")), "NO_PROVENANCE");
+        // a picture with a CAWG identity assertion whose credential is on no trust list
+        FILES.put(Files.copy(SharedData.c2paFixture("c2pa-rs/image/C_with_CAWG_data.jpg"), dir.resolve("with-identity.jpg")),
+                "SIGNED");
         byte[] noise = new byte[200_000];
         new Random(7).nextBytes(noise);
         FILES.put(Files.write(dir.resolve("garbage.mp4"), noise), "ERROR|NO_PROVENANCE|UNVERIFIABLE");
@@ -234,6 +237,13 @@ class WebPageBrowserTest {
         assertTrue(card(cards, "unknown-algorithm.jpg").findElement(By.cssSelector(".verdict .word")).getText()
                 .equals("Cannot be verified"));
         assertTrue(imageShown(card(cards, "unknown-algorithm.jpg"), ".poster"), "a picture is shown from the file itself");
+
+        WebElement identity = card(cards, "with-identity.jpg");
+        String identityFacts = identity.findElement(By.cssSelector(".facts")).getAttribute("textContent");
+        assertTrue(identityFacts.contains("Identity (CAWG)") && identityFacts.contains("C2PA Signer (C2PA Test Signing Cert)")
+                && identityFacts.contains("This is about the named identity, not the signer."), identityFacts);
+        assertFalse(identity.findElement(By.cssSelector(".statuses")).getAttribute("textContent").contains("cawg."),
+                "an identity's codes are not listed as the claim's");
 
         // the JSON download is the service's report
         signed.findElement(By.linkText("Download JSON")).click();

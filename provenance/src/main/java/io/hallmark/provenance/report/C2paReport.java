@@ -18,7 +18,10 @@ import java.util.Optional;
  * whose algorithm is a content fingerprint ({@link #FINGERPRINT_ALG_PREFIX}), when the manifest has one.
  * {@code statuses} are the active manifest's own validation results; {@code ingredientResults} those c2pa-rs
  * reports for each ingredient ({@code validation_results.ingredientDeltas}), kept apart so that an
- * ingredient's untrusted or expired signer is never read as the active signer's.
+ * ingredient's untrusted or expired signer is never read as the active signer's. {@code identities} are the CAWG
+ * identity assertions with their own codes, likewise kept apart from {@code statuses}: {@code state} is c2pa-rs's,
+ * except that an identity's failures (which c2pa-rs counts against the whole manifest) do not lower it, since they say
+ * nothing about the claim signer or the content (see {@link IdentityAssertion}).
  */
 public record C2paReport(boolean present, Optional<String> state, Optional<String> manifestId,
                          Optional<String> signer, Optional<String> signerCommonName, Optional<String> signedAt,
@@ -26,7 +29,8 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
                          Optional<String> softBindingAlg, Optional<String> softBindingValue,
                          Optional<JsonNode> generation, List<String> ingredients, List<StatusCode> statuses,
                          Optional<String> error, String rawJson, Optional<String> actionTime,
-                         Optional<ContentFingerprint> contentFingerprint, List<IngredientResult> ingredientResults) {
+                         Optional<ContentFingerprint> contentFingerprint, List<IngredientResult> ingredientResults,
+                         List<IdentityAssertion> identities) {
 
     /** c2pa-rs's validation results for one ingredient: the assertion that names it, and its status codes. */
     public record IngredientResult(String ingredientUri, List<StatusCode> statuses) {
@@ -42,7 +46,8 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
     public static C2paReport absent() {
         return new C2paReport(false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), Optional.empty(), "", Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), List.of(), List.of(), Optional.empty(), "", Optional.empty(), Optional.empty(), List.of(),
+                List.of());
     }
 
     /**
@@ -55,7 +60,7 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
         return new C2paReport(true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), List.of(), List.of(), Optional.of(reason), "", Optional.empty(), Optional.empty(),
-                List.of());
+                List.of(), List.of());
     }
 
     /** Whether c2pa-rs found a manifest but gave no validation state (see {@link #unreadable}). */
@@ -104,10 +109,15 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
         String sbValue = null;
         JsonNode generation = null;
         ContentFingerprint fingerprint = null;
+        List<IdentityAssertion> identities = new ArrayList<>();
         for (JsonNode assertion : manifest.path("assertions")) {
             String label = assertion.path("label").asText();
             JsonNode data = assertion.path("data");
-            if (label.startsWith("c2pa.actions")) {
+            if (label.startsWith("cawg.identity")) {
+                JsonNode info = data.path("signature_info");
+                identities.add(new IdentityAssertion(label, text(data.path("signer_payload").path("sig_type")),
+                        text(info.path("issuer")), text(info.path("common_name")), List.of()));
+            } else if (label.startsWith("c2pa.actions")) {
                 for (JsonNode action : data.path("actions")) {
                     actions.add(action.path("action").asText());
                     if (when == null && action.hasNonNull("when")) {
@@ -149,21 +159,61 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
         for (JsonNode ingredient : manifest.path("ingredients")) {
             ingredients.add(ingredient.path("title").asText() + " (" + ingredient.path("relationship").asText() + ")");
         }
-        List<StatusCode> statuses = new ArrayList<>();
+        List<StatusCode> all = new ArrayList<>();
         JsonNode results = root.path("validation_results");
-        collect(results.path("activeManifest"), statuses);
+        collect(results.path("activeManifest"), all);
+        List<StatusCode> statuses = all.stream().filter(s -> !IdentityAssertion.isIdentityCode(s)).toList();
+        identities = withTheirCodes(identities, all.stream().filter(IdentityAssertion::isIdentityCode).toList());
         List<IngredientResult> ingredientResults = new ArrayList<>();
         for (JsonNode delta : results.path("ingredientDeltas")) {
             List<StatusCode> own = new ArrayList<>();
             collect(delta.path("validationDeltas"), own);
             ingredientResults.add(new IngredientResult(delta.path("ingredientAssertionURI").asText(""), own));
         }
-        return new C2paReport(true, text(root.path("validation_state")), Optional.ofNullable(active),
+        return new C2paReport(true, claimState(text(root.path("validation_state")), statuses, all), Optional.ofNullable(active),
                 text(sig.path("issuer")), text(sig.path("common_name")), text(sig.path("time")),
                 Optional.ofNullable(dst), List.copyOf(actions), Optional.ofNullable(agent), Optional.ofNullable(sbAlg),
                 Optional.ofNullable(sbValue), Optional.ofNullable(generation), List.copyOf(ingredients),
                 List.copyOf(statuses), Optional.empty(), reportJson, Optional.ofNullable(when),
-                Optional.ofNullable(fingerprint), List.copyOf(ingredientResults));
+                Optional.ofNullable(fingerprint), List.copyOf(ingredientResults), List.copyOf(identities));
+    }
+
+    /** Each identity with the codes whose URL names its assertion; codes naming none go to an identity of their own. */
+    private static List<IdentityAssertion> withTheirCodes(List<IdentityAssertion> identities, List<StatusCode> codes) {
+        List<IdentityAssertion> out = new ArrayList<>();
+        List<StatusCode> unclaimed = new ArrayList<>(codes);
+        for (IdentityAssertion i : identities) {
+            List<StatusCode> own = codes.stream().filter(s -> s.url() != null
+                    && (s.url().endsWith("/c2pa.assertions/" + i.label()) || s.url().endsWith("=c2pa.assertions/" + i.label())))
+                    .toList();
+            unclaimed.removeAll(own);
+            out.add(new IdentityAssertion(i.label(), i.sigType(), i.issuer(), i.commonName(), own));
+        }
+        if (!unclaimed.isEmpty()) {
+            out.add(new IdentityAssertion("cawg.identity", Optional.empty(), Optional.empty(), Optional.empty(), unclaimed));
+        }
+        return out;
+    }
+
+    /**
+     * c2pa-rs's state, raised back where only CAWG identity codes lowered it: Trusted when the signer is trusted and the
+     * claim has no failure of its own, Valid when the signer is untrusted and that is its only failure.
+     */
+    private static Optional<String> claimState(Optional<String> nativeState, List<StatusCode> claimStatuses,
+                                               List<StatusCode> all) {
+        boolean identityFailed = all.stream().anyMatch(s -> IdentityAssertion.isIdentityCode(s) && s.kind().equals("failure"));
+        if (!identityFailed || nativeState.isEmpty() || nativeState.get().equals("Trusted")) {
+            return nativeState; // nothing of an identity's could have lowered it (ingredients' failures may have)
+        }
+        List<String> failures = claimStatuses.stream().filter(s -> s.kind().equals("failure")).map(StatusCode::code).toList();
+        boolean trusted = claimStatuses.stream().anyMatch(s -> s.code().equals("signingCredential.trusted"));
+        if (failures.isEmpty() && trusted) {
+            return Optional.of("Trusted");
+        }
+        if (nativeState.get().equals("Invalid") && failures.stream().allMatch("signingCredential.untrusted"::equals)) {
+            return Optional.of(trusted ? "Trusted" : "Valid");
+        }
+        return nativeState;
     }
 
     /**

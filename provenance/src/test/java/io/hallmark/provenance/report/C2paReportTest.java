@@ -46,6 +46,33 @@ class C2paReportTest {
     }
 
     @Test
+    void aCawgIdentitysUntrustedCredentialIsTheIdentitysNotTheClaimSigners() throws Exception {
+        // c2pa-rs 0.91 lists cawg.x509.credential.untrusted among the active manifest's failures and so says Valid,
+        // though the claim signer chains to the test roots
+        C2paReport r = read("c2pa-rs/image/C_with_CAWG_data.jpg", testRoots());
+        assertEquals(Optional.of("Trusted"), r.state(), r.statuses().toString());
+        assertEquals(java.util.List.of(), r.failureCodes());
+        assertTrue(r.statuses().stream().noneMatch(s -> s.code().startsWith("cawg.")));
+        assertEquals(1, r.identities().size());
+        IdentityAssertion identity = r.identities().get(0);
+        assertEquals("cawg.identity", identity.label());
+        assertEquals(Optional.of("cawg.x509.cose"), identity.sigType());
+        assertEquals(IdentityAssertion.Trust.UNTRUSTED, identity.trust());
+        assertEquals("C2PA Signer (C2PA Test Signing Cert)", identity.who());
+        assertTrue(identity.statuses().stream().anyMatch(s -> s.code().equals("cawg.x509.signature.validated")));
+
+        C2paReport untrusted = read("c2pa-rs/image/C_with_CAWG_data.jpg", TrustSettings.NONE);
+        assertEquals(Optional.of("Valid"), untrusted.state());
+        assertEquals(java.util.List.of("signingCredential.untrusted"), untrusted.failureCodes());
+        assertEquals(IdentityAssertion.Trust.UNTRUSTED, untrusted.identities().get(0).trust());
+    }
+
+    @Test
+    void aManifestWithoutIdentitiesHasNone() throws Exception {
+        assertTrue(read("c2pa-rs/image/C.jpg", testRoots()).identities().isEmpty());
+    }
+
+    @Test
     void goldenImageIsTrustedWithTheTestRoots() throws Exception {
         assertEquals(Optional.of("Trusted"), read("c2pa-rs/image/C.jpg", testRoots()).state());
         assertEquals(Optional.of("Valid"), read("c2pa-rs/image/CA.jpg", TrustSettings.NONE).state());

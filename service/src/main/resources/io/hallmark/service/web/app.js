@@ -293,6 +293,8 @@
       add('fact.signedAt', shown.signedAt ? shown.signedAt.replace('T', ' ').replace(/\+00:00$|Z$/, ' UTC')
         : t('fact.signedAtUnknown'));
       add('fact.trust', trustFor(report, shown));
+      // a CAWG identity's trust is its own: never shown as the signer's
+      for (const i of shown.identities || []) add('fact.identity', t('identity.' + i.trust, { who: identityWho(i) }));
       add('fact.aiDisclosure', aiWords(shown.digitalSourceType));
       if (shown.softwareAgent) add('fact.generator', shown.softwareAgent);
       const g = shown.generation;
@@ -306,6 +308,11 @@
       add('fact.possibleMatch', t('match.lead', { id: m.manifestId, score: m.similarityScore }));
     }
     return dl;
+  }
+
+  function identityWho(i) {
+    if (i.commonName && i.issuer) return i.commonName + ' (' + i.issuer + ')';
+    return i.commonName || i.issuer || i.label;
   }
 
   /** Whether the credentials shown come from the store, the file's own having been stripped. */
@@ -348,6 +355,7 @@
   }
 
   function aiWords(type) {
+    type = (type || '').trim(); // some manifests pad the IRI with a space (c2pa-rs's C_with_CAWG_data.jpg)
     if (!type) return t('ai.none');
     const code = type.startsWith(IPTC) ? type.slice(IPTC.length) : type;
     return Object.prototype.hasOwnProperty.call(state.strings, 'ai.' + code) ? t('ai.' + code) : t('ai.unknown', { type });

@@ -37,6 +37,7 @@ public final class ReportHtml {
             if (!r.c2pa().actions().isEmpty()) {
                 row(html, "Actions", String.join(", ", r.c2pa().actions()));
             }
+            r.c2pa().identities().forEach(i -> row(html, "Identity (CAWG)", i.describe()));
             r.watermark().ifPresent(d -> row(html, "Watermark", (d.detected() ? "found" : "not found") + ", payload "
                     + d.payload().map(p -> p.hex() + (d.idConfirmed() ? String.format(" (confirmed against %d candidate IDs, p %.1e)",
                             d.idCandidates(), d.payloadPValue()) : "")).orElse("not decoded")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hallmark.fingerprint.ContentComparison;
 import io.hallmark.provenance.report.C2paReport;
+import io.hallmark.provenance.report.IdentityAssertion;
 import io.hallmark.provenance.store.FingerprintMatch;
 import io.hallmark.provenance.report.StatusCode;
 import io.hallmark.verify.VerificationReport;
@@ -135,6 +136,17 @@ public final class ReportJson {
         m.generation().ifPresent(g -> node.set("generation", g));
         ArrayNode failures = node.putArray("failures");
         m.failureCodes().forEach(failures::add);
+        ArrayNode identities = node.putArray("identities");
+        for (IdentityAssertion i : m.identities()) {
+            ObjectNode o = identities.addObject();
+            o.put("label", i.label());
+            o.put("sigType", i.sigType().orElse(null));
+            o.put("issuer", i.issuer().orElse(null));
+            o.put("commonName", i.commonName().orElse(null));
+            o.put("trust", i.trust().name());
+            o.put("description", i.describe());
+            statuses(o.putArray("statuses"), i.statuses());
+        }
         statuses(node.putArray("statuses"), m.statuses());
         ArrayNode ingredientResults = node.putArray("ingredientResults");
         for (C2paReport.IngredientResult i : m.ingredientResults()) {

@@ -41,6 +41,8 @@ public final class ReportText {
             if (!m.ingredients().isEmpty()) {
                 out.println("  Ingredients: " + String.join("; ", m.ingredients()));
             }
+            // a CAWG identity's trust is its own, not the signer's
+            m.identities().forEach(i -> out.println("  Identity:   " + i.describe()));
             m.error().ifPresent(e -> out.println("  Error:      " + e));
             for (StatusCode s : m.statuses()) {
                 if (!s.kind().equals("success")) {
