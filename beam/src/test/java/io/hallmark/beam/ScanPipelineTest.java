@@ -159,7 +159,7 @@ class ScanPipelineTest {
         // damaged and random files: reported, never as signed or recovered
         for (String name : List.of("truncated.mp4", "random.bin")) {
             String verdict = reports.get(name).path("verdict").asText();
-            assertTrue(List.of("ERROR", "NO_PROVENANCE", "UNVERIFIABLE").contains(verdict), name + ": " + verdict);
+            assertTrue(List.of("ERROR", "NO_PROVENANCE", "UNVERIFIABLE", "DAMAGED").contains(verdict), name + ": " + verdict);
         }
         assertEquals("hallmark.verify/2", reports.get("certified.mp4").path("schema").asText());
         Map<String, Long> summary = summaryCounts(lines(output, "scan-summary").get(0));

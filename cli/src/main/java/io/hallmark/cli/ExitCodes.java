@@ -19,6 +19,8 @@ public final class ExitCodes {
     public static final int MARK_MISMATCH = 5;
     /** verify: credentials are there but cannot be checked here (remote, pre-release, unsupported). */
     public static final int UNVERIFIABLE = 6;
+    /** verify: credentials are there but damaged: c2pa-rs cannot read them. */
+    public static final int DAMAGED = 7;
     /** detect: no watermark found. */
     public static final int NOT_DETECTED = 3;
 

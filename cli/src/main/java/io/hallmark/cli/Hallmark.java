@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
             "  3  verify: watermark only or no provenance; detect: no watermark",
             "  4  verify: tampered (a manifest does not validate)",
             "  5  verify: copied watermark (its manifest describes other content)",
-            "  6  verify: cannot be verified (remote manifest not fetched, pre-release, unsupported algorithm)",
+            "  6  verify: cannot be verified (remote manifest not fetched, pre-release, unsupported algorithm,",
+            "     signer's certificate expired since with no time-stamp)",
+            "  7  verify: credentials damaged (a C2PA manifest is there but cannot be read)",
             "",
             "Environment: HALLMARK_HOME (keys, watermark key, manifest store; default ~/.hallmark), HALLMARK_KEY_PASSWORD (password of the development keys), NO_COLOR, HALLMARK_DEBUG=1 (stack traces)."})
 public final class Hallmark extends ParentCommand {

@@ -85,9 +85,12 @@ final class VerifyCommand implements Callable<Integer> {
         return worse(missing, exitCode(reports));
     }
 
-    /** Exit codes from the worst result down: error > copied mark > tampered > cannot be verified > no provenance > ok. */
+    /**
+     * Exit codes from the worst result down: error > copied mark > tampered > damaged credentials > cannot be verified >
+     * no provenance > ok.
+     */
     static final List<Integer> SEVERITY = List.of(ExitCodes.ERROR, ExitCodes.MARK_MISMATCH, ExitCodes.TAMPERED,
-            ExitCodes.UNVERIFIABLE, ExitCodes.NO_PROVENANCE, ExitCodes.OK);
+            ExitCodes.DAMAGED, ExitCodes.UNVERIFIABLE, ExitCodes.NO_PROVENANCE, ExitCodes.OK);
 
     /** The worst result decides ({@link #SEVERITY}). */
     static int exitCode(List<VerificationReport> reports) {
@@ -108,6 +111,7 @@ final class VerifyCommand implements Callable<Integer> {
             case SIGNED, RECOVERED -> ExitCodes.OK;
             case WATERMARK_ONLY, NO_PROVENANCE -> ExitCodes.NO_PROVENANCE;
             case UNVERIFIABLE -> ExitCodes.UNVERIFIABLE;
+            case DAMAGED -> ExitCodes.DAMAGED;
             case TAMPERED -> ExitCodes.TAMPERED;
             case MARK_MISMATCH -> ExitCodes.MARK_MISMATCH;
             case ERROR -> ExitCodes.ERROR;

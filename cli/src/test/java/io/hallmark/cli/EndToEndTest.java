@@ -145,7 +145,7 @@ class EndToEndTest {
             Cli r = Cli.run(home, "verify", "--json", f.toString());
             JsonNode v = JSON.readTree(r.out());
             assertTrue(r.exitCode() == ExitCodes.ERROR || r.exitCode() == ExitCodes.UNVERIFIABLE
-                    || r.exitCode() == ExitCodes.NO_PROVENANCE, f + ": " + r);
+                    || r.exitCode() == ExitCodes.DAMAGED || r.exitCode() == ExitCodes.NO_PROVENANCE, f + ": " + r);
             assertFalse(v.path("verdict").asText().equals("TAMPERED"), f + ": unreadable is not tampered");
             assertFalse(v.path("verdict").asText().equals("SIGNED"), f.toString());
         }

@@ -123,7 +123,7 @@ class MalformedMediaTest {
 
     @Test
     void everyMalformedFileGetsACleanReportNeverSignedForChangedCredentials() throws Exception {
-        Set<String> allowed = Set.of("ERROR", "UNVERIFIABLE", "TAMPERED", "NO_PROVENANCE", "WATERMARK_ONLY");
+        Set<String> allowed = Set.of("ERROR", "UNVERIFIABLE", "DAMAGED", "TAMPERED", "NO_PROVENANCE", "WATERMARK_ONLY");
         ObjectMapper json = new ObjectMapper();
         List<String> summary = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : corpus().entrySet()) {
@@ -139,5 +139,24 @@ class MalformedMediaTest {
                     e.getKey() + ": " + verdict + " " + v.path("sentence"));
         }
         System.out.println("MalformedMediaTest: " + summary);
+    }
+
+    @Test
+    void aRetaggedC2paBoxIsDamagedCredentialsNotAnUnsignedFile() throws Exception {
+        // issue 25: "manifest" after the C2PA uuid box's FullBox header overwritten in place, no offset moved
+        long[] c2pa = box("uuid");
+        for (String tag : new String[] {"manifesx", "original"}) {
+            byte[] retagged = signed.clone();
+            byte[] bytes = tag.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(bytes, 0, retagged, (int) c2pa[0] + 8 + 16 + 4, bytes.length);
+            Path f = Files.write(dir.resolve("retagged-" + tag + ".mp4"), retagged);
+            Cli r = Cli.run(home, "verify", "--json", f.toString());
+            JsonNode v = new ObjectMapper().readTree(r.out());
+            assertEquals("DAMAGED", v.path("verdict").asText(), tag + ": " + v.path("sentence"));
+            assertEquals(ExitCodes.DAMAGED, r.exitCode(), r.toString());
+            assertTrue(v.path("c2pa").path("present").asBoolean(), "the C2PA box is there: " + v.path("c2pa"));
+            assertTrue(v.path("headline").asText().startsWith("Credentials damaged"), v.path("headline").asText());
+            assertFalse(v.path("sentence").asText().contains("could not be checked here"), v.path("sentence").asText());
+        }
     }
 }

@@ -26,10 +26,16 @@ public enum Verdict {
     TAMPERED("Tampered: the file changed after signing, or its credentials are damaged"),
     /**
      * A manifest is there but cannot be checked here: stored remotely and not fetched, a pre-release format,
-     * an algorithm or format the C2PA reader does not support, or data it cannot parse. Nothing is known
-     * either way: never reported as tampered.
+     * an algorithm or format the C2PA reader does not support, or one whose signer's certificate has expired since
+     * with no time-stamp from when it was valid. Nothing is known either way: never reported as tampered.
      */
     UNVERIFIABLE("Cannot be verified: its credentials could not be checked here"),
+    /**
+     * A C2PA manifest is there, but broken: c2pa-rs cannot read it (a C2PA box without a readable manifest, data it
+     * cannot parse, a store cut short). What it claimed cannot be checked; the damage itself is not proof that the
+     * content changed (a tool that does not keep C2PA, a transfer error or an attacker can each leave it).
+     */
+    DAMAGED("Credentials damaged: the file carries a C2PA manifest that is broken and cannot be read"),
     /** Neither a manifest nor a watermark. */
     NO_PROVENANCE("No provenance found"),
     /** The file could not be examined (not a supported media file, unreadable). */

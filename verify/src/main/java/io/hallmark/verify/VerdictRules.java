@@ -17,6 +17,7 @@ import java.util.Optional;
  *   <li>a manifest found through the watermark whose signed content this file was shown <em>not</em> to be, by a
  *       comparison made in the orientation the mark showed (a failed or impossible comparison is not this):
  *       MARK_MISMATCH;</li>
+ *   <li>credentials that are there but broken, so that c2pa-rs cannot read them: DAMAGED;</li>
  *   <li>credentials that cannot be checked here (remote, pre-release, unsupported), or whose only failure is a
  *       signer's certificate that has expired since, with no time-stamp to show it was valid at signing (expired is
  *       not tampered): UNVERIFIABLE;</li>
@@ -37,8 +38,10 @@ public final class VerdictRules {
         VALID,
         /** Validated and found Invalid. */
         INVALID,
-        /** Present but not checkable here (remote, pre-release, unsupported, unparseable). */
+        /** Present but not checkable here (remote, pre-release, unsupported). */
         UNCHECKABLE,
+        /** Present but broken: c2pa-rs cannot read it ({@link C2paReport#damaged}). */
+        DAMAGED,
         /** Invalid only because the signer's certificate has expired, with no time-stamp from when it was valid. */
         EXPIRED;
 
@@ -52,6 +55,9 @@ public final class VerdictRules {
             }
             if (m.present() && m.state().isPresent()) {
                 return INVALID;
+            }
+            if (m.damaged()) {
+                return DAMAGED;
             }
             return m.unverifiable() ? UNCHECKABLE : NONE;
         }
@@ -89,6 +95,9 @@ public final class VerdictRules {
         }
         if (e.contentShownOther()) {
             return of(Verdict.MARK_MISMATCH);
+        }
+        if (e.credentials() == Credentials.DAMAGED) {
+            return of(Verdict.DAMAGED);
         }
         if (e.credentials() == Credentials.UNCHECKABLE || e.credentials() == Credentials.EXPIRED) {
             return of(Verdict.UNVERIFIABLE);

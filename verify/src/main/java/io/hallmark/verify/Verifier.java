@@ -340,6 +340,9 @@ public final class Verifier implements AutoCloseable {
                             + (manifest.hardBindingMatched() ? "; the file has not changed since it was signed (its hashes "
                                     + "match), so this is not evidence of tampering" : "")
                     : "Cannot be verified: " + C2paReport.unverifiableReason(manifest.error().orElse("no reason given"));
+            case DAMAGED -> "Credentials damaged: the file carries a C2PA manifest that cannot be read ("
+                    + manifest.error().orElse("no reason given") + "), so nothing it claimed can be checked; that alone does "
+                    + "not show the content changed. Ask the sender for the original file";
             case TAMPERED -> "Tampered: the " + (kind == MediaKind.VIDEO ? "video" : "file")
                     + " changed after signing, or its credentials are damaged ("
                     + String.join(", ", manifest.failureCodes().isEmpty() ? List.of("soft binding mismatch")

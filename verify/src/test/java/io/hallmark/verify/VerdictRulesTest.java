@@ -32,6 +32,10 @@ class VerdictRulesTest {
         assertEquals(Verdict.TAMPERED, verdict(Credentials.VALID, Optional.of(false), false, false, true, false));
         assertEquals(Verdict.TAMPERED, verdict(Credentials.INVALID, NO_BINDING, false, false, false, false));
         assertEquals(Verdict.UNVERIFIABLE, verdict(Credentials.UNCHECKABLE, NO_BINDING, false, false, true, false));
+        assertEquals(Verdict.DAMAGED, verdict(Credentials.DAMAGED, NO_BINDING, false, false, false, false), "damaged, not tampered");
+        assertEquals(Verdict.DAMAGED, verdict(Credentials.DAMAGED, NO_BINDING, false, false, true, true));
+        assertEquals(Verdict.RECOVERED, verdict(Credentials.DAMAGED, NO_BINDING, true, false, true, false),
+                "a damaged manifest in the file, the signed one found through the mark and the content shown the same");
         assertEquals(Verdict.UNVERIFIABLE, verdict(Credentials.EXPIRED, NO_BINDING, false, false, false, false), "expired, not tampered");
         assertEquals(Verdict.UNVERIFIABLE, verdict(Credentials.EXPIRED, Optional.of(true), false, false, true, false));
         assertEquals(Verdict.TAMPERED, verdict(Credentials.EXPIRED, Optional.of(false), false, false, true, false),
@@ -69,6 +73,21 @@ class VerdictRulesTest {
         assertEquals(Credentials.INVALID, Credentials.of(report("Invalid", List.of(), List.of("claimSignature.mismatch"))));
         assertEquals(Credentials.VALID, Credentials.of(report("Valid", List.of("assertion.dataHash.match"),
                 List.of("signingCredential.untrusted"))));
+    }
+
+    @Test
+    void credentialsThatCannotBeReadAreDamagedUnlessTheyCannotBeCheckedHere() {
+        // the errors c2pa-rs gives (its Error's Display texts)
+        for (String damage : List.of("C2PA box present without a readable manifest", "could not parse JUMBF",
+                "too deeply nested", "claim could not be parsed", "unexpected end of file",
+                "read manifest failed: Other: asset could not be parsed: Boxes are too deply nested, unsupported asset")) {
+            assertEquals(Credentials.DAMAGED, Credentials.of(C2paReport.unreadable(damage)), damage);
+        }
+        for (String elsewhere : List.of("RemoteManifestUrl(\"https://example.com/m.c2pa\")", "PrereleaseError",
+                "UnknownAlgorithm: algorithm not supported", "type is unsupported", "beyond the read limit of 2 GiB")) {
+            assertEquals(Credentials.UNCHECKABLE, Credentials.of(C2paReport.unreadable(elsewhere)), elsewhere);
+        }
+        assertEquals(Credentials.UNCHECKABLE, Credentials.of(C2paReport.unreadable("")), "no reason is not damage");
     }
 
     private static List<Object[]> everyCombination() {
@@ -110,6 +129,7 @@ class VerdictRulesTest {
                 case RECOVERED -> assertTrue(same && c != Credentials.VALID && c != Credentials.INVALID, row);
                 case MARK_MISMATCH -> assertTrue(other && !same, "a copied mark only where the content was shown other: " + row);
                 case UNVERIFIABLE -> assertTrue(c == Credentials.UNCHECKABLE || c == Credentials.EXPIRED, row);
+                case DAMAGED -> assertTrue(c == Credentials.DAMAGED && !same && !other, row);
                 case WATERMARK_ONLY -> assertTrue(mark && !unavailable && !same && !other, row);
                 case NO_PROVENANCE -> assertTrue(c == Credentials.NONE && !mark && !same && !other && !unavailable,
                         "no provenance only when nothing was found and every look-up was made: " + row);

@@ -69,6 +69,27 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
     }
 
     /**
+     * Whether the manifest c2pa-rs could not validate is damaged (a C2PA box without a readable manifest, JUMBF or CBOR
+     * it cannot parse, a store cut short), as opposed to one that cannot be checked here (stored remotely, a pre-release
+     * format, an unsupported algorithm or format, a file beyond a read limit). Classified from c2pa-rs's error text, as
+     * {@link #unverifiableReason} is; an unverifiable report with no error is not called damaged.
+     */
+    public boolean damaged() {
+        return unverifiable() && error.filter(e -> !e.isBlank()).map(C2paReport::isDamage).orElse(false);
+    }
+
+    static boolean isDamage(String error) {
+        String r = error.toLowerCase(java.util.Locale.ROOT);
+        // c2pa-rs adds "unsupported asset" to parse failures of a supported format: the parse failure decides
+        if (r.contains("could not be parsed") || r.contains("nested") || r.contains("malformed") || r.contains("jumbf")
+                || r.contains("readable manifest") || r.contains("truncat") || r.contains("unexpected end")) {
+            return true;
+        }
+        return !(r.contains("read limit") || r.contains("remote") || r.contains("prerelease") || r.contains("algorithm")
+                || r.contains("not supported") || r.contains("unsupported"));
+    }
+
+    /**
      * Why a manifest could not be validated here, in plain words, from c2pa-rs's error text (its error
      * types: {@code RemoteManifestUrl}, {@code PrereleaseError}, {@code UnknownAlgorithm}, ...).
      */

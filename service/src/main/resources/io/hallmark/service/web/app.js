@@ -5,11 +5,11 @@
 (() => {
   const SPEC = 'https://spec.c2pa.org/specifications/specifications/2.2/specs/C2PA_Specification.html#_status_codes';
   const IPTC = 'http://cv.iptc.org/newscodes/digitalsourcetype/';
-  const TONE = { SIGNED: 'ok', RECOVERED: 'ok', WATERMARK_ONLY: 'warn', UNVERIFIABLE: 'warn', MARK_MISMATCH: 'bad',
+  const TONE = { SIGNED: 'ok', RECOVERED: 'ok', WATERMARK_ONLY: 'warn', UNVERIFIABLE: 'warn', DAMAGED: 'warn', MARK_MISMATCH: 'bad',
     TAMPERED: 'bad', ERROR: 'none', NO_PROVENANCE: 'none' };
   // a shape per verdict, so that colour is never the only cue
   const ICON = { SIGNED: '✓', RECOVERED: '↺', WATERMARK_ONLY: '◎', MARK_MISMATCH: '⚠', TAMPERED: '✗',
-    UNVERIFIABLE: '?', NO_PROVENANCE: '–', ERROR: '!' };
+    UNVERIFIABLE: '?', DAMAGED: '⊘', NO_PROVENANCE: '–', ERROR: '!' };
   const UPLOADS_AT_ONCE = 2;
 
   const state = { strings: {}, key: sessionStorage.getItem('hallmark.apiKey') || '', queue: [], active: 0,

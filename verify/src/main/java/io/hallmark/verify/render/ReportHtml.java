@@ -19,7 +19,7 @@ public final class ReportHtml {
                 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#222}
                 .file{border:1px solid #ddd;border-radius:8px;padding:1rem;margin:1rem 0;display:flex;gap:1rem}
                 .thumb img{width:240px;border-radius:4px}.verdict{font-size:1.2rem;font-weight:600;margin:.2rem 0 .6rem}
-                .SIGNED,.RECOVERED{color:#18794e}.WATERMARK_ONLY,.UNVERIFIABLE{color:#ad5700}.TAMPERED,.MARK_MISMATCH,.ERROR{color:#c62828}
+                .SIGNED,.RECOVERED{color:#18794e}.WATERMARK_ONLY,.UNVERIFIABLE,.DAMAGED{color:#ad5700}.TAMPERED,.MARK_MISMATCH,.ERROR{color:#c62828}
                 .NO_PROVENANCE{color:#666}table{border-collapse:collapse;font-size:.9rem}td{padding:.15rem .6rem .15rem 0;vertical-align:top}
                 .code{font-family:monospace}</style></head><body><h1>Hallmark verification report</h1>
                 """);

@@ -90,7 +90,7 @@ public final class ReportText {
         }
         String code = switch (v) {
             case SIGNED, RECOVERED -> "32";
-            case WATERMARK_ONLY, UNVERIFIABLE -> "33";
+            case WATERMARK_ONLY, UNVERIFIABLE, DAMAGED -> "33";
             case TAMPERED, MARK_MISMATCH, ERROR -> "31";
             case NO_PROVENANCE -> "90";
         };
