@@ -46,7 +46,7 @@ class ProvenanceSignerTest {
             assertTrue(report.digitalSourceType().orElseThrow().endsWith("trainedAlgorithmicMedia"));
             assertEquals(Optional.of("00112233aabbccdd"), report.softBindingValue());
             assertEquals(Optional.of(SoftBinding.ALGORITHM), report.softBindingAlg());
-            assertTrue(report.actions().containsAll(List.of("c2pa.created", "c2pa.watermarked")), report.actions().toString());
+            assertTrue(report.actions().containsAll(List.of("c2pa.created", "c2pa.watermarked.bound")), report.actions().toString());
             assertEquals(42, report.generation().orElseThrow().path("seed").asLong());
         }
         try (ProvenanceReader untrusted = new ProvenanceReader(TrustSettings.NONE)) {

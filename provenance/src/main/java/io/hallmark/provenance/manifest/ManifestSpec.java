@@ -18,7 +18,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code c2pa.actions.v2}: {@code c2pa.created} with digitalSourceType trainedAlgorithmicMedia and the
  *       generator as softwareAgent (generated here), or {@code c2pa.opened} of the source file as a parentOf
- *       ingredient (certified/signed files made elsewhere); {@code c2pa.watermarked} when a soft binding exists.</li>
+ *       ingredient (certified/signed files made elsewhere); {@code c2pa.watermarked.bound} (C2PA 2.4; {@code c2pa.watermarked} is deprecated) when a soft binding exists.</li>
  *   <li>{@code io.hallmark.generation}: model, seed, parameters, the prompt or its SHA-256.</li>
  *   <li>{@code c2pa.soft-binding}: the watermark payload per time span.</li>
  *   <li>a second {@code c2pa.soft-binding}: the content's perceptual fingerprint ({@link ContentFingerprint}),
@@ -176,7 +176,7 @@ public record ManifestSpec(String title, String format, Origin origin, Optional<
         }
         if (softBinding.isPresent()) {
             ObjectNode marked = actions.addObject();
-            marked.put("action", "c2pa.watermarked");
+            marked.put("action", "c2pa.watermarked.bound");
             marked.put("when", when.toString());
             ObjectNode agent = marked.putObject("softwareAgent");
             agent.put("name", PRODUCT);
