@@ -11,6 +11,7 @@ import io.hallmark.HallmarkHome;
 import io.hallmark.c2pa.Builder;
 import io.hallmark.c2pa.C2paStream;
 import io.hallmark.c2pa.Context;
+import io.hallmark.c2pa.Reader;
 import io.hallmark.c2pa.Settings;
 import io.hallmark.c2pa.Signer;
 import io.hallmark.keys.DevPki;
@@ -40,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Verification is offline on every surface: a picture whose manifest store is served by a loopback stub (its URL
  * in the file, nothing embedded) reads "cannot be verified" through {@code verify}, {@code scan} and the service,
- * and the stub is never asked. (The reader-level test, with the check that the stub would be asked with fetching
- * on, is provenance's {@code RemoteManifestTest}.)
+ * and the stub is never asked; with c2pa-rs's fetching on, the same file does ask it, so the check can fail. Every
+ * surface reads through {@code ProvenanceReader} with {@link TrustSettings#toNative()}, the one place that turns
+ * fetching off.
  */
 class RemoteManifestSurfacesTest {
     private static final String MANIFEST = """
@@ -114,5 +116,16 @@ class RemoteManifestSurfacesTest {
             assertEquals("UNVERIFIABLE", report.path("verdict").asText(), report.toString());
         }
         assertEquals(0, requests.get(), "no surface asked the stub for the remote manifest");
+    }
+
+    @Test
+    void theStubWouldHaveBeenAskedHadFetchingBeenOn() throws Exception {
+        Path file = remotelySigned(dir.resolve("inbox"));
+        try (Settings settings = TrustSettings.NONE.toNative().set("verify.remote_manifest_fetch", "true");
+             Context context = Context.of(settings)) {
+            String json = Reader.readJson(context, file);
+            assertTrue(json.contains("remote.jpg"), json);
+        }
+        assertTrue(requests.get() > 0, "c2pa-rs fetched the remote manifest");
     }
 }
