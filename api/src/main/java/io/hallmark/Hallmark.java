@@ -235,7 +235,7 @@ public final class Hallmark implements AutoCloseable {
                 throw new MediaException(input + ": " + WatermarkEmbedder.tooSmall(info.width(), info.height()));
             }
             try (VideoWriter writer = VideoWriter.create(output, w, h, info.frameRate(),
-                    EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input).withSourceTiming())) {
+                    EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input).withSourceTiming().withColour(info.colour()))) {
                 VideoFrame frame;
                 while ((frame = reader.read()) != null) {
                     writer.write(embedder.embed(frame.evenCropped()));

@@ -54,7 +54,9 @@ final class CertifyCommand implements Callable<Integer> {
                 + "turned upright, as players show it, and the manifest records it as c2pa.orientation)", turned);
         json.print(spec.commandLine().getOut(), JsonOutput.certified(video), String.format(
                 "%s: certified %d frames, watermark payload %s, manifest %s%s", video.file(), video.frames(),
-                video.payloadHex(), video.manifestId(), note));
+                video.payloadHex(), video.manifestId(), note)
+                        + video.notKept().stream().map(l -> System.lineSeparator() + "  not kept: " + l)
+                        .collect(java.util.stream.Collectors.joining()));
         return ExitCodes.OK;
     }
 }

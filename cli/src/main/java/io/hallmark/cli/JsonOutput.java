@@ -29,6 +29,8 @@ public final class JsonOutput {
         o.put("seconds", video.seconds());
         o.put("generator", video.record().generatorId());
         o.put("model", video.record().modelName() + " " + video.record().modelVersion());
+        var lost = o.putArray("notKept"); // what of the source the output could not keep, said rather than silent
+        video.notKept().forEach(lost::add);
         return o;
     }
 

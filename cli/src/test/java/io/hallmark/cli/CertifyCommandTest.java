@@ -42,4 +42,25 @@ class CertifyCommandTest {
         Cli text = Cli.run(home, "verify", out.toString());
         assertTrue(!text.out().contains("(by Hallmark"), text.out());
     }
+
+    @Test
+    void anHlgTenBitHevcClipKeepsItsColourDescriptionAndSaysWhatItCannotKeep(@TempDir Path dir) throws Exception {
+        // issue 26: as an iPhone records HLG
+        Path hlg = dir.resolve("hlg.mp4");
+        Ffmpeg.run(60, "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-t", "1", "-vf",
+                "format=yuv420p10le,setparams=color_primaries=bt2020:color_trc=arib-std-b67:colorspace=bt2020nc:range=tv",
+                "-c:v", "libx265", "-x265-params", "log-level=error", "-tag:v", "hvc1", hlg.toString());
+        Path out = dir.resolve("certified.mp4");
+        Cli c = Cli.run(dir.resolve("home"), "certify", hlg.toString(), "-o", out.toString(), "--quiet", "--json");
+        assertEquals(ExitCodes.OK, c.exitCode(), c.toString());
+        JsonNode j = new ObjectMapper().readTree(c.out());
+        String lost = j.path("notKept").toString();
+        assertTrue(lost.contains("10-bit") && lost.contains("mastering-display") && lost.contains("hevc"), lost);
+        try (VideoReader r = VideoReader.open(out)) {
+            assertEquals(new io.hallmark.media.ColourDescription("bt2020", "arib-std-b67", "bt2020nc", "tv", "left"),
+                    r.info().colour(), "players read the certified copy's colours as the source's");
+        }
+        Cli text = Cli.run(dir.resolve("home"), "certify", hlg.toString(), "-o", dir.resolve("again.mp4").toString(), "--quiet");
+        assertTrue(text.out().contains("not kept: bit depth"), text.out());
+    }
 }

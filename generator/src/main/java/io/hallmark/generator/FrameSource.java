@@ -17,6 +17,19 @@ public interface FrameSource extends AutoCloseable {
     /** What made these frames, with what parameters, and timings so far; for the provenance manifest. */
     GenerationRecord record();
 
+    /** The colour description of the frames' values: BT.709 limited range for rendered frames, a file's own for imports. */
+    default io.hallmark.media.ColourDescription colour() {
+        return io.hallmark.media.ColourDescription.BT709;
+    }
+
+    /**
+     * What of the source the output cannot keep, in words (e.g. "bit depth: ..."), for the user and the report; empty
+     * when everything is kept.
+     */
+    default java.util.List<String> notKept() {
+        return java.util.List.of();
+    }
+
     @Override
     void close() throws GenerationException;
 }

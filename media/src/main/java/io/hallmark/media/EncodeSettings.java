@@ -4,16 +4,21 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * How {@link VideoWriter} encodes: H.264 (libx264) in MP4, yuv420p, moov atom first (faststart).
+ * How {@link VideoWriter} encodes: H.264 (libx264) in MP4, 8-bit 4:2:0, moov atom first (faststart), with a colour
+ * description.
  *
  * @param crf         x264 constant rate factor, 0 (lossless) to 51; 18 is visually transparent
  * @param preset      x264 preset, e.g. "veryfast", "medium"
  * @param audioSource a file whose audio stream is copied unchanged into the output, if it has one
  * @param sourceTiming each frame keeps its own timestamp (variable frame rate stays variable, in step with
  *                    the audio); otherwise frames are numbered at the constant frame rate given to the writer
+ * @param colour       the colour description the output signals (the frames' values must be in it: a full-range
+ *                    description for full-range samples); {@link ColourDescription#BT709} by default
  */
-public record EncodeSettings(int crf, String preset, Optional<Path> audioSource, boolean sourceTiming) {
-    public static final EncodeSettings DEFAULT = new EncodeSettings(18, "veryfast", Optional.empty(), false);
+public record EncodeSettings(int crf, String preset, Optional<Path> audioSource, boolean sourceTiming,
+                             ColourDescription colour) {
+    public static final EncodeSettings DEFAULT = new EncodeSettings(18, "veryfast", Optional.empty(), false,
+            ColourDescription.BT709);
 
     public EncodeSettings {
         if (crf < 0 || crf > 51) {
@@ -22,19 +27,24 @@ public record EncodeSettings(int crf, String preset, Optional<Path> audioSource,
     }
 
     public EncodeSettings withCrf(int newCrf) {
-        return new EncodeSettings(newCrf, preset, audioSource, sourceTiming);
+        return new EncodeSettings(newCrf, preset, audioSource, sourceTiming, colour);
     }
 
     public EncodeSettings withPreset(String newPreset) {
-        return new EncodeSettings(crf, newPreset, audioSource, sourceTiming);
+        return new EncodeSettings(crf, newPreset, audioSource, sourceTiming, colour);
     }
 
     public EncodeSettings withAudioFrom(Path source) {
-        return new EncodeSettings(crf, preset, Optional.of(source), sourceTiming);
+        return new EncodeSettings(crf, preset, Optional.of(source), sourceTiming, colour);
     }
 
     /** Frames keep their own timestamps: for re-encoding a decoded file whose frame rate may vary. */
     public EncodeSettings withSourceTiming() {
-        return new EncodeSettings(crf, preset, audioSource, true);
+        return new EncodeSettings(crf, preset, audioSource, true, colour);
+    }
+
+    /** The output signals this colour description (a source's, to keep it). */
+    public EncodeSettings withColour(ColourDescription c) {
+        return new EncodeSettings(crf, preset, audioSource, sourceTiming, c);
     }
 }

@@ -15,7 +15,15 @@ package io.hallmark.media;
  * @param rotation        degrees clockwise the reader turned the stored frames to present them as the
  *                        file's display matrix says a player shows them (0, 90, 180 or 270; a phone held
  *                        upright typically stores landscape frames and 90)
+ * @param colour          the stream's colour description as the file signals it; the frames read are in it (a
+ *                        full-range 8-bit source is read at full range, not squeezed to limited)
  */
 public record VideoInfo(int width, int height, double frameRate, double durationSeconds, long frameCountEstimate,
-                        String videoCodec, String sourcePixelFormat, boolean hasAudio, String format, int rotation) {
+                        String videoCodec, String sourcePixelFormat, boolean hasAudio, String format, int rotation,
+                        ColourDescription colour) {
+    /** Bits per sample of the stored pixel format (8 unless its name says 10, 12 or 16, e.g. "yuv420p10le"). */
+    public int bitDepth() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("p(9|10|12|14|16)(le|be)?$").matcher(sourcePixelFormat);
+        return m.find() ? Integer.parseInt(m.group(1)) : 8;
+    }
 }

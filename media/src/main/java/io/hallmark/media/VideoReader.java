@@ -72,7 +72,11 @@ public final class VideoReader implements AutoCloseable {
                     String.valueOf(grabber.getVideoCodecName()),
                     pixelFormatName(grabber),
                     grabber.getAudioStream() >= 0 && grabber.getAudioChannels() > 0,
-                    String.valueOf(grabber.getFormat()), rotation);
+                    String.valueOf(grabber.getFormat()), rotation, colourOf(grabber));
+            if (info.colour().fullRange() && info.bitDepth() == 8) {
+                // read the samples as stored: converted to yuv420p they would be squeezed into 16-235
+                grabber.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P);
+            }
             return new VideoReader(grabber, info, limits);
         } catch (MediaException e) {
             closeQuietly(grabber);
@@ -218,6 +222,28 @@ public final class VideoReader implements AutoCloseable {
             src.position(row * stride);
             src.get(dst, row * width, width);
         }
+    }
+
+    private static ColourDescription colourOf(FFmpegFrameGrabber grabber) {
+        try {
+            var par = grabber.getFormatContext().streams(grabber.getVideoStream()).codecpar();
+            String range = name(avutil.av_color_range_name(par.color_range()), "unknown");
+            var format = avutil.av_get_pix_fmt_name(par.format());
+            if (format != null && format.getString().startsWith("yuvj")) {
+                range = "pc"; // the deprecated full-range formats say it by their name
+            }
+            return new ColourDescription(name(avutil.av_color_primaries_name(par.color_primaries()), "unknown"),
+                    name(avutil.av_color_transfer_name(par.color_trc()), "unknown"),
+                    name(avutil.av_color_space_name(par.color_space()), "unknown"), range,
+                    name(avutil.av_chroma_location_name(par.chroma_location()), "unspecified"));
+        } catch (RuntimeException e) {
+            return ColourDescription.UNSPECIFIED;
+        }
+    }
+
+    private static String name(org.bytedeco.javacpp.BytePointer p, String fallback) {
+        String s = p == null ? null : p.getString();
+        return s == null || s.isEmpty() ? fallback : s;
     }
 
     private static String pixelFormatName(FFmpegFrameGrabber grabber) {

@@ -75,6 +75,10 @@ public final class VideoWriter implements AutoCloseable {
             recorder.setVideoOption("x264-params", "fps=" + frameRate);
         }
         recorder.setVideoOption("crf", Integer.toString(settings.crf()));
+        // the colour description in the stream (VUI) and the container (colr): without it players guess
+        for (String[] option : settings.colour().encoderOptions()) {
+            recorder.setVideoOption(option[0], option[1]);
+        }
         recorder.setVideoOption("preset", settings.preset());
         recorder.setOption("movflags", "+faststart");
         try {

@@ -106,6 +106,31 @@ public final class ImportSource implements FrameSource {
         return reader.info();
     }
 
+    /** The source's own colour description: the output signals it too, so players read the colours as the source's. */
+    @Override
+    public io.hallmark.media.ColourDescription colour() {
+        return reader.info().colour();
+    }
+
+    /** What the output (8-bit H.264, colour description kept) cannot keep of this source. */
+    @Override
+    public java.util.List<String> notKept() {
+        VideoInfo info = reader.info();
+        java.util.List<String> lost = new java.util.ArrayList<>();
+        if (info.bitDepth() > 8) {
+            lost.add("bit depth: the " + info.bitDepth() + "-bit source (" + info.sourcePixelFormat() + ") is re-encoded in "
+                    + "8 bits; the watermark and the encoder here work on 8-bit samples");
+        }
+        if (info.colour().isHdr()) {
+            lost.add("HDR: the " + (info.colour().transfer().equals("smpte2084") ? "PQ" : "HLG") + " transfer and "
+                    + "BT.2020 signalling are kept, but mastering-display and content-light metadata are not carried over");
+        }
+        if (!info.videoCodec().equals("h264")) {
+            lost.add("codec: re-encoded as H.264 (the source is " + info.videoCodec() + ")");
+        }
+        return lost;
+    }
+
     /** An estimate from the container; count frames from {@link #next()} when it matters. */
     @Override
     public long frameCount() {

@@ -85,7 +85,8 @@ public final class CertifyingPipeline {
         try {
             Path marked = work.resolve("marked.mp4");
             // An imported file keeps its sound and its frames' own timing (it may have a variable rate).
-            EncodeSettings settings = original.map(o -> encoding.withAudioFrom(o).withSourceTiming()).orElse(encoding);
+            EncodeSettings settings = original.map(o -> encoding.withAudioFrom(o).withSourceTiming()).orElse(encoding)
+                    .withColour(source.colour());
             WatermarkEmbedder embedder = new WatermarkEmbedder(key, payload);
             // The fingerprint is taken from the marked frames as they are encoded: the content we vouch for.
             VideoFingerprinter fingerprinter = VideoFingerprinter.forSigning();
@@ -141,7 +142,7 @@ public final class CertifyingPipeline {
             }
             progress.update("done", frames, frames);
             return new CertifiedVideo(output, signed.manifestId(), payload.hex(), frames, seconds, record,
-                    signed.reportJson());
+                    signed.reportJson(), source.notKept());
         } finally {
             try {
                 OutputFiles.deleteRecursively(work);
