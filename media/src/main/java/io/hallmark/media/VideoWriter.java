@@ -29,6 +29,7 @@ public final class VideoWriter implements AutoCloseable {
     private final EncodeSettings settings;
     private final int width;
     private final int height;
+    private final double frameRate;
     private final ByteBuffer packed;
     private long written;
     private long lastTick = -1;
@@ -36,8 +37,9 @@ public final class VideoWriter implements AutoCloseable {
     private boolean closed;
 
     private VideoWriter(FFmpegFrameRecorder recorder, Path destination, Path temp, EncodeSettings settings,
-                        int width, int height) {
+                        int width, int height, double frameRate) {
         this.recorder = recorder;
+        this.frameRate = frameRate;
         this.destination = destination;
         this.temp = temp;
         this.settings = settings;
@@ -87,7 +89,7 @@ public final class VideoWriter implements AutoCloseable {
             deleteQuietly(temp);
             throw new MediaException("cannot start H.264 encoder: " + e.getMessage(), e);
         }
-        return new VideoWriter(recorder, destination, temp, settings, width, height);
+        return new VideoWriter(recorder, destination, temp, settings, width, height, frameRate);
     }
 
     public void write(VideoFrame frame) throws MediaException {
@@ -135,9 +137,11 @@ public final class VideoWriter implements AutoCloseable {
         Path result = temp;
         Path muxed = null;
         try {
-            if (settings.audioSource().isPresent()) {
+            if (settings.audioSource().isPresent() || settings.sourceTiming()) {
+                // source timing: the last frame lasts one frame interval, as the source's did, not one 90 kHz tick
                 muxed = OutputFiles.createTempBeside(destination, ".mux.mp4");
-                Ffmpeg.muxAudio(temp, settings.audioSource().get(), muxed);
+                Ffmpeg.remux(temp, settings.audioSource(), settings.sourceTiming() ? Math.round(CLOCK_HZ / frameRate) : 0,
+                        muxed);
                 result = muxed;
             }
             OutputFiles.moveIntoPlace(result, destination);

@@ -98,6 +98,30 @@ class VideoWriterTest {
     }
 
     @Test
+    void sourceTimingKeepsTheLastFramesDurationSoTheFileLastsAsLongAsItsSource(@TempDir Path dir) throws Exception {
+        // issue 26: 15.017 s came out 14.975 s, the last frame lasting one 90 kHz tick
+        Path source = dir.resolve("source.mp4");
+        Ffmpeg.run(60, "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=24", "-t", "2", "-c:v", "libx264", source.toString());
+        Path out = dir.resolve("copy.mp4");
+        double sourceSeconds;
+        try (VideoReader in = VideoReader.open(source);
+             VideoWriter writer = VideoWriter.create(out, 320, 240, in.info().frameRate(),
+                     EncodeSettings.DEFAULT.withSourceTiming())) {
+            sourceSeconds = in.info().durationSeconds();
+            VideoFrame f;
+            while ((f = in.read()) != null) {
+                writer.write(f);
+            }
+            writer.finish();
+        }
+        try (VideoReader copy = VideoReader.open(out)) {
+            assertEquals(2.0, sourceSeconds, 1e-3);
+            assertEquals(sourceSeconds, copy.info().durationSeconds(), 1e-3);
+            assertEquals(24.0, copy.info().frameRate(), 0.01);
+        }
+    }
+
+    @Test
     void withoutSourceTimingFramesAreNumberedAtTheConstantRate(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("cfr.mp4");
         try (VideoWriter writer = VideoWriter.create(out, 64, 64, 25, EncodeSettings.DEFAULT)) {
