@@ -13,6 +13,7 @@ import io.hallmark.generator.pipeline.Progress;
 import io.hallmark.media.EncodeSettings;
 import io.hallmark.media.MediaException;
 import io.hallmark.media.OutputFiles;
+import io.hallmark.media.VideoCodec;
 import io.hallmark.media.VideoFrame;
 import io.hallmark.media.VideoReader;
 import io.hallmark.media.VideoWriter;
@@ -210,8 +211,9 @@ public final class Hallmark implements AutoCloseable {
     }
 
     /**
-     * Watermarks a video without signing it: decode, embed {@code payload} in every frame, encode H.264 MP4 (8-bit
-     * 4:2:0, x264 {@code crf}, every frame at its own timestamp), copy the audio unchanged. An odd row or column is
+     * Watermarks a video without signing it: decode, embed {@code payload} in every frame, encode MP4 (8-bit 4:2:0, HEVC
+     * for an HEVC source and H.264 otherwise, at {@code crf}, every frame at its own timestamp, the source's colour
+     * description), copy the audio unchanged. An odd row or column is
      * cropped off (4:2:0 needs even sizes).
      *
      * @param input    the video (never modified)
@@ -235,7 +237,8 @@ public final class Hallmark implements AutoCloseable {
                 throw new MediaException(input + ": " + WatermarkEmbedder.tooSmall(info.width(), info.height()));
             }
             try (VideoWriter writer = VideoWriter.create(output, w, h, info.frameRate(),
-                    EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input).withSourceTiming().withColour(info.colour()))) {
+                    EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input).withSourceTiming().withColour(info.colour())
+                            .withCodec(VideoCodec.ofDecoder(info.videoCodec()).orElse(VideoCodec.H264)))) {
                 VideoFrame frame;
                 while ((frame = reader.read()) != null) {
                     writer.write(embedder.embed(frame.evenCropped()));

@@ -22,6 +22,11 @@ public interface FrameSource extends AutoCloseable {
         return io.hallmark.media.ColourDescription.BT709;
     }
 
+    /** The codec family the output is encoded with: H.264 for rendered frames, the source's where the writer has it. */
+    default io.hallmark.media.VideoCodec codec() {
+        return io.hallmark.media.VideoCodec.H264;
+    }
+
     /**
      * What of the source the output cannot keep, in words (e.g. "bit depth: ..."), for the user and the report; empty
      * when everything is kept.

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * How {@link VideoWriter} encodes: H.264 (libx264) in MP4, 8-bit 4:2:0, moov atom first (faststart), with a colour
+ * How {@link VideoWriter} encodes: H.264 (libx264) or HEVC (libx265) in MP4, 8-bit 4:2:0, moov atom first (faststart), with a colour
  * description.
  *
  * @param crf         x264 constant rate factor, 0 (lossless) to 51; 18 is visually transparent
@@ -14,11 +14,12 @@ import java.util.Optional;
  *                    the audio); otherwise frames are numbered at the constant frame rate given to the writer
  * @param colour       the colour description the output signals (the frames' values must be in it: a full-range
  *                    description for full-range samples); {@link ColourDescription#BT709} by default
+ * @param codec        H.264 (default) or HEVC; {@code crf} and {@code preset} mean the same to both encoders
  */
 public record EncodeSettings(int crf, String preset, Optional<Path> audioSource, boolean sourceTiming,
-                             ColourDescription colour) {
+                             ColourDescription colour, VideoCodec codec) {
     public static final EncodeSettings DEFAULT = new EncodeSettings(18, "veryfast", Optional.empty(), false,
-            ColourDescription.BT709);
+            ColourDescription.BT709, VideoCodec.H264);
 
     public EncodeSettings {
         if (crf < 0 || crf > 51) {
@@ -27,24 +28,28 @@ public record EncodeSettings(int crf, String preset, Optional<Path> audioSource,
     }
 
     public EncodeSettings withCrf(int newCrf) {
-        return new EncodeSettings(newCrf, preset, audioSource, sourceTiming, colour);
+        return new EncodeSettings(newCrf, preset, audioSource, sourceTiming, colour, codec);
     }
 
     public EncodeSettings withPreset(String newPreset) {
-        return new EncodeSettings(crf, newPreset, audioSource, sourceTiming, colour);
+        return new EncodeSettings(crf, newPreset, audioSource, sourceTiming, colour, codec);
     }
 
     public EncodeSettings withAudioFrom(Path source) {
-        return new EncodeSettings(crf, preset, Optional.of(source), sourceTiming, colour);
+        return new EncodeSettings(crf, preset, Optional.of(source), sourceTiming, colour, codec);
     }
 
     /** Frames keep their own timestamps: for re-encoding a decoded file whose frame rate may vary. */
     public EncodeSettings withSourceTiming() {
-        return new EncodeSettings(crf, preset, audioSource, true, colour);
+        return new EncodeSettings(crf, preset, audioSource, true, colour, codec);
+    }
+
+    public EncodeSettings withCodec(VideoCodec c) {
+        return new EncodeSettings(crf, preset, audioSource, sourceTiming, colour, c);
     }
 
     /** The output signals this colour description (a source's, to keep it). */
     public EncodeSettings withColour(ColourDescription c) {
-        return new EncodeSettings(crf, preset, audioSource, sourceTiming, c);
+        return new EncodeSettings(crf, preset, audioSource, sourceTiming, c, codec);
     }
 }

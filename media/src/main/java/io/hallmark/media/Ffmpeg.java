@@ -58,15 +58,17 @@ public final class Ffmpeg {
 
     /** Copies the video stream of {@code video} and the audio of {@code audio} (if any) into {@code out}. */
     public static void muxAudio(Path video, Path audio, Path out) throws MediaException {
-        remux(video, java.util.Optional.of(audio), 0, out);
+        remux(video, java.util.Optional.of(audio), 0, null, out);
     }
 
     /**
      * Copies {@code video}'s stream (and {@code audio}'s, if any) into {@code out} unchanged, except that a packet
      * lasting one tick or less (the last frame of a stream timed on a 90 kHz clock, which libx264 gives a duration of
      * one tick) lasts {@code lastFrameTicks} instead, so the file lasts as long as its source; 0 leaves durations alone.
+     * {@code videoTag}, when not null, is the video's MP4 sample entry (e.g. "hvc1").
      */
-    public static void remux(Path video, java.util.Optional<Path> audio, long lastFrameTicks, Path out) throws MediaException {
+    public static void remux(Path video, java.util.Optional<Path> audio, long lastFrameTicks, String videoTag, Path out)
+            throws MediaException {
         List<String> args = new java.util.ArrayList<>(List.of("-i", video.toString()));
         audio.ifPresent(a -> args.addAll(List.of("-i", a.toString())));
         args.addAll(List.of("-map", "0:v:0"));
@@ -74,6 +76,9 @@ public final class Ffmpeg {
             args.addAll(List.of("-map", "1:a?"));
         }
         args.addAll(List.of("-c", "copy"));
+        if (videoTag != null) {
+            args.addAll(List.of("-tag:v", videoTag));
+        }
         if (lastFrameTicks > 0) {
             // pts and dts named: setts otherwise writes dts into pts, losing B-frame reordering
             args.addAll(List.of("-bsf:v", "setts=pts=PTS:dts=DTS:duration='if(lte(DURATION,1)," + lastFrameTicks + ",DURATION)'"));

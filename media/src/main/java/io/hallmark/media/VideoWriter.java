@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -68,12 +67,15 @@ public final class VideoWriter implements AutoCloseable {
         }
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(temp.toFile(), width, height, 0);
         recorder.setFormat("mp4");
-        recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+        recorder.setVideoCodec(settings.codec().id());
         recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         // Source timing: the stream's clock ticks at 90 kHz (the MPEG clock: exact for 24, 25, 30 and
         // 29.97 fps) and each frame is placed at its own timestamp; x264 still gets the nominal rate.
         recorder.setFrameRate(settings.sourceTiming() ? CLOCK_HZ : frameRate);
-        if (settings.sourceTiming()) {
+        if (settings.codec() == VideoCodec.HEVC) {
+            // x265 prints a banner and per-encode statistics on stderr unless told not to
+            recorder.setVideoOption("x265-params", "log-level=error" + (settings.sourceTiming() ? ":fps=" + frameRate : ""));
+        } else if (settings.sourceTiming()) {
             recorder.setVideoOption("x264-params", "fps=" + frameRate);
         }
         recorder.setVideoOption("crf", Integer.toString(settings.crf()));
@@ -87,7 +89,7 @@ public final class VideoWriter implements AutoCloseable {
             recorder.start();
         } catch (Exception | LinkageError e) {
             deleteQuietly(temp);
-            throw new MediaException("cannot start H.264 encoder: " + e.getMessage(), e);
+            throw new MediaException("cannot start the " + settings.codec().encoder() + " encoder: " + e.getMessage(), e);
         }
         return new VideoWriter(recorder, destination, temp, settings, width, height, frameRate);
     }
@@ -137,11 +139,12 @@ public final class VideoWriter implements AutoCloseable {
         Path result = temp;
         Path muxed = null;
         try {
-            if (settings.audioSource().isPresent() || settings.sourceTiming()) {
+            boolean hevc = settings.codec() == VideoCodec.HEVC;
+            if (settings.audioSource().isPresent() || settings.sourceTiming() || hevc) {
                 // source timing: the last frame lasts one frame interval, as the source's did, not one 90 kHz tick
                 muxed = OutputFiles.createTempBeside(destination, ".mux.mp4");
                 Ffmpeg.remux(temp, settings.audioSource(), settings.sourceTiming() ? Math.round(CLOCK_HZ / frameRate) : 0,
-                        muxed);
+                        hevc ? "hvc1" : null, muxed);
                 result = muxed;
             }
             OutputFiles.moveIntoPlace(result, destination);

@@ -112,7 +112,13 @@ public final class ImportSource implements FrameSource {
         return reader.info().colour();
     }
 
-    /** What the output (8-bit H.264, colour description kept) cannot keep of this source. */
+    /** The source's codec family where the writer has it (HEVC stays HEVC), else H.264. */
+    @Override
+    public io.hallmark.media.VideoCodec codec() {
+        return io.hallmark.media.VideoCodec.ofDecoder(reader.info().videoCodec()).orElse(io.hallmark.media.VideoCodec.H264);
+    }
+
+    /** What the output (8-bit, colour description and codec family kept where possible) cannot keep of this source. */
     @Override
     public java.util.List<String> notKept() {
         VideoInfo info = reader.info();
@@ -125,8 +131,8 @@ public final class ImportSource implements FrameSource {
             lost.add("HDR: the " + (info.colour().transfer().equals("smpte2084") ? "PQ" : "HLG") + " transfer and "
                     + "BT.2020 signalling are kept, but mastering-display and content-light metadata are not carried over");
         }
-        if (!info.videoCodec().equals("h264")) {
-            lost.add("codec: re-encoded as H.264 (the source is " + info.videoCodec() + ")");
+        if (io.hallmark.media.VideoCodec.ofDecoder(info.videoCodec()).isEmpty()) {
+            lost.add("codec: re-encoded as H.264 (the source is " + info.videoCodec() + ", which this encoder does not write)");
         }
         return lost;
     }
