@@ -211,8 +211,8 @@ public final class Hallmark implements AutoCloseable {
     }
 
     /**
-     * Watermarks a video without signing it: decode, embed {@code payload} in every frame, encode MP4 (8-bit 4:2:0, HEVC
-     * for an HEVC source and H.264 otherwise, at {@code crf}, every frame at its own timestamp, the source's colour
+     * Watermarks a video without signing it: decode, embed {@code payload} in every frame, encode MP4 (4:2:0 at 10 bits
+     * for a 10-bit source and 8 otherwise, HEVC for an HEVC source and H.264 otherwise, at {@code crf}, every frame at its own timestamp, the source's colour
      * description), copy the audio unchanged. An odd row or column is
      * cropped off (4:2:0 needs even sizes).
      *
@@ -229,8 +229,9 @@ public final class Hallmark implements AutoCloseable {
     public EmbeddedVideo embed(Path input, Path output, Payload payload, int crf, Progress progress) throws IOException {
         WatermarkEmbedder embedder = new WatermarkEmbedder(watermarkKey(), payload);
         long frames = 0;
-        try (VideoReader reader = VideoReader.open(input)) {
+        try (VideoReader reader = VideoReader.openKeepingDepth(input)) {
             var info = reader.info();
+            int bits = reader.keepsDepth() && info.bitDepth() == 10 ? 10 : 8;
             int w = info.width() & ~1;
             int h = info.height() & ~1;
             if (!WatermarkEmbedder.canEmbed(w, h)) {
@@ -238,7 +239,7 @@ public final class Hallmark implements AutoCloseable {
             }
             try (VideoWriter writer = VideoWriter.create(output, w, h, info.frameRate(),
                     EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input).withSourceTiming().withColour(info.colour())
-                            .withCodec(VideoCodec.ofDecoder(info.videoCodec()).orElse(VideoCodec.H264)))) {
+                            .withCodec(VideoCodec.ofDecoder(info.videoCodec()).orElse(VideoCodec.H264)).withBitDepth(bits))) {
                 VideoFrame frame;
                 while ((frame = reader.read()) != null) {
                     writer.write(embedder.embed(frame.evenCropped()));

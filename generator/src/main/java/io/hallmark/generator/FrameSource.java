@@ -27,6 +27,11 @@ public interface FrameSource extends AutoCloseable {
         return io.hallmark.media.VideoCodec.H264;
     }
 
+    /** Bits per sample the output is encoded with (8 or 10): 10 for a 10-bit import, whose frames carry their samples. */
+    default int bitDepth() {
+        return 8;
+    }
+
     /**
      * What of the source the output cannot keep, in words (e.g. "bit depth: ..."), for the user and the report; empty
      * when everything is kept.

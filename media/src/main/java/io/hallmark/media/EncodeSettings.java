@@ -15,41 +15,50 @@ import java.util.Optional;
  * @param colour       the colour description the output signals (the frames' values must be in it: a full-range
  *                    description for full-range samples); {@link ColourDescription#BT709} by default
  * @param codec        H.264 (default) or HEVC; {@code crf} and {@code preset} mean the same to both encoders
+ * @param bitDepth     8 (default) or 10: a 10-bit encode writes each frame's deep planes ({@link VideoFrame#deep()})
  */
 public record EncodeSettings(int crf, String preset, Optional<Path> audioSource, boolean sourceTiming,
-                             ColourDescription colour, VideoCodec codec) {
+                             ColourDescription colour, VideoCodec codec, int bitDepth) {
     public static final EncodeSettings DEFAULT = new EncodeSettings(18, "veryfast", Optional.empty(), false,
-            ColourDescription.BT709, VideoCodec.H264);
+            ColourDescription.BT709, VideoCodec.H264, 8);
 
     public EncodeSettings {
         if (crf < 0 || crf > 51) {
             throw new IllegalArgumentException("crf must be within 0..51: " + crf);
         }
+        if (bitDepth != 8 && bitDepth != 10) {
+            throw new IllegalArgumentException("the writer encodes 8 or 10 bits per sample, not " + bitDepth);
+        }
     }
 
     public EncodeSettings withCrf(int newCrf) {
-        return new EncodeSettings(newCrf, preset, audioSource, sourceTiming, colour, codec);
+        return new EncodeSettings(newCrf, preset, audioSource, sourceTiming, colour, codec, bitDepth);
     }
 
     public EncodeSettings withPreset(String newPreset) {
-        return new EncodeSettings(crf, newPreset, audioSource, sourceTiming, colour, codec);
+        return new EncodeSettings(crf, newPreset, audioSource, sourceTiming, colour, codec, bitDepth);
     }
 
     public EncodeSettings withAudioFrom(Path source) {
-        return new EncodeSettings(crf, preset, Optional.of(source), sourceTiming, colour, codec);
+        return new EncodeSettings(crf, preset, Optional.of(source), sourceTiming, colour, codec, bitDepth);
     }
 
     /** Frames keep their own timestamps: for re-encoding a decoded file whose frame rate may vary. */
     public EncodeSettings withSourceTiming() {
-        return new EncodeSettings(crf, preset, audioSource, true, colour, codec);
+        return new EncodeSettings(crf, preset, audioSource, true, colour, codec, bitDepth);
     }
 
     public EncodeSettings withCodec(VideoCodec c) {
-        return new EncodeSettings(crf, preset, audioSource, sourceTiming, colour, c);
+        return new EncodeSettings(crf, preset, audioSource, sourceTiming, colour, c, bitDepth);
+    }
+
+    /** 8 or 10 bits per sample. */
+    public EncodeSettings withBitDepth(int bits) {
+        return new EncodeSettings(crf, preset, audioSource, sourceTiming, colour, codec, bits);
     }
 
     /** The output signals this colour description (a source's, to keep it). */
     public EncodeSettings withColour(ColourDescription c) {
-        return new EncodeSettings(crf, preset, audioSource, sourceTiming, c, codec);
+        return new EncodeSettings(crf, preset, audioSource, sourceTiming, c, codec, bitDepth);
     }
 }

@@ -17,8 +17,34 @@ public final class VideoFrame {
     private final byte[] v;
     private final long index;
     private final long timestampMicros;
+    /** The stored samples of a deeper-than-8-bit source, or null (see {@link #deep()}). */
+    private final DeepPlanes deep;
+
+    /**
+     * The samples of a 10-bit (or deeper) source as stored, beside the 8-bit planes every analysis reads: the encoder
+     * writes these, so a 10-bit source stays 10-bit. Same layout as the 8-bit planes, one {@code short} per sample.
+     *
+     * @param bitDepth bits per sample, 9 to 16
+     */
+    public record DeepPlanes(int bitDepth, short[] y, short[] u, short[] v) {
+        public DeepPlanes {
+            if (bitDepth < 9 || bitDepth > 16) {
+                throw new IllegalArgumentException("deep planes need 9 to 16 bits: " + bitDepth);
+            }
+        }
+
+        DeepPlanes copy() {
+            return new DeepPlanes(bitDepth, y.clone(), u.clone(), v.clone());
+        }
+    }
 
     public VideoFrame(int width, int height, byte[] y, byte[] u, byte[] v, long index, long timestampMicros) {
+        this(width, height, y, u, v, index, timestampMicros, null);
+    }
+
+    /** A frame with its deeper stored samples too ({@code deep} null for an 8-bit source). */
+    public VideoFrame(int width, int height, byte[] y, byte[] u, byte[] v, long index, long timestampMicros,
+                      DeepPlanes deep) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("frame size must be positive: " + width + "x" + height);
         }
@@ -34,6 +60,15 @@ public final class VideoFrame {
         this.v = v;
         this.index = index;
         this.timestampMicros = timestampMicros;
+        if (deep != null && (deep.y().length != y.length || deep.u().length != u.length || deep.v().length != v.length)) {
+            throw new IllegalArgumentException("deep plane sizes do not match " + width + "x" + height);
+        }
+        this.deep = deep;
+    }
+
+    /** The stored samples of a deeper-than-8-bit source, when the reader was asked to keep them. */
+    public java.util.Optional<DeepPlanes> deep() {
+        return java.util.Optional.ofNullable(deep);
     }
 
     /** A mid-grey frame (Y=128, U=V=128) of the given size. */
@@ -62,12 +97,22 @@ public final class VideoFrame {
     public long timestampMicros() { return timestampMicros; }
 
     public VideoFrame copy() {
-        return new VideoFrame(width, height, y.clone(), u.clone(), v.clone(), index, timestampMicros);
+        return new VideoFrame(width, height, y.clone(), u.clone(), v.clone(), index, timestampMicros,
+                deep == null ? null : deep.copy());
     }
 
-    /** The same pixels with another luma plane (chroma shared, not copied). */
+    /** The same pixels with another luma plane (chroma shared, not copied); a deep frame loses its deep planes. */
     public VideoFrame withLuma(byte[] newLuma) {
         return new VideoFrame(width, height, newLuma, u, v, index, timestampMicros);
+    }
+
+    /** The same pixels with another luma plane, 8-bit and deep (chroma shared, not copied). */
+    public VideoFrame withLuma(byte[] newLuma, short[] newDeepLuma) {
+        if (deep == null) {
+            throw new IllegalStateException("not a deep frame");
+        }
+        return new VideoFrame(width, height, newLuma, u, v, index, timestampMicros,
+                new DeepPlanes(deep.bitDepth(), newDeepLuma, deep.u(), deep.v()));
     }
 
     /**
@@ -82,23 +127,33 @@ public final class VideoFrame {
         if (w == 0 || h == 0) {
             throw new IllegalArgumentException("frame " + width + "x" + height + " is too small to encode");
         }
-        byte[] ny = new byte[w * h];
-        for (int row = 0; row < h; row++) {
-            System.arraycopy(y, row * width, ny, row * w, w);
-        }
         int cw = w / 2;
         int ch = h / 2;
+        byte[] ny = new byte[w * h];
         byte[] nu = new byte[cw * ch];
         byte[] nv = new byte[cw * ch];
-        for (int row = 0; row < ch; row++) {
-            System.arraycopy(u, row * chromaWidth(), nu, row * cw, cw);
-            System.arraycopy(v, row * chromaWidth(), nv, row * cw, cw);
+        crop(y, width, ny, w, h);
+        crop(u, chromaWidth(), nu, cw, ch);
+        crop(v, chromaWidth(), nv, cw, ch);
+        DeepPlanes d = null;
+        if (deep != null) {
+            d = new DeepPlanes(deep.bitDepth(), new short[w * h], new short[cw * ch], new short[cw * ch]);
+            crop(deep.y(), width, d.y(), w, h);
+            crop(deep.u(), chromaWidth(), d.u(), cw, ch);
+            crop(deep.v(), chromaWidth(), d.v(), cw, ch);
         }
-        return new VideoFrame(w, h, ny, nu, nv, index, timestampMicros);
+        return new VideoFrame(w, h, ny, nu, nv, index, timestampMicros, d);
     }
 
     /** The same pixels renumbered, e.g. when a generator emits frames. */
     public VideoFrame withTiming(long newIndex, long newTimestampMicros) {
-        return new VideoFrame(width, height, y, u, v, newIndex, newTimestampMicros);
+        return new VideoFrame(width, height, y, u, v, newIndex, newTimestampMicros, deep);
+    }
+
+    /** Copies the top-left {@code w x h} of a plane {@code fromWidth} samples wide. */
+    private static void crop(Object from, int fromWidth, Object to, int w, int h) {
+        for (int row = 0; row < h; row++) {
+            System.arraycopy(from, row * fromWidth, to, row * w, w);
+        }
     }
 }

@@ -25,6 +25,8 @@ public final class VideoReader implements AutoCloseable {
 
     /** Quarter turns clockwise applied to every frame (0-3). */
     private final int quarterTurns;
+    /** Bits per sample of the deep planes each frame carries, or 0 when frames are 8-bit only. */
+    private int deepBits;
 
     private VideoReader(FFmpegFrameGrabber grabber, VideoInfo info, MediaLimits limits) {
         this.quarterTurns = info.rotation() / 90;
@@ -37,6 +39,32 @@ public final class VideoReader implements AutoCloseable {
         return open(file, MediaLimits.DEFAULT);
     }
 
+    /**
+     * A reader for re-encoding: a 4:2:0 source of 9 to 16 bits that is not turned gives each frame its stored samples
+     * too ({@link VideoFrame#deep()}), so the encoder can write them at their own depth; {@link #keepsDepth()} says
+     * whether it does. The 8-bit planes are the stored samples rounded to 8 bits.
+     */
+    public static VideoReader openKeepingDepth(Path file) throws MediaException {
+        VideoInfo probed;
+        try (VideoReader probe = open(file, MediaLimits.DEFAULT, false)) {
+            probed = probe.info;
+        }
+        int bits = probed.bitDepth();
+        int format = avutil.av_get_pix_fmt("yuv420p" + bits + "le");
+        if (bits <= 8 || !probed.sourcePixelFormat().startsWith("yuv420p") || probed.rotation() != 0 || format < 0) {
+            return open(file, MediaLimits.DEFAULT, false);
+        }
+        // the grabber sizes its conversion buffer for the format it starts with: a deeper one must be set before start
+        VideoReader reader = open(file, MediaLimits.DEFAULT, false, format);
+        reader.deepBits = bits;
+        return reader;
+    }
+
+    /** Whether frames carry their stored deeper samples ({@link #openKeepingDepth}). */
+    public boolean keepsDepth() {
+        return deepBits > 0;
+    }
+
     public static VideoReader open(Path file, MediaLimits limits) throws MediaException {
         return open(file, limits, false);
     }
@@ -47,12 +75,17 @@ public final class VideoReader implements AutoCloseable {
      * half of an H.264 stream's frames, which it then never returns), cutting the decode work accordingly.
      */
     public static VideoReader open(Path file, MediaLimits limits, boolean referenceOnly) throws MediaException {
+        return open(file, limits, referenceOnly, avutil.AV_PIX_FMT_YUV420P);
+    }
+
+    private static VideoReader open(Path file, MediaLimits limits, boolean referenceOnly, int pixelFormat)
+            throws MediaException {
         FfmpegLog.quiet();
         if (!Files.isRegularFile(file)) {
             throw new MediaException("not a readable file: " + file);
         }
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-        grabber.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        grabber.setPixelFormat(pixelFormat);
         if (referenceOnly) {
             grabber.setVideoOption("skip_frame", "noref");
         }
@@ -73,7 +106,7 @@ public final class VideoReader implements AutoCloseable {
                     pixelFormatName(grabber),
                     grabber.getAudioStream() >= 0 && grabber.getAudioChannels() > 0,
                     String.valueOf(grabber.getFormat()), rotation, colourOf(grabber));
-            if (info.colour().fullRange() && info.bitDepth() == 8) {
+            if (info.colour().fullRange() && info.bitDepth() == 8 && pixelFormat == avutil.AV_PIX_FMT_YUV420P) {
                 // read the samples as stored: converted to yuv420p they would be squeezed into 16-235
                 grabber.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P);
             }
@@ -169,6 +202,14 @@ public final class VideoReader implements AutoCloseable {
         byte[] y = new byte[w * h];
         byte[] u = new byte[cw * ch];
         byte[] v = new byte[cw * ch];
+        if (deepBits > 0) {
+            VideoFrame.DeepPlanes deep = new VideoFrame.DeepPlanes(deepBits, new short[w * h], new short[cw * ch],
+                    new short[cw * ch]);
+            copyDeepPlane(av, 0, deep.y(), y, w, h);
+            copyDeepPlane(av, 1, deep.u(), u, cw, ch);
+            copyDeepPlane(av, 2, deep.v(), v, cw, ch);
+            return new VideoFrame(w, h, y, u, v, index, Math.max(0, frame.timestamp), deep);
+        }
         // The grabber pads strides to 64 bytes; copy row by row (notes/media-and-models.md 1.4).
         copyPlane(av.data(0).capacity((long) av.linesize(0) * h).asByteBuffer(), av.linesize(0), y, w, h);
         copyPlane(av.data(1).capacity((long) av.linesize(1) * ch).asByteBuffer(), av.linesize(1), u, cw, ch);
@@ -215,6 +256,22 @@ public final class VideoReader implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** One plane of little-endian samples, and the same rounded to 8 bits. */
+    private void copyDeepPlane(AVFrame av, int plane, short[] deep, byte[] eight, int width, int height) {
+        int stride = av.linesize(plane);
+        java.nio.ShortBuffer src = av.data(plane).capacity((long) stride * height).asByteBuffer()
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        int shift = deepBits - 8;
+        int half = 1 << (shift - 1);
+        for (int row = 0; row < height; row++) {
+            src.position(row * stride / 2);
+            src.get(deep, row * width, width);
+            for (int i = row * width, end = i + width; i < end; i++) {
+                eight[i] = (byte) Math.min(255, ((deep[i] & 0xffff) + half) >> shift);
+            }
+        }
     }
 
     private static void copyPlane(ByteBuffer src, int stride, byte[] dst, int width, int height) {

@@ -45,7 +45,9 @@ public final class VideoWriter implements AutoCloseable {
         this.width = width;
         this.height = height;
         int chroma = ((width + 1) / 2) * ((height + 1) / 2);
-        this.packed = ByteBuffer.allocateDirect(width * height + 2 * chroma);
+        int bytesPerSample = settings.bitDepth() > 8 ? 2 : 1;
+        this.packed = ByteBuffer.allocateDirect(bytesPerSample * (width * height + 2 * chroma))
+                .order(java.nio.ByteOrder.nativeOrder());
     }
 
     public static VideoWriter create(Path destination, int width, int height, double frameRate,
@@ -68,7 +70,7 @@ public final class VideoWriter implements AutoCloseable {
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(temp.toFile(), width, height, 0);
         recorder.setFormat("mp4");
         recorder.setVideoCodec(settings.codec().id());
-        recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+        recorder.setPixelFormat(pixelFormat(settings));
         // Source timing: the stream's clock ticks at 90 kHz (the MPEG clock: exact for 24, 25, 30 and
         // 29.97 fps) and each frame is placed at its own timestamp; x264 still gets the nominal rate.
         recorder.setFrameRate(settings.sourceTiming() ? CLOCK_HZ : frameRate);
@@ -94,6 +96,10 @@ public final class VideoWriter implements AutoCloseable {
         return new VideoWriter(recorder, destination, temp, settings, width, height, frameRate);
     }
 
+    private static int pixelFormat(EncodeSettings settings) {
+        return settings.bitDepth() == 10 ? avutil.AV_PIX_FMT_YUV420P10LE : avutil.AV_PIX_FMT_YUV420P;
+    }
+
     public void write(VideoFrame frame) throws MediaException {
         if (finished || closed) {
             throw new IllegalStateException("writer already finished");
@@ -104,7 +110,20 @@ public final class VideoWriter implements AutoCloseable {
         }
         // recordImage wants the three planes packed back to back without padding (media notes 1.5).
         packed.clear();
-        packed.put(frame.y()).put(frame.u()).put(frame.v()).flip();
+        java.nio.Buffer image;
+        if (settings.bitDepth() > 8) {
+            VideoFrame.DeepPlanes deep = frame.deep().orElseThrow(() -> new MediaException(
+                    "a " + settings.bitDepth() + "-bit encode needs frames with their " + settings.bitDepth() + "-bit samples"));
+            if (deep.bitDepth() != settings.bitDepth()) {
+                throw new MediaException("frame has " + deep.bitDepth() + "-bit samples, the stream " + settings.bitDepth());
+            }
+            java.nio.ShortBuffer samples = packed.asShortBuffer();
+            samples.put(deep.y()).put(deep.u()).put(deep.v()).flip();
+            image = samples;
+        } else {
+            packed.put(frame.y()).put(frame.u()).put(frame.v()).flip();
+            image = packed;
+        }
         try {
             if (settings.sourceTiming()) {
                 // Strictly increasing ticks: a frame that rounds onto its predecessor moves one tick on.
@@ -112,7 +131,8 @@ public final class VideoWriter implements AutoCloseable {
                 recorder.setFrameNumber(Math.toIntExact(tick));
                 lastTick = tick;
             }
-            recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 1, width, avutil.AV_PIX_FMT_YUV420P, packed);
+            recorder.recordImage(width, height, settings.bitDepth() > 8 ? Frame.DEPTH_USHORT : Frame.DEPTH_UBYTE, 1, width,
+                    pixelFormat(settings), image);
         } catch (Exception e) {
             throw new MediaException("encode failed at frame " + written + ": " + e.getMessage(), e);
         }

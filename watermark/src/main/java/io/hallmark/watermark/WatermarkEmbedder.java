@@ -9,6 +9,10 @@ import io.hallmark.watermark.internal.TilePattern;
 /**
  * Adds the keyed watermark to the luma of each frame; chroma, size and timing are untouched.
  *
+ * <p>A frame that carries its deeper stored samples ({@link VideoFrame#deep()}, a 10-bit source) gets the mark on
+ * them too, at the same amplitude in 8-bit levels (times 4 in 10-bit code values), so a 10-bit output carries the mark
+ * its 8-bit planes would.
+ *
  * <p>Streaming and cheap: the keyed tile is built once per frame size; per frame the work is one pass to
  * measure texture (8x8 block gradient energy) and one pass that adds {@code gain(x,y) * tile(x mod P, y mod P)}.
  * The same pattern goes into every frame, so the detector can sum evidence over time.
@@ -63,6 +67,11 @@ public final class WatermarkEmbedder {
         // capped by the frame's PSNR floor and SSIM budget
         double amplitude = mask.amplitude(in, options.strength(), options.minPsnrDb());
         byte[] out = new byte[in.length];
+        VideoFrame.DeepPlanes deep = frame.deep().orElse(null);
+        // a deep frame gets the same mark on its stored samples: the same amplitude in 8-bit levels, times 2^(bits-8)
+        short[] deepOut = deep == null ? null : new short[in.length];
+        float deepScale = deep == null ? 0 : (float) (1 << (deep.bitDepth() - 8));
+        int deepMax = deep == null ? 0 : (1 << deep.bitDepth()) - 1;
         float[] values = tile.values();
         int period = tile.period();
         float scale = (float) amplitude;
@@ -75,9 +84,22 @@ public final class WatermarkEmbedder {
             int tileRow = (y % period) * period;
             for (int x0 = 0; x0 < w; x0 += period) {
                 addSpan(in, out, row + x0, gainRow, x0, values, tileRow, Math.min(period, w - x0));
+                if (deep != null) {
+                    addDeepSpan(deep.y(), deepOut, deepMax, deepScale, row + x0, gainRow, x0, values, tileRow,
+                            Math.min(period, w - x0));
+                }
             }
         }
-        return frame.withLuma(out);
+        return deep == null ? frame.withLuma(out) : frame.withLuma(out, deepOut);
+    }
+
+    /** out = clamp(round(in + scale * gain * tile)) over one span of a tile row, on deep samples. */
+    private static void addDeepSpan(short[] in, short[] out, int max, float scale, int pixel, float[] gain, int gainOffset,
+                                    float[] tile, int tileOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            int v = (int) ((in[pixel + i] & 0xffff) + scale * gain[gainOffset + i] * tile[tileOffset + i] + 0.5f);
+            out[pixel + i] = (short) Math.max(0, Math.min(max, v));
+        }
     }
 
     /** out = clamp(round(in + gain * tile)) over one span of a tile row. */

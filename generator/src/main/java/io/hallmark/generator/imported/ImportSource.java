@@ -67,7 +67,7 @@ public final class ImportSource implements FrameSource {
         }
         VideoReader reader;
         try {
-            reader = VideoReader.open(file);
+            reader = VideoReader.openKeepingDepth(file);
         } catch (MediaException e) {
             throw new GenerationException("cannot import " + file + ": " + e.getMessage(), e);
         }
@@ -118,14 +118,20 @@ public final class ImportSource implements FrameSource {
         return io.hallmark.media.VideoCodec.ofDecoder(reader.info().videoCodec()).orElse(io.hallmark.media.VideoCodec.H264);
     }
 
-    /** What the output (8-bit, colour description and codec family kept where possible) cannot keep of this source. */
+    /** 10 for a 10-bit source read with its samples (the writer's deepest), else 8. */
+    @Override
+    public int bitDepth() {
+        return reader.keepsDepth() && reader.info().bitDepth() == 10 ? 10 : 8;
+    }
+
+    /** What the output (bit depth up to 10, colour description and codec family kept where possible) cannot keep. */
     @Override
     public java.util.List<String> notKept() {
         VideoInfo info = reader.info();
         java.util.List<String> lost = new java.util.ArrayList<>();
-        if (info.bitDepth() > 8) {
+        if (info.bitDepth() > bitDepth()) {
             lost.add("bit depth: the " + info.bitDepth() + "-bit source (" + info.sourcePixelFormat() + ") is re-encoded in "
-                    + "8 bits; the watermark and the encoder here work on 8-bit samples");
+                    + bitDepth() + " bits (this encoder writes 8- and 10-bit 4:2:0, upright)");
         }
         if (info.colour().isHdr()) {
             lost.add("HDR: the " + (info.colour().transfer().equals("smpte2084") ? "PQ" : "HLG") + " transfer and "
