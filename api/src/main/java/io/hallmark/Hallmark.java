@@ -11,6 +11,7 @@ import io.hallmark.generator.pipeline.CertifiedVideo;
 import io.hallmark.generator.pipeline.CertifyingPipeline;
 import io.hallmark.generator.pipeline.Progress;
 import io.hallmark.media.EncodeSettings;
+import io.hallmark.media.HdrMetadata;
 import io.hallmark.media.MediaException;
 import io.hallmark.media.OutputFiles;
 import io.hallmark.media.VideoCodec;
@@ -239,7 +240,8 @@ public final class Hallmark implements AutoCloseable {
             }
             try (VideoWriter writer = VideoWriter.create(output, w, h, info.frameRate(),
                     EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input).withSourceTiming().withColour(info.colour())
-                            .withCodec(VideoCodec.ofDecoder(info.videoCodec()).orElse(VideoCodec.H264)).withBitDepth(bits))) {
+                            .withCodec(VideoCodec.ofDecoder(info.videoCodec()).orElse(VideoCodec.H264)).withBitDepth(bits)
+                            .withHdr(info.colour().isHdr() ? HdrMetadata.probe(input) : HdrMetadata.NONE))) {
                 VideoFrame frame;
                 while ((frame = reader.read()) != null) {
                     writer.write(embedder.embed(frame.evenCropped()));

@@ -27,6 +27,11 @@ public interface FrameSource extends AutoCloseable {
         return io.hallmark.media.VideoCodec.H264;
     }
 
+    /** Static HDR metadata to write again (an HDR10 import's mastering display and light levels), none by default. */
+    default io.hallmark.media.HdrMetadata hdr() {
+        return io.hallmark.media.HdrMetadata.NONE;
+    }
+
     /** Bits per sample the output is encoded with (8 or 10): 10 for a 10-bit import, whose frames carry their samples. */
     default int bitDepth() {
         return 8;

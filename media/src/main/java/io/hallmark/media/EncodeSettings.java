@@ -16,11 +16,12 @@ import java.util.Optional;
  *                    description for full-range samples); {@link ColourDescription#BT709} by default
  * @param codec        H.264 (default) or HEVC; {@code crf} and {@code preset} mean the same to both encoders
  * @param bitDepth     8 (default) or 10: a 10-bit encode writes each frame's deep planes ({@link VideoFrame#deep()})
+ * @param hdr          static HDR metadata written into the stream (SEI), {@link HdrMetadata#NONE} by default
  */
 public record EncodeSettings(int crf, String preset, Optional<Path> audioSource, boolean sourceTiming,
-                             ColourDescription colour, VideoCodec codec, int bitDepth) {
+                             ColourDescription colour, VideoCodec codec, int bitDepth, HdrMetadata hdr) {
     public static final EncodeSettings DEFAULT = new EncodeSettings(18, "veryfast", Optional.empty(), false,
-            ColourDescription.BT709, VideoCodec.H264, 8);
+            ColourDescription.BT709, VideoCodec.H264, 8, HdrMetadata.NONE);
 
     public EncodeSettings {
         if (crf < 0 || crf > 51) {
@@ -32,33 +33,38 @@ public record EncodeSettings(int crf, String preset, Optional<Path> audioSource,
     }
 
     public EncodeSettings withCrf(int newCrf) {
-        return new EncodeSettings(newCrf, preset, audioSource, sourceTiming, colour, codec, bitDepth);
+        return new EncodeSettings(newCrf, preset, audioSource, sourceTiming, colour, codec, bitDepth, hdr);
     }
 
     public EncodeSettings withPreset(String newPreset) {
-        return new EncodeSettings(crf, newPreset, audioSource, sourceTiming, colour, codec, bitDepth);
+        return new EncodeSettings(crf, newPreset, audioSource, sourceTiming, colour, codec, bitDepth, hdr);
     }
 
     public EncodeSettings withAudioFrom(Path source) {
-        return new EncodeSettings(crf, preset, Optional.of(source), sourceTiming, colour, codec, bitDepth);
+        return new EncodeSettings(crf, preset, Optional.of(source), sourceTiming, colour, codec, bitDepth, hdr);
     }
 
     /** Frames keep their own timestamps: for re-encoding a decoded file whose frame rate may vary. */
     public EncodeSettings withSourceTiming() {
-        return new EncodeSettings(crf, preset, audioSource, true, colour, codec, bitDepth);
+        return new EncodeSettings(crf, preset, audioSource, true, colour, codec, bitDepth, hdr);
     }
 
     public EncodeSettings withCodec(VideoCodec c) {
-        return new EncodeSettings(crf, preset, audioSource, sourceTiming, colour, c, bitDepth);
+        return new EncodeSettings(crf, preset, audioSource, sourceTiming, colour, c, bitDepth, hdr);
+    }
+
+    /** Static HDR metadata to write (a source's, to keep it). */
+    public EncodeSettings withHdr(HdrMetadata h) {
+        return new EncodeSettings(crf, preset, audioSource, sourceTiming, colour, codec, bitDepth, h);
     }
 
     /** 8 or 10 bits per sample. */
     public EncodeSettings withBitDepth(int bits) {
-        return new EncodeSettings(crf, preset, audioSource, sourceTiming, colour, codec, bits);
+        return new EncodeSettings(crf, preset, audioSource, sourceTiming, colour, codec, bits, hdr);
     }
 
     /** The output signals this colour description (a source's, to keep it). */
     public EncodeSettings withColour(ColourDescription c) {
-        return new EncodeSettings(crf, preset, audioSource, sourceTiming, c, codec, bitDepth);
+        return new EncodeSettings(crf, preset, audioSource, sourceTiming, c, codec, bitDepth, hdr);
     }
 }

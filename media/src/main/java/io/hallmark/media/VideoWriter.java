@@ -76,9 +76,13 @@ public final class VideoWriter implements AutoCloseable {
         recorder.setFrameRate(settings.sourceTiming() ? CLOCK_HZ : frameRate);
         if (settings.codec() == VideoCodec.HEVC) {
             // x265 prints a banner and per-encode statistics on stderr unless told not to
-            recorder.setVideoOption("x265-params", "log-level=error" + (settings.sourceTiming() ? ":fps=" + frameRate : ""));
-        } else if (settings.sourceTiming()) {
-            recorder.setVideoOption("x264-params", "fps=" + frameRate);
+            recorder.setVideoOption("x265-params", "log-level=error" + (settings.sourceTiming() ? ":fps=" + frameRate : "")
+                    + settings.hdr().x265Params());
+        } else {
+            String params = (settings.sourceTiming() ? ":fps=" + frameRate : "") + settings.hdr().x264Params();
+            if (!params.isEmpty()) {
+                recorder.setVideoOption("x264-params", params.substring(1));
+            }
         }
         recorder.setVideoOption("crf", Integer.toString(settings.crf()));
         // the colour description in the stream (VUI) and the container (colr): without it players guess

@@ -67,6 +67,13 @@ public final class ProvenanceSigner {
             BmffStructure.requireComplete(input);
         }
         ManifestSpec effective = spec.withThumbnail(thumbnailJpeg.isPresent());
+        boolean imported = effective.origin() != ManifestSpec.Origin.GENERATED;
+        // A parent in a format the C2PA reader cannot parse (WebM, MKV, ...) is named in the definition instead of read:
+        // read as MP4 it failed the whole signing ("Box size extends beyond asset bounds").
+        Optional<String> parentFormat = imported ? MediaTypes.of(parent) : Optional.empty();
+        String definition = imported && parentFormat.isEmpty()
+                ? withUnreadableParent(effective.toJson(), effective.parentIngredientJson(parent.getFileName().toString()))
+                : effective.toJson();
         Path dir = output.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = OutputFiles.createTempBeside(output, ".signing");
@@ -76,7 +83,7 @@ public final class ProvenanceSigner {
                  Context context = Context.of(settings, progress);
                  Signer nativeSigner = Signer.create(signer::sign, signer.algorithm(), signer.certificateChainPem(),
                          tsaUrl.orElse(null));
-                 Builder builder = Builder.create(context, effective.toJson());
+                 Builder builder = Builder.create(context, definition);
                  C2paStream source = C2paStream.openRead(input);
                  C2paStream dest = C2paStream.openReadWrite(temp)) {
                 if (thumbnailJpeg.isPresent()) {
@@ -84,10 +91,9 @@ public final class ProvenanceSigner {
                         builder.resource(ManifestSpec.THUMBNAIL_ID, thumb);
                     }
                 }
-                if (effective.origin() != ManifestSpec.Origin.GENERATED) {
-                    String parentFormat = MediaTypes.of(parent).orElse(format);
+                if (parentFormat.isPresent()) {
                     try (C2paStream parentStream = C2paStream.openRead(parent)) {
-                        builder.ingredient(effective.parentIngredientJson(parent.getFileName().toString()), parentFormat,
+                        builder.ingredient(effective.parentIngredientJson(parent.getFileName().toString()), parentFormat.get(),
                                 parentStream);
                     }
                 }
@@ -105,6 +111,13 @@ public final class ProvenanceSigner {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** The definition with the parent ingredient listed in it, for a parent c2pa-rs cannot read. */
+    private static String withUnreadableParent(String definitionJson, String ingredientJson) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(definitionJson);
+        root.withArray("ingredients").add(JSON.readTree(ingredientJson));
+        return root.toString();
     }
 
     /** The manifest JSON of a file just written, without re-hashing it (the signature was just made). */

@@ -86,7 +86,7 @@ public final class CertifyingPipeline {
             Path marked = work.resolve("marked.mp4");
             // An imported file keeps its sound and its frames' own timing (it may have a variable rate).
             EncodeSettings settings = original.map(o -> encoding.withAudioFrom(o).withSourceTiming()).orElse(encoding)
-                    .withColour(source.colour()).withCodec(source.codec()).withBitDepth(source.bitDepth());
+                    .withColour(source.colour()).withCodec(source.codec()).withBitDepth(source.bitDepth()).withHdr(source.hdr());
             WatermarkEmbedder embedder = new WatermarkEmbedder(key, payload);
             // The fingerprint is taken from the marked frames as they are encoded: the content we vouch for.
             VideoFingerprinter fingerprinter = VideoFingerprinter.forSigning();
