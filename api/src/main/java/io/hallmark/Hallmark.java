@@ -133,10 +133,27 @@ public final class Hallmark implements AutoCloseable {
      */
     public CertifiedVideo generate(GenerationRequest request, String backend, boolean hidePrompt, Path output,
                                    Progress progress) throws Exception {
+        return generate(request, backend, hidePrompt, OutputEncoding.DEFAULT, output, progress);
+    }
+
+    /**
+     * {@link #generate(GenerationRequest, String, boolean, Path, Progress)} with the output encoding chosen (codec, bit
+     * depth, CRF, preset); by default 8-bit H.264 at CRF 18, BT.709 tagged.
+     */
+    public CertifiedVideo generate(GenerationRequest request, String backend, boolean hidePrompt, OutputEncoding encoding,
+                                   Path output, Progress progress) throws Exception {
         try (ManifestRegistry store = registry();
              FrameSource frames = Generators.byId(backend).open(request)) {
-            return pipeline(store).hidePrompt(hidePrompt).run(frames, request.fps(), output, Optional.empty(), progress);
+            return configured(pipeline(store), encoding).hidePrompt(hidePrompt)
+                    .run(frames, request.fps(), output, Optional.empty(), progress);
         }
+    }
+
+    private static CertifyingPipeline configured(CertifyingPipeline pipeline, OutputEncoding encoding) {
+        pipeline.encoding(EncodeSettings.DEFAULT.withCrf(encoding.crf()).withPreset(encoding.preset()));
+        encoding.codec().ifPresent(pipeline::codec);
+        encoding.bitDepth().ifPresent(pipeline::bitDepth);
+        return pipeline;
     }
 
     /**
@@ -168,9 +185,19 @@ public final class Hallmark implements AutoCloseable {
      */
     public CertifiedVideo certify(Path input, Path output, String model, String modelVersion, Progress progress)
             throws Exception {
+        return certify(input, output, model, modelVersion, OutputEncoding.DEFAULT, progress);
+    }
+
+    /**
+     * {@link #certify(Path, Path, String, String, Progress)} with the output encoding chosen; by default the source's
+     * codec family (H.264 or HEVC) and bit depth (8 or 10), CRF 18.
+     */
+    public CertifiedVideo certify(Path input, Path output, String model, String modelVersion, OutputEncoding encoding,
+                                  Progress progress) throws Exception {
         try (ManifestRegistry store = registry();
              ImportSource source = ImportSource.open(input, model, modelVersion)) {
-            return pipeline(store).run(source, source.info().frameRate(), output, Optional.of(input), progress);
+            return configured(pipeline(store), encoding).run(source, source.info().frameRate(), output, Optional.of(input),
+                    progress);
         }
     }
 

@@ -19,6 +19,9 @@ final class CertifyCommand implements Callable<Integer> {
     Path input;
 
     @Mixin
+    EncodingOptions encoding;
+
+    @Mixin
     OutputOption out;
 
     @Option(names = "--model", defaultValue = GenerationInfo.UNCLAIMED, paramLabel = "NAME",
@@ -47,7 +50,7 @@ final class CertifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path output = out.checked(input, "mp4", "m4v");
-        CertifiedVideo video = Hallmark.open(signing.config(keyFile)).certify(input, output, model, modelVersion,
+        CertifiedVideo video = Hallmark.open(signing.config(keyFile)).certify(input, output, model, modelVersion, encoding.encoding(),
                 new ProgressBar(spec.commandLine().getErr(), quiet));
         String turned = video.record().parameters().getOrDefault(ImportSource.ROTATION_PARAMETER, "0");
         String note = turned.equals("0") ? "" : String.format(" (the source is shown turned %s degrees: its frames were "

@@ -18,6 +18,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     OutputOption out;
 
+    @Mixin
+    EncodingOptions encoding;
+
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
@@ -37,7 +40,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path output = out.checked(null, "mp4", "m4v");
         CertifiedVideo video = Hallmark.open(signing.config(keyFile)).generate(generation.request(), generation.backend,
-                generation.hidePrompt, output, new ProgressBar(spec.commandLine().getErr(), quiet));
+                generation.hidePrompt, encoding.encoding(), output, new ProgressBar(spec.commandLine().getErr(), quiet));
         json.print(spec.commandLine().getOut(), JsonOutput.certified(video), String.format("%s: %d frames, watermark payload %s, manifest %s",
                 video.file(), video.frames(), video.payloadHex(), video.manifestId()));
         return ExitCodes.OK;

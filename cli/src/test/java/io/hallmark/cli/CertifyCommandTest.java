@@ -128,4 +128,30 @@ class CertifyCommandTest {
             assertEquals("pc", r.info().colour().range());
         }
     }
+
+    @Test
+    void theEncodingCanBeChosenAndWhatItGivesUpIsSaid(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("home");
+        Path gen = dir.resolve("generated.mp4");
+        Cli g = Cli.run(home, "generate", "--prompt", "a kite over hills", "--duration", "1", "--size", "640x360",
+                "--codec", "hevc", "--bit-depth", "10", "--crf", "22", "--preset", "fast", "--quiet", "-o", gen.toString());
+        assertEquals(ExitCodes.OK, g.exitCode(), g.toString());
+        try (VideoReader r = VideoReader.open(gen)) {
+            assertEquals("hevc", r.info().videoCodec());
+            assertEquals(10, r.info().bitDepth());
+            assertEquals("bt709/bt709/bt709, tv range", r.info().colour().describe(), "generate tags BT.709");
+        }
+        Cli v = Cli.run(home, "verify", "--json", gen.toString());
+        assertEquals("SIGNED", new ObjectMapper().readTree(v.out()).path("verdict").asText(), v.out());
+
+        Path h264 = dir.resolve("as-h264.mp4");
+        JsonNode j = new ObjectMapper().readTree(Cli.run(home, "certify", gen.toString(), "-o", h264.toString(),
+                "--codec", "h264", "--bit-depth", "8", "--quiet", "--json").out());
+        String lost = j.path("notKept").toString();
+        assertTrue(lost.contains("re-encoded in 8 bits, as asked") && lost.contains("re-encoded as h264, as asked"), lost);
+
+        Cli bad = Cli.run(home, "certify", gen.toString(), "-o", dir.resolve("x.mp4").toString(), "--preset", "warp");
+        assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("unknown preset warp"), bad.err());
+    }
 }

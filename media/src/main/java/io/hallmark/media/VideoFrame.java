@@ -150,6 +150,21 @@ public final class VideoFrame {
         return new VideoFrame(width, height, y, u, v, newIndex, newTimestampMicros, deep);
     }
 
+    /** This frame with deep planes made from its 8-bit ones (each value times 2^(bits-8)), for a deeper encode. */
+    public VideoFrame widened(int bits) {
+        int shift = bits - 8;
+        return new VideoFrame(width, height, y, u, v, index, timestampMicros,
+                new DeepPlanes(bits, widen(y, shift), widen(u, shift), widen(v, shift)));
+    }
+
+    private static short[] widen(byte[] plane, int shift) {
+        short[] out = new short[plane.length];
+        for (int i = 0; i < plane.length; i++) {
+            out[i] = (short) ((plane[i] & 0xff) << shift);
+        }
+        return out;
+    }
+
     /** Copies the top-left {@code w x h} of a plane {@code fromWidth} samples wide. */
     private static void crop(Object from, int fromWidth, Object to, int w, int h) {
         for (int row = 0; row < h; row++) {

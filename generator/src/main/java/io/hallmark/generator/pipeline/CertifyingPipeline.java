@@ -43,6 +43,8 @@ public final class CertifyingPipeline {
     private final Optional<String> tsaUrl;
     private final Optional<? extends ManifestRegistry> store;
     private EncodeSettings encoding = EncodeSettings.DEFAULT;
+    private Optional<io.hallmark.media.VideoCodec> codec = Optional.empty();
+    private java.util.OptionalInt bitDepth = java.util.OptionalInt.empty();
     private ManifestSpec.TrainingMining trainingMining = ManifestSpec.TrainingMining.NOT_ALLOWED;
     private boolean hidePrompt;
 
@@ -56,6 +58,18 @@ public final class CertifyingPipeline {
 
     public CertifyingPipeline encoding(EncodeSettings settings) {
         this.encoding = settings;
+        return this;
+    }
+
+    /** Encode with this codec instead of the source's ({@link FrameSource#codec()}). */
+    public CertifyingPipeline codec(io.hallmark.media.VideoCodec c) {
+        this.codec = Optional.of(c);
+        return this;
+    }
+
+    /** Encode at this bit depth (8 or 10) instead of the source's ({@link FrameSource#bitDepth()}). */
+    public CertifyingPipeline bitDepth(int bits) {
+        this.bitDepth = java.util.OptionalInt.of(bits);
         return this;
     }
 
@@ -86,7 +100,8 @@ public final class CertifyingPipeline {
             Path marked = work.resolve("marked.mp4");
             // An imported file keeps its sound and its frames' own timing (it may have a variable rate).
             EncodeSettings settings = original.map(o -> encoding.withAudioFrom(o).withSourceTiming()).orElse(encoding)
-                    .withColour(source.colour()).withCodec(source.codec()).withBitDepth(source.bitDepth()).withHdr(source.hdr());
+                    .withColour(source.colour()).withCodec(codec.orElse(source.codec()))
+                    .withBitDepth(bitDepth.orElse(source.bitDepth())).withHdr(source.hdr());
             WatermarkEmbedder embedder = new WatermarkEmbedder(key, payload);
             // The fingerprint is taken from the marked frames as they are encoded: the content we vouch for.
             VideoFingerprinter fingerprinter = VideoFingerprinter.forSigning();
@@ -98,6 +113,9 @@ public final class CertifyingPipeline {
                 VideoFrame frame;
                 while ((frame = source.next()) != null) {
                     frame = frame.evenCropped();
+                    if (settings.bitDepth() > 8 && frame.deep().isEmpty()) {
+                        frame = frame.widened(settings.bitDepth()); // rendered in 8 bits, written in 10
+                    }
                     if (writer == null) {
                         writer = VideoWriter.create(marked, frame.width(), frame.height(), frameRate, settings);
                     }
@@ -142,7 +160,7 @@ public final class CertifyingPipeline {
             }
             progress.update("done", frames, frames);
             return new CertifiedVideo(output, signed.manifestId(), payload.hex(), frames, seconds, record,
-                    signed.reportJson(), source.notKept());
+                    signed.reportJson(), notKept(source, settings));
         } finally {
             try {
                 OutputFiles.deleteRecursively(work);
@@ -150,6 +168,20 @@ public final class CertifyingPipeline {
                 // a private temp folder (swept by the next run if left): best effort
             }
         }
+    }
+
+    /** What the source says the output cannot keep, and what the chosen encoding gives up on top of that. */
+    private static List<String> notKept(FrameSource source, EncodeSettings settings) {
+        List<String> lost = new java.util.ArrayList<>(source.notKept());
+        if (settings.bitDepth() < source.bitDepth()) {
+            lost.add("bit depth: re-encoded in " + settings.bitDepth() + " bits, as asked (the source has "
+                    + source.bitDepth() + ")");
+        }
+        if (settings.codec() != source.codec()) {
+            lost.add("codec: re-encoded as " + settings.codec().decoderName() + ", as asked (the source would have stayed "
+                    + source.codec().decoderName() + ")");
+        }
+        return lost;
     }
 
     private static ManifestSpec specFor(GenerationRecord record, String title) {
