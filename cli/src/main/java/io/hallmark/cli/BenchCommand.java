@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = "Benchmarks that print their figures and ratios against a peer measured in the same run.",
         subcommands = {BenchCommand.Watermark.class, BenchCommand.Generator.class, BenchCommand.Sign.class,
             BenchCommand.Scan.class, BenchCommand.Pipeline.class, BenchCommand.Binding.class, BenchCommand.Recovery.class, BenchCommand.Service.class,
-            BenchCommand.Store.class, BenchCommand.Fingerprint.class})
+            BenchCommand.Store.class, BenchCommand.Fingerprint.class, BenchCommand.Fidelity.class})
 final class BenchCommand extends ParentCommand {
 
     @Command(name = "watermark", mixinStandardHelpOptions = true,
@@ -122,6 +122,34 @@ final class BenchCommand extends ParentCommand {
         public Integer call() throws Exception {
             HallmarkHome h = home.resolve();
             return io.hallmark.bench.generator.PipelineBenchmark.run(Credential.development().open(h),
+                    io.hallmark.watermark.WatermarkKey.loadOrCreate(h.watermarkKey()), work, new PrintStream(System.out, true));
+        }
+    }
+
+    @Command(name = "fidelity", mixinStandardHelpOptions = true,
+            description = {"Whether certify keeps what the publisher made: one clip made into 8-bit BT.709 H.264, 10-bit HLG "
+                    + "HEVC, PQ HEVC with HDR10 metadata, VP9 WebM and full-range H.264, each certified; colour description, "
+                    + "pixel format, duration and HDR metadata before and after, luma PSNR against the source on its stored "
+                    + "samples, the mark on the output and on an SDR tone-mapped copy, and certify's time against a plain "
+                    + "decode + encode at the same settings."})
+    static final class Fidelity implements Callable<Integer> {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "CLIP", description = "Source clip (default: ../shared/clips/sam2_01_dog.mp4).")
+        Path clip;
+
+        @Option(names = "--seconds", defaultValue = "4", description = "Seconds of the clip used (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--work", defaultValue = "bench-out/fidelity", description = "Scratch folder (default: ${DEFAULT-VALUE}).")
+        Path work;
+
+        @Mixin
+        HomeOption home;
+
+        @Override
+        public Integer call() throws Exception {
+            HallmarkHome h = home.resolve();
+            Path source = clip != null ? clip : io.hallmark.testdata.SharedData.clip("sam2_01_dog.mp4");
+            return io.hallmark.bench.fidelity.FidelityBenchmark.run(source, seconds, Credential.development().open(h),
                     io.hallmark.watermark.WatermarkKey.loadOrCreate(h.watermarkKey()), work, new PrintStream(System.out, true));
         }
     }
