@@ -112,6 +112,10 @@ class CertifyCommandTest {
                 "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", webm.toString());
         JsonNode j = certify(dir.resolve("home"), webm, dir.resolve("from-webm.mp4"));
         assertTrue(j.path("notKept").toString().contains("re-encoded as H.264 (the source is vp9"), j.toString());
+        Cli v = Cli.run(dir.resolve("home"), "verify", "--json", dir.resolve("from-webm.mp4").toString());
+        JsonNode c2pa = new ObjectMapper().readTree(v.out()).path("c2pa");
+        assertTrue(c2pa.path("actions").toString().contains("c2pa.transcoded"), "the manifest says it too: " + c2pa);
+        assertEquals("Valid", c2pa.path("state").asText(), c2pa.toString());
         try (VideoReader r = VideoReader.open(dir.resolve("from-webm.mp4"))) {
             io.hallmark.media.ColourDescription c = r.info().colour();
             // (the chroma location the WebM left unsaid, the H.264 encoder states as its default, left)

@@ -148,7 +148,7 @@ public final class CertifyingPipeline {
             ManifestSpec spec = specFor(record, output.getFileName().toString()).withSoftBinding(binding)
                     .withFingerprint(new ContentFingerprint(VideoFingerprint.ALGORITHM, encodedFingerprint,
                             Math.round(seconds * 1000)))
-                    .withTrainingMining(trainingMining).withHiddenPrompt(hidePrompt);
+                    .withTrainingMining(trainingMining).withHiddenPrompt(hidePrompt).withNotKept(notKept(source, settings));
             progress.update("signing", 0, -1);
             SignedManifest signed = new ProvenanceSigner(signer, tsaUrl)
                     .onProgress((phase, fraction) -> progress.update("signing: " + phase, 0, -1))
@@ -160,7 +160,7 @@ public final class CertifyingPipeline {
             }
             progress.update("done", frames, frames);
             return new CertifiedVideo(output, signed.manifestId(), payload.hex(), frames, seconds, record,
-                    signed.reportJson(), notKept(source, settings));
+                    signed.reportJson(), spec.notKept());
         } finally {
             try {
                 OutputFiles.deleteRecursively(work);

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,12 +25,16 @@ import java.util.Optional;
  *   <li>a second {@code c2pa.soft-binding}: the content's perceptual fingerprint ({@link ContentFingerprint}),
  *       so a verifier can tell a true copy from other footage that carries a copied watermark.</li>
  *   <li>{@code cawg.training-mining}: the publisher's AI training/mining choice.</li>
+ *   <li>{@code c2pa.transcoded}, for an import whose re-encode could not keep all of the source: what it lost.</li>
  * </ul>
  */
 public record ManifestSpec(String title, String format, Origin origin, Optional<GenerationInfo> generation,
                            Optional<SoftBinding> softBinding, TrainingMining trainingMining, boolean hidePrompt,
                            boolean hasThumbnail, Instant when, Optional<ObjectNode> extra,
-                           Optional<ContentFingerprint> fingerprint, int uprightRotation) {
+                           Optional<ContentFingerprint> fingerprint, int uprightRotation, List<String> notKept) {
+    public ManifestSpec {
+        notKept = List.copyOf(notKept);
+    }
 
     /** Identifier of the thumbnail resource the signer adds next to the definition. */
     public static final String THUMBNAIL_ID = "thumbnail.jpg";
@@ -59,42 +64,42 @@ public record ManifestSpec(String title, String format, Origin origin, Optional<
     public static ManifestSpec generated(String title, GenerationInfo info) {
         return new ManifestSpec(title, "video/mp4", Origin.GENERATED, Optional.of(info), Optional.empty(),
                 TrainingMining.NOT_ALLOWED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty(),
-                Optional.empty(), 0);
+                Optional.empty(), 0, List.of());
     }
 
     public static ManifestSpec imported(String title, GenerationInfo claimed) {
         return new ManifestSpec(title, "video/mp4", Origin.IMPORTED_AI, Optional.of(claimed), Optional.empty(),
                 TrainingMining.NOT_ALLOWED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty(),
-                Optional.empty(), 0);
+                Optional.empty(), 0, List.of());
     }
 
     public static ManifestSpec asIs(String title, String format) {
         return new ManifestSpec(title, format, Origin.SIGNED_AS_IS, Optional.empty(), Optional.empty(),
                 TrainingMining.UNSPECIFIED, false, false, Instant.now().truncatedTo(ChronoUnit.SECONDS), Optional.empty(),
-                Optional.empty(), 0);
+                Optional.empty(), 0, List.of());
     }
 
     public ManifestSpec withSoftBinding(SoftBinding binding) {
         return new ManifestSpec(title, format, origin, generation, Optional.of(binding), trainingMining, hidePrompt,
-                hasThumbnail, when, extra, fingerprint, uprightRotation);
+                hasThumbnail, when, extra, fingerprint, uprightRotation, notKept);
     }
 
     public ManifestSpec withTrainingMining(TrainingMining choice) {
-        return new ManifestSpec(title, format, origin, generation, softBinding, choice, hidePrompt, hasThumbnail, when, extra, fingerprint, uprightRotation);
+        return new ManifestSpec(title, format, origin, generation, softBinding, choice, hidePrompt, hasThumbnail, when, extra, fingerprint, uprightRotation, notKept);
     }
 
     public ManifestSpec withHiddenPrompt(boolean hide) {
-        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hide, hasThumbnail, when, extra, fingerprint, uprightRotation);
+        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hide, hasThumbnail, when, extra, fingerprint, uprightRotation, notKept);
     }
 
     public ManifestSpec withThumbnail(boolean thumbnail) {
-        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, thumbnail, when, extra, fingerprint, uprightRotation);
+        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, thumbnail, when, extra, fingerprint, uprightRotation, notKept);
     }
 
     /** Records the content's perceptual fingerprint as a second soft binding (verifiers check copies against it). */
     public ManifestSpec withFingerprint(ContentFingerprint contentFingerprint) {
         return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, hasThumbnail,
-                when, extra, Optional.of(contentFingerprint), uprightRotation);
+                when, extra, Optional.of(contentFingerprint), uprightRotation, notKept);
     }
 
     /**
@@ -103,13 +108,13 @@ public record ManifestSpec(String title, String format, Origin origin, Optional<
      */
     public ManifestSpec withUprightRotation(int clockwiseDegrees) {
         return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, hasThumbnail,
-                when, extra, fingerprint, clockwiseDegrees);
+                when, extra, fingerprint, clockwiseDegrees, notKept);
     }
 
     /** Extra manifest content (user JSON): its "assertions" are appended, other fields override ours. */
     public ManifestSpec withExtra(ObjectNode extraDefinition) {
         return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, hasThumbnail,
-                when, Optional.of(extraDefinition), fingerprint, uprightRotation);
+                when, Optional.of(extraDefinition), fingerprint, uprightRotation, notKept);
     }
 
     /** The ingredient JSON for the source file of {@link Origin#IMPORTED_AI}/{@link Origin#SIGNED_AS_IS}. */
@@ -119,6 +124,16 @@ public record ManifestSpec(String title, String format, Origin origin, Optional<
         ingredient.put("relationship", "parentOf");
         ingredient.put("label", PARENT_LABEL);
         return ingredient.toString();
+    }
+
+    /**
+     * What the re-encode of an imported source could not keep (bit depth, HDR metadata, codec), recorded as a
+     * {@code c2pa.transcoded} action's description (C2PA 2.x actions: "the asset was re-encoded"), so the manifest says
+     * it as the certify output does.
+     */
+    public ManifestSpec withNotKept(List<String> lost) {
+        return new ManifestSpec(title, format, origin, generation, softBinding, trainingMining, hidePrompt, hasThumbnail,
+                when, extra, fingerprint, uprightRotation, lost);
     }
 
     /** The manifest definition JSON for c2pa-rs. */
@@ -171,6 +186,15 @@ public record ManifestSpec(String title, String format, Origin origin, Optional<
             turned.putObject("parameters").put("description", "frames turned " + uprightRotation
                     + " degrees clockwise to stand upright, as the source's display matrix showed them");
             ObjectNode agent = turned.putObject("softwareAgent");
+            agent.put("name", PRODUCT);
+            agent.put("version", VERSION);
+        }
+        if (!notKept.isEmpty()) {
+            ObjectNode transcoded = actions.addObject();
+            transcoded.put("action", "c2pa.transcoded");
+            transcoded.put("when", when.toString());
+            transcoded.putObject("parameters").put("description", "re-encoded; not kept: " + String.join("; ", notKept));
+            ObjectNode agent = transcoded.putObject("softwareAgent");
             agent.put("name", PRODUCT);
             agent.put("version", VERSION);
         }
