@@ -147,7 +147,11 @@ public final class ImportSource implements FrameSource {
             lost.add("bit depth: the " + info.bitDepth() + "-bit source (" + info.sourcePixelFormat() + ") is re-encoded in "
                     + bitDepth() + " bits (this encoder writes 8- and 10-bit 4:2:0, upright)");
         }
-        hdr().dynamic().ifPresent(kind -> lost.add("HDR: the " + kind + " dynamic metadata is not carried over (the "
+        String format = info.sourcePixelFormat();
+        if (!format.equals("unknown") && !format.matches("yuvj?420p(\\d+(le|be))?|nv12|nv21|p010(le|be)?")) {
+            lost.add("pixel format: the source's " + format + " (its chroma resolution or alpha) is re-encoded as 4:2:0 YUV");
+        }
+                hdr().dynamic().ifPresent(kind -> lost.add("HDR: the " + kind + " dynamic metadata is not carried over (the "
                 + "transfer, primaries and static HDR10 metadata are); players fall back to the static metadata"));
         if (io.hallmark.media.VideoCodec.ofDecoder(info.videoCodec()).isEmpty()) {
             lost.add("codec: re-encoded as H.264 (the source is " + info.videoCodec() + ", which this encoder does not write)");
