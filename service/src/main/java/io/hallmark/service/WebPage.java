@@ -17,7 +17,8 @@ final class WebPage {
     private static final Map<String, String> ASSETS = Map.of(
             "app.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8",
-            "strings.en.json", "application/json; charset=utf-8");
+            "strings.en.json", "application/json; charset=utf-8",
+            "icon.svg", "image/svg+xml");
     private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:;"
             + " connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();

@@ -114,6 +114,7 @@ class WebPageBrowserTest {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                         "--window-size=1280,900", "--lang=en-US");
         Files.createDirectories(DOWNLOADS);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
                 "download.prompt_for_download", false));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
@@ -237,6 +238,18 @@ class WebPageBrowserTest {
         assertTrue(card(cards, "unknown-algorithm.jpg").findElement(By.cssSelector(".verdict .word")).getText()
                 .equals("Cannot be verified"));
         assertTrue(imageShown(card(cards, "unknown-algorithm.jpg"), ".poster"), "a picture is shown from the file itself");
+
+        // the limits of a verdict are open for anything short of a trusted signature (issue 27)
+        for (String name : List.of("tampered.mp4", "stripped.mp4", "signed.mp4", "unmarked.mp4")) {
+            assertTrue(card(cards, name).findElement(By.cssSelector("details.proves")).getAttribute("open") != null, name);
+        }
+        // one line per status code, with a count, not the same line eight times
+        List<String> codes = signed.findElements(By.cssSelector(".statuses li code")).stream()
+                .map(e -> e.getAttribute("textContent")).toList();
+        assertEquals(codes.size(), new java.util.HashSet<>(codes).size(), codes.toString());
+        // a manifest without a time-stamp still shows when its signer says it signed
+        assertTrue(signed.findElement(By.cssSelector(".facts")).getAttribute("textContent").contains("by the signer's own clock"),
+                signed.findElement(By.cssSelector(".facts")).getAttribute("textContent"));
 
         WebElement identity = card(cards, "with-identity.jpg");
         String identityFacts = identity.findElement(By.cssSelector(".facts")).getAttribute("textContent");
@@ -388,6 +401,33 @@ class WebPageBrowserTest {
         assertTrue(table.contains("signed.mp4") && table.contains("stripped.mp4"), table);
         assertTrue(table.contains("Credentials (differs)") && table.contains("Signed by (same)"), table);
         screenshot(compare, "desktop-compare");
+    }
+
+    @Test
+    void thePageLoadsWithoutAConsoleError() throws Exception {
+        // issue 27: the icon link was blocked by the page's own Content Security Policy on every load
+        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // what earlier tests left
+        open(service);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> ((JavascriptExecutor) b)
+                .executeScript("return document.readyState").equals("complete"));
+        List<String> severe = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
+        assertEquals(List.of(), severe);
+    }
+
+    @Test
+    void twoFilesWithoutCredentialsDoNotAgreeOnFactsNeitherHas() throws Exception {
+        // issue 27: the compare table said "Signed at (same)" for files without credentials
+        open(service);
+        pick(browser.findElement(By.id("files")), List.of(dir.resolve("watermark-only.mp4"), dir.resolve("unmarked.mp4")));
+        List<WebElement> cards = finishedCards(2);
+        for (WebElement c : cards) {
+            c.findElement(By.cssSelector(".compare-pick")).click();
+        }
+        String table = browser.findElement(By.id("compare")).findElement(By.tagName("table")).getText();
+        assertFalse(table.contains("Signed at (same)") || table.contains("Signed by (same)") || table.contains("Trust (same)"),
+                table);
     }
 
     @Test

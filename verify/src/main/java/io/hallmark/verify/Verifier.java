@@ -328,6 +328,15 @@ public final class Verifier implements AutoCloseable {
         return lead;
     }
 
+    /**
+     * The failures that are evidence of tampering, for the TAMPERED sentence: an untrusted signer is a question of trust,
+     * not a cause of tampering, and is left out (it is still in the report's codes).
+     */
+    static List<String> tamperingCodes(C2paReport manifest) {
+        List<String> codes = manifest.failureCodes().stream().filter(c -> !c.equals("signingCredential.untrusted")).toList();
+        return codes.isEmpty() ? List.of("soft binding mismatch") : codes;
+    }
+
     /** The verdict in one sentence, with who signed and when, or why nothing more can be said. */
     private String sentence(Verdict verdict, MediaKind kind, C2paReport manifest, Recovery recovery,
                             Optional<DetectionResult> mark, Optional<String> payload) {
@@ -345,8 +354,7 @@ public final class Verifier implements AutoCloseable {
                     + "not show the content changed. Ask the sender for the original file";
             case TAMPERED -> "Tampered: the " + (kind == MediaKind.VIDEO ? "video" : "file")
                     + " changed after signing, or its credentials are damaged ("
-                    + String.join(", ", manifest.failureCodes().isEmpty() ? List.of("soft binding mismatch")
-                            : manifest.failureCodes()) + ")";
+                    + String.join(", ", tamperingCodes(manifest)) + ")";
             case RECOVERED -> (confirmed ? "Watermark found (ID confirmed against the store's " + mark.get().idCandidates()
                             + " IDs), credentials stripped — " : "Watermark found, credentials stripped — ")
                     + recovery.resolvedBy().map(r -> "recovered through " + r + ": ").orElse("recovered from the store: ")

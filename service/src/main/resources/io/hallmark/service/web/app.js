@@ -275,7 +275,9 @@
       body.append(el('details', {}, el('summary', { text: t('notes.title') }),
         el('ul', {}, report.notes.map((note) => el('li', { text: note })))));
     }
-    body.append(el('details', { class: 'proves' }, el('summary', { text: t('proves.title') }),
+    // open by default for anything short of a trusted signature: that is when the limits matter
+    const trustedSignature = report.verdict === 'SIGNED' && !untrusted;
+    body.append(el('details', { class: 'proves', open: !trustedSignature }, el('summary', { text: t('proves.title') }),
       el('p', { text: t('proves.' + report.verdict) })));
     body.append(actions(card, report, name));
     $('compare-hint').hidden = document.querySelectorAll('.result[data-state="done"]').length < 2;
@@ -290,15 +292,16 @@
       class: credentials === 'credentials.recovered' ? 'badge recovered' : report.verdict === 'SIGNED' ? 'badge embedded' : 'badge' }));
     if (shown.present) {
       add('fact.signedBy', shown.signer || shown.signerCommonName || t('unit.none'));
-      add('fact.signedAt', shown.signedAt ? shown.signedAt.replace('T', ' ').replace(/\+00:00$|Z$/, ' UTC')
-        : t('fact.signedAtUnknown'));
+      add('fact.signedAt', signedAtWords(shown));
       add('fact.trust', trustFor(report, shown));
       // a CAWG identity's trust is its own: never shown as the signer's
       for (const i of shown.identities || []) add('fact.identity', t('identity.' + i.trust, { who: identityWho(i) }));
       add('fact.aiDisclosure', aiWords(shown.digitalSourceType));
-      if (shown.softwareAgent) add('fact.generator', shown.softwareAgent);
       const g = shown.generation;
-      if (g && g.model) add('fact.model', g.model + (g.modelVersion ? ' ' + g.modelVersion : ''));
+      const model = modelWords(g);
+      if (model) add('fact.model', model);
+      const agent = (shown.softwareAgent || '').replace(/ unknown$/, '');
+      if (agent && agent !== model) add('fact.generator', agent);
       if (g && g.prompt) add('fact.prompt', g.prompt);
       if (shown.manifestId) add('fact.manifest', el('code', { text: shown.manifestId }));
     }
@@ -431,13 +434,20 @@
 
   function statuses(shown) {
     const list = shown.statuses || [];
-    const d = el('details', { class: 'statuses' }, el('summary', { text: t('statuses.title') + ' (' + list.length + ')' }));
-    d.append(list.length ? el('ul', {}, list.map(statusLine)) : el('p', { text: t('statuses.none') }));
+    // one line per code: eight "a piece of the manifest matches its recorded hash" say nothing eight times
+    const grouped = new Map();
+    for (const s of list) {
+      const key = s.kind + ' ' + s.code;
+      if (grouped.has(key)) grouped.get(key).count++;
+      else grouped.set(key, { status: s, count: 1 });
+    }
+    const d = el('details', { class: 'statuses' }, el('summary', { text: t('statuses.title') + ' (' + grouped.size + ')' }));
+    d.append(list.length ? el('ul', {}, Array.from(grouped.values()).map(statusLine)) : el('p', { text: t('statuses.none') }));
     return d;
   }
 
-  function statusLine(s) {
-    return el('li', { class: 'status' }, el('code', { text: s.code }), ' ',
+  function statusLine({ status: s, count }) {
+    return el('li', { class: 'status' }, el('code', { text: s.code }), count > 1 ? ' ×' + count : '', ' ',
       el('span', { class: 'kind-' + s.kind, text: '(' + s.kind + ')' }), ': ', s.explanation || '', ' ',
       el('a', { href: SPEC, target: '_blank', rel: 'noopener', text: t('statuses.spec') }));
   }
@@ -453,15 +463,28 @@
       el('label', {}, compare, t('action.compare')));
   }
 
+  /** When it was signed: the time-stamp authority's time, else the signer's own clock, said as such. */
+  function signedAtWords(shown) {
+    const time = (s) => s.replace('T', ' ').replace(/\+00:00$|Z$/, ' UTC');
+    if (shown.signedAt) return time(shown.signedAt);
+    return shown.claimedTime ? t('fact.signedAtClaimed', { time: time(shown.claimedTime) }) : t('fact.signedAtUnknown');
+  }
+
+  /** "VendorVideo 2", without the version when none was claimed ("unknown"). */
+  function modelWords(g) {
+    if (!g || !g.model || g.model === 'unknown') return '';
+    return g.model + (g.modelVersion && g.modelVersion !== 'unknown' ? ' ' + g.modelVersion : '');
+  }
+
   function comparable(report) {
     const shown = shownManifest(report);
     return [
       ['fact.credentials', t(credentialsKey(report))],
-      ['fact.signedBy', shown.signer || t('unit.none')],
-      ['fact.signedAt', shown.signedAt || t('fact.signedAtUnknown')],
-      ['fact.trust', trustFor(report, shown)],
+      ['fact.signedBy', shown.present && shown.signer || t('unit.none')],
+      ['fact.signedAt', shown.present ? signedAtWords(shown) : t('unit.none')],
+      ['fact.trust', shown.present ? trustFor(report, shown) : t('unit.none')],
       ['fact.aiDisclosure', shown.present ? aiWords(shown.digitalSourceType) : t('unit.none')],
-      ['fact.model', shown.generation && shown.generation.model ? shown.generation.model : t('unit.none')],
+      ['fact.model', modelWords(shown.generation) || t('unit.none')],
       ['fact.manifest', shown.manifestId || t('unit.none')],
       ['fact.watermark', watermarkWords(report.watermark)],
       ['fact.contentCheck', report.contentCheck ? contentWords(report.contentCheck) : t('unit.none')],
@@ -484,8 +507,10 @@
         fa.map(([label, va], i) => {
           const vb = fb[i][1];
           const same = va === vb;
-          return el('tr', { class: same ? 'same' : 'differs' }, el('th', { scope: 'row' }, t(label), ' ',
-            el('span', { class: 'mark', text: '(' + t(same ? 'compare.same' : 'compare.differs') + ')' })),
+          // two files that both lack a fact do not agree on it
+          const neither = va === t('unit.none') && vb === t('unit.none');
+          return el('tr', { class: neither ? 'neither' : same ? 'same' : 'differs' }, el('th', { scope: 'row' }, t(label),
+            neither ? '' : ' ', neither ? '' : el('span', { class: 'mark', text: '(' + t(same ? 'compare.same' : 'compare.differs') + ')' })),
           el('td', { text: va }), el('td', { text: vb }));
         })));
     $('compare-table').replaceChildren(el('div', { class: 'table-scroll', tabindex: '0', role: 'region',

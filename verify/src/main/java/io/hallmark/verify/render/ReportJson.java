@@ -120,6 +120,7 @@ public final class ReportJson {
         node.put("signer", m.signer().orElse(null));
         node.put("signerCommonName", m.signerCommonName().orElse(null));
         node.put("signedAt", m.signedAt().orElse(null));
+        node.put("claimedTime", m.actionTime().orElse(null)); // the signer's own clock: not attested
         node.put("digitalSourceType", m.digitalSourceType().orElse(null));
         node.put("softwareAgent", m.softwareAgent().orElse(null));
         ArrayNode actions = node.putArray("actions");
