@@ -148,7 +148,7 @@ final class BenchCommand extends ParentCommand {
         @Override
         public Integer call() throws Exception {
             HallmarkHome h = home.resolve();
-            Path source = clip != null ? clip : io.hallmark.testdata.SharedData.clip("sam2_01_dog.mp4");
+            Path source = clip != null ? clip : io.hallmark.bench.fidelity.FidelityBenchmark.defaultClip();
             return io.hallmark.bench.fidelity.FidelityBenchmark.run(source, seconds, Credential.development().open(h),
                     io.hallmark.watermark.WatermarkKey.loadOrCreate(h.watermarkKey()), work, new PrintStream(System.out, true));
         }

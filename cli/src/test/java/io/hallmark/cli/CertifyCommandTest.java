@@ -78,6 +78,16 @@ class CertifyCommandTest {
         assertTrue(sdrDetect.out().contains(j.path("payload").asText()), sdrDetect.out());
     }
 
+    /** The certified copy says how to read its colours as the source did, in the same pixel format, for as long. */
+    private static void assertKept(Path source, Path certified) throws Exception {
+        try (VideoReader a = VideoReader.open(source); VideoReader b = VideoReader.open(certified)) {
+            assertEquals(a.info().colour().describe(), b.info().colour().describe(), "colour description");
+            assertEquals(a.info().sourcePixelFormat(), b.info().sourcePixelFormat(), "pixel format");
+            // within half a frame: containers round a stream's end differently; a lost last frame is a whole one
+            assertEquals(a.info().durationSeconds(), b.info().durationSeconds(), 0.5 / a.info().frameRate(), "duration");
+        }
+    }
+
     /** Certifies {@code source} and returns certify's JSON. */
     private static JsonNode certify(Path home, Path source, Path out) throws Exception {
         Cli c = Cli.run(home, "certify", source.toString(), "-o", out.toString(), "--quiet", "--json");
@@ -98,6 +108,7 @@ class CertifyCommandTest {
         io.hallmark.media.HdrMetadata before = io.hallmark.media.HdrMetadata.probe(pq);
         assertTrue(before.masterDisplay().isPresent() && before.contentLight().isPresent(), before.toString());
         assertEquals(before, io.hallmark.media.HdrMetadata.probe(out), "mastering display and MaxCLL/MaxFALL kept");
+        assertKept(pq, out);
         try (VideoReader r = VideoReader.open(out)) {
             assertEquals("smpte2084", r.info().colour().transfer());
             assertEquals("yuv420p10le", r.info().sourcePixelFormat());
@@ -127,6 +138,15 @@ class CertifyCommandTest {
                 "scale=640:-2:out_range=pc,format=yuv420p,setparams=range=pc:color_primaries=bt709:color_trc=bt709:colorspace=bt709",
                 "-c:v", "libx264", full.toString());
         certify(dir.resolve("home"), full, dir.resolve("from-full.mp4"));
+        assertKept(full, dir.resolve("from-full.mp4"));
+        assertKept(webm, dir.resolve("from-webm.mp4"));
+
+        Path bt709 = dir.resolve("bt709.mp4");
+        Ffmpeg.run(60, "-i", io.hallmark.testdata.SharedData.clip("sam2_01_dog.mp4").toString(), "-t", "1", "-vf",
+                "scale=640:-2,format=yuv420p,setparams=color_primaries=bt709:color_trc=bt709:colorspace=bt709:range=tv",
+                "-c:v", "libx264", bt709.toString());
+        assertEquals("[]", certify(dir.resolve("home"), bt709, dir.resolve("from-bt709.mp4")).path("notKept").toString());
+        assertKept(bt709, dir.resolve("from-bt709.mp4"));
         try (VideoReader src = VideoReader.open(full); VideoReader r = VideoReader.open(dir.resolve("from-full.mp4"))) {
             assertEquals(src.info().colour(), r.info().colour());
             assertEquals("pc", r.info().colour().range());

@@ -57,6 +57,11 @@ public final class FidelityBenchmark {
                         + "color_primaries=bt709:color_trc=bt709:colorspace=bt709", "-c:v", "libx264", "-crf", "16"), false));
     }
 
+    /** The tuning clip the benchmark uses when none is given (../shared/clips/sam2_01_dog.mp4). */
+    public static Path defaultClip() {
+        return io.hallmark.testdata.SharedData.clip("sam2_01_dog.mp4");
+    }
+
     public static int run(Path clip, double seconds, ClaimSigner signer, WatermarkKey key, Path work, PrintStream out)
             throws Exception {
         Files.createDirectories(work);
