@@ -47,16 +47,11 @@ class CertifyCommandTest {
     void anHlgTenBitHevcClipKeepsItsColourDescriptionAndSaysWhatItCannotKeep(@TempDir Path dir) throws Exception {
         // issue 26: as an iPhone records HLG
         Path hlg = dir.resolve("hlg.mp4");
-        // real footage (a synthetic test pattern is too flat to carry a mark through tone mapping)
-        Ffmpeg.run(60, "-i", io.hallmark.testdata.SharedData.clip("sam2_01_dog.mp4").toString(), "-t", "3", "-vf",
-                "scale=640:-2,format=yuv420p10le,setparams=color_primaries=bt2020:color_trc=arib-std-b67:colorspace=bt2020nc:range=tv",
-                "-c:v", "libx265", "-x265-params", "log-level=error", "-tag:v", "hvc1", hlg.toString());
+        footage(hlg, 3, "format=yuv420p10le,setparams=color_primaries=bt2020:color_trc=arib-std-b67:colorspace=bt2020nc:range=tv",
+                "-c:v", "libx265", "-x265-params", "log-level=error", "-tag:v", "hvc1");
         Path out = dir.resolve("certified.mp4");
-        Cli c = Cli.run(dir.resolve("home"), "certify", hlg.toString(), "-o", out.toString(), "--quiet", "--json");
-        assertEquals(ExitCodes.OK, c.exitCode(), c.toString());
-        JsonNode j = new ObjectMapper().readTree(c.out());
-        String lost = j.path("notKept").toString();
-        assertEquals("[]", lost, "HLG 10-bit HEVC: everything kept");
+        JsonNode j = certify(dir.resolve("home"), hlg, out);
+        assertEquals("[]", j.path("notKept").toString(), "HLG 10-bit HEVC: everything kept");
         try (VideoReader r = VideoReader.open(out)) {
             assertEquals(new io.hallmark.media.ColourDescription("bt2020", "arib-std-b67", "bt2020nc", "tv", "left"),
                     r.info().colour(), "players read the certified copy's colours as the source's");
@@ -76,6 +71,17 @@ class CertifyCommandTest {
         Cli sdrDetect = Cli.run(dir.resolve("home"), "detect", "--json", sdr.toString());
         assertEquals(ExitCodes.OK, sdrDetect.exitCode(), "the mark survives tone mapping to 8-bit SDR: " + sdrDetect);
         assertTrue(sdrDetect.out().contains(j.path("payload").asText()), sdrDetect.out());
+    }
+
+    /** Real footage (a synthetic pattern is too flat to carry a mark through tone mapping), 640 wide, through a filter and codec. */
+    private static Path footage(Path out, int seconds, String filter, String... codec) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-i",
+                io.hallmark.testdata.SharedData.clip("sam2_01_dog.mp4").toString(), "-t", Integer.toString(seconds), "-vf",
+                filter.startsWith("scale") ? filter : "scale=640:-2," + filter));
+        args.addAll(java.util.List.of(codec));
+        args.add(out.toString());
+        Ffmpeg.run(60, args);
+        return out;
     }
 
     /** The certified copy says how to read its colours as the source did, in the same pixel format, for as long. */
@@ -98,10 +104,9 @@ class CertifyCommandTest {
     @Test
     void aPqClipKeepsItsMasteringDisplayAndLightLevels(@TempDir Path dir) throws Exception {
         Path pq = dir.resolve("pq.mp4");
-        Ffmpeg.run(60, "-i", io.hallmark.testdata.SharedData.clip("sam2_01_dog.mp4").toString(), "-t", "2", "-vf",
-                "scale=640:-2,format=yuv420p10le,setparams=color_primaries=bt2020:color_trc=smpte2084:colorspace=bt2020nc:range=tv",
+        footage(pq, 2, "format=yuv420p10le,setparams=color_primaries=bt2020:color_trc=smpte2084:colorspace=bt2020nc:range=tv",
                 "-c:v", "libx265", "-x265-params", "log-level=error:hdr10=1:master-display=G(13250,34500)B(7500,3000)"
-                        + "R(34000,16000)WP(15635,16450)L(10000000,1):max-cll=1000,400", pq.toString());
+                        + "R(34000,16000)WP(15635,16450)L(10000000,1):max-cll=1000,400");
         Path out = dir.resolve("certified.mp4");
         JsonNode j = certify(dir.resolve("home"), pq, out);
         assertEquals("[]", j.path("notKept").toString());
@@ -118,9 +123,8 @@ class CertifyCommandTest {
     @Test
     void aVp9WebmBecomesH264AndSaysSoAndAFullRangeClipStaysFullRange(@TempDir Path dir) throws Exception {
         Path webm = dir.resolve("clip.webm");
-        Ffmpeg.run(60, "-i", io.hallmark.testdata.SharedData.clip("sam2_01_dog.mp4").toString(), "-t", "1", "-vf",
-                "scale=640:-2,setparams=color_primaries=bt709:color_trc=bt709:colorspace=bt709:range=tv",
-                "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", webm.toString());
+        footage(webm, 1, "setparams=color_primaries=bt709:color_trc=bt709:colorspace=bt709:range=tv",
+                "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8");
         JsonNode j = certify(dir.resolve("home"), webm, dir.resolve("from-webm.mp4"));
         assertTrue(j.path("notKept").toString().contains("re-encoded as H.264 (the source is vp9"), j.toString());
         Cli v = Cli.run(dir.resolve("home"), "verify", "--json", dir.resolve("from-webm.mp4").toString());
@@ -134,17 +138,15 @@ class CertifyCommandTest {
         }
 
         Path full = dir.resolve("full.mp4");
-        Ffmpeg.run(60, "-i", io.hallmark.testdata.SharedData.clip("sam2_01_dog.mp4").toString(), "-t", "1", "-vf",
-                "scale=640:-2:out_range=pc,format=yuv420p,setparams=range=pc:color_primaries=bt709:color_trc=bt709:colorspace=bt709",
-                "-c:v", "libx264", full.toString());
+        footage(full, 1, "scale=640:-2:out_range=pc,format=yuv420p,setparams=range=pc:color_primaries=bt709:color_trc=bt709:colorspace=bt709",
+                "-c:v", "libx264");
         certify(dir.resolve("home"), full, dir.resolve("from-full.mp4"));
         assertKept(full, dir.resolve("from-full.mp4"));
         assertKept(webm, dir.resolve("from-webm.mp4"));
 
         Path bt709 = dir.resolve("bt709.mp4");
-        Ffmpeg.run(60, "-i", io.hallmark.testdata.SharedData.clip("sam2_01_dog.mp4").toString(), "-t", "1", "-vf",
-                "scale=640:-2,format=yuv420p,setparams=color_primaries=bt709:color_trc=bt709:colorspace=bt709:range=tv",
-                "-c:v", "libx264", bt709.toString());
+        footage(bt709, 1, "format=yuv420p,setparams=color_primaries=bt709:color_trc=bt709:colorspace=bt709:range=tv",
+                "-c:v", "libx264");
         assertEquals("[]", certify(dir.resolve("home"), bt709, dir.resolve("from-bt709.mp4")).path("notKept").toString());
         assertKept(bt709, dir.resolve("from-bt709.mp4"));
         try (VideoReader src = VideoReader.open(full); VideoReader r = VideoReader.open(dir.resolve("from-full.mp4"))) {
