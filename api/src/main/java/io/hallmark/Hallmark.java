@@ -139,6 +139,17 @@ public final class Hallmark implements AutoCloseable {
     /**
      * {@link #generate(GenerationRequest, String, boolean, Path, Progress)} with the output encoding chosen (codec, bit
      * depth, CRF, preset); by default 8-bit H.264 at CRF 18, BT.709 tagged.
+     *
+     * @param request    prompt, seed, duration (s), size (pixels) and frame rate
+     * @param backend    generator id ({@link Generators#ids()})
+     * @param hidePrompt record only the prompt's SHA-256 in the manifest
+     * @param encoding   codec, bit depth (8 or 10), CRF and preset of the output
+     * @param output     the signed MP4 to write
+     * @param progress   told of each stage; returning false cancels
+     * @return what was made: file, manifest id, watermark payload, frames
+     * @throws Exception                when generation, encoding, signing or the store fails
+     * @throws IllegalArgumentException for an unknown backend or a request it cannot make
+     * @throws CancellationException    when cancelled
      */
     public CertifiedVideo generate(GenerationRequest request, String backend, boolean hidePrompt, OutputEncoding encoding,
                                    Path output, Progress progress) throws Exception {
@@ -190,7 +201,19 @@ public final class Hallmark implements AutoCloseable {
 
     /**
      * {@link #certify(Path, Path, String, String, Progress)} with the output encoding chosen; by default the source's
-     * codec family (H.264 or HEVC) and bit depth (8 or 10), CRF 18.
+     * codec family (H.264 or HEVC) and bit depth (8 or 10), CRF 18. What the output cannot keep of the source is in
+     * {@link CertifiedVideo#notKept()} and in the manifest.
+     *
+     * @param input        the video made elsewhere (never modified)
+     * @param output       the signed MP4 to write
+     * @param model        the model that made it, as its supplier claims
+     * @param modelVersion its version
+     * @param encoding     codec, bit depth, CRF and preset of the output
+     * @param progress     told of each stage; returning false cancels
+     * @return what was made
+     * @throws Exception             when encoding, signing or the store fails
+     * @throws MediaException        when the input cannot be decoded
+     * @throws CancellationException when cancelled
      */
     public CertifiedVideo certify(Path input, Path output, String model, String modelVersion, OutputEncoding encoding,
                                   Progress progress) throws Exception {

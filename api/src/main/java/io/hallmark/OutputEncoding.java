@@ -14,8 +14,16 @@ import java.util.OptionalInt;
  * @param preset   the encoder's speed preset, e.g. "veryfast", "medium", "slow"
  */
 public record OutputEncoding(Optional<VideoCodec> codec, OptionalInt bitDepth, int crf, String preset) {
+    /** The source's codec family and depth (H.264 8-bit for generated video), CRF 18, preset veryfast. */
     public static final OutputEncoding DEFAULT = new OutputEncoding(Optional.empty(), OptionalInt.empty(), 18, "veryfast");
 
+    /**
+     * @param codec    the codec, or empty for the default
+     * @param bitDepth 8 or 10, or empty for the default
+     * @param crf      constant rate factor, 0-51
+     * @param preset   the encoder's speed preset
+     * @throws IllegalArgumentException for a CRF outside 0-51, a depth other than 8 or 10, or an unknown preset
+     */
     public OutputEncoding {
         if (crf < 0 || crf > 51) {
             throw new IllegalArgumentException("crf must be within 0..51: " + crf);
