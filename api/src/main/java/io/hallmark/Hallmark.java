@@ -14,7 +14,6 @@ import io.hallmark.media.EncodeSettings;
 import io.hallmark.media.HdrMetadata;
 import io.hallmark.media.MediaException;
 import io.hallmark.media.OutputFiles;
-import io.hallmark.media.VideoCodec;
 import io.hallmark.media.VideoFrame;
 import io.hallmark.media.VideoReader;
 import io.hallmark.media.VideoWriter;
@@ -282,16 +281,14 @@ public final class Hallmark implements AutoCloseable {
         long frames = 0;
         try (VideoReader reader = VideoReader.openKeepingDepth(input)) {
             var info = reader.info();
-            int bits = reader.keepsDepth() && info.bitDepth() == 10 ? 10 : 8;
             int w = info.width() & ~1;
             int h = info.height() & ~1;
             if (!WatermarkEmbedder.canEmbed(w, h)) {
                 throw new MediaException(input + ": " + WatermarkEmbedder.tooSmall(info.width(), info.height()));
             }
             try (VideoWriter writer = VideoWriter.create(output, w, h, info.frameRate(),
-                    EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input).withSourceTiming().withColour(info.colour())
-                            .withCodec(VideoCodec.ofDecoder(info.videoCodec()).orElse(VideoCodec.H264)).withBitDepth(bits)
-                            .withHdr(info.colour().isHdr() ? HdrMetadata.probe(input) : HdrMetadata.NONE))) {
+                    EncodeSettings.DEFAULT.withCrf(crf).withAudioFrom(input).withSourceTiming()
+                            .keeping(reader, HdrMetadata.of(info, input)))) {
                 VideoFrame frame;
                 while ((frame = reader.read()) != null) {
                     writer.write(embedder.embed(frame.evenCropped()));

@@ -17,24 +17,13 @@ public interface FrameSource extends AutoCloseable {
     /** What made these frames, with what parameters, and timings so far; for the provenance manifest. */
     GenerationRecord record();
 
-    /** The colour description of the frames' values: BT.709 limited range for rendered frames, a file's own for imports. */
-    default io.hallmark.media.ColourDescription colour() {
-        return io.hallmark.media.ColourDescription.BT709;
-    }
-
-    /** The codec family the output is encoded with: H.264 for rendered frames, the source's where the writer has it. */
-    default io.hallmark.media.VideoCodec codec() {
-        return io.hallmark.media.VideoCodec.H264;
-    }
-
-    /** Static HDR metadata to write again (an HDR10 import's mastering display and light levels), none by default. */
-    default io.hallmark.media.HdrMetadata hdr() {
-        return io.hallmark.media.HdrMetadata.NONE;
-    }
-
-    /** Bits per sample the output is encoded with (8 or 10): 10 for a 10-bit import, whose frames carry their samples. */
-    default int bitDepth() {
-        return 8;
+    /**
+     * {@code base} with what keeps these frames as they are (colour description, codec family, bit depth, HDR metadata):
+     * {@code base} itself for rendered frames (BT.709, 8-bit H.264 by default), {@link
+     * io.hallmark.media.EncodeSettings#keeping} for an imported file.
+     */
+    default io.hallmark.media.EncodeSettings keeping(io.hallmark.media.EncodeSettings base) {
+        return base;
     }
 
     /**

@@ -63,6 +63,19 @@ public record EncodeSettings(int crf, String preset, Optional<Path> audioSource,
         return new EncodeSettings(crf, preset, audioSource, sourceTiming, colour, codec, bits, hdr);
     }
 
+    /**
+     * These settings with what keeps {@code source} as it is: its colour description, its codec family where the writer
+     * has one (H.264 or HEVC; anything else becomes H.264), 10 bits when the reader keeps a 10-bit source's samples
+     * ({@link VideoReader#openKeepingDepth}; else 8, the writer's other depth), and its static HDR metadata.
+     *
+     * @param hdr the source's static HDR metadata ({@link HdrMetadata#of})
+     */
+    public EncodeSettings keeping(VideoReader source, HdrMetadata hdr) {
+        VideoInfo info = source.info();
+        return withColour(info.colour()).withCodec(VideoCodec.ofDecoder(info.videoCodec()).orElse(VideoCodec.H264))
+                .withBitDepth(source.keepsDepth() && info.bitDepth() == 10 ? 10 : 8).withHdr(hdr);
+    }
+
     /** The output signals this colour description (a source's, to keep it). */
     public EncodeSettings withColour(ColourDescription c) {
         return new EncodeSettings(crf, preset, audioSource, sourceTiming, c, codec, bitDepth, hdr);

@@ -56,11 +56,6 @@ public final class Ffmpeg {
         run(timeoutSeconds, List.of(args));
     }
 
-    /** Copies the video stream of {@code video} and the audio of {@code audio} (if any) into {@code out}. */
-    public static void muxAudio(Path video, Path audio, Path out) throws MediaException {
-        remux(video, java.util.Optional.of(audio), 0, null, out);
-    }
-
     /**
      * Copies {@code video}'s stream (and {@code audio}'s, if any) into {@code out} unchanged, except that a packet
      * lasting one tick or less (the last frame of a stream timed on a 90 kHz clock, which libx264 gives a duration of

@@ -36,6 +36,11 @@ public record HdrMetadata(Optional<String> masterDisplay, Optional<String> conte
     /** Packets read at most while looking for the first frame. */
     private static final int MAX_PACKETS = 200;
 
+    /** An HDR stream's static metadata ({@link #probe}, one frame decoded), {@link #NONE} for any other. */
+    public static HdrMetadata of(VideoInfo info, Path file) {
+        return info.colour().isHdr() ? probe(file) : NONE;
+    }
+
     public boolean isEmpty() {
         return masterDisplay.isEmpty() && contentLight.isEmpty() && dynamic.isEmpty();
     }

@@ -45,19 +45,17 @@ public final class VideoReader implements AutoCloseable {
      * whether it does. The 8-bit planes are the stored samples rounded to 8 bits.
      */
     public static VideoReader openKeepingDepth(Path file) throws MediaException {
-        VideoInfo probed;
-        try (VideoReader probe = open(file, MediaLimits.DEFAULT, false)) {
-            probed = probe.info;
-        }
-        int bits = probed.bitDepth();
+        VideoReader reader = open(file, MediaLimits.DEFAULT, false);
+        int bits = reader.info.bitDepth();
         int format = avutil.av_get_pix_fmt("yuv420p" + bits + "le");
-        if (bits <= 8 || !probed.sourcePixelFormat().startsWith("yuv420p") || probed.rotation() != 0 || format < 0) {
-            return open(file, MediaLimits.DEFAULT, false);
+        if (bits <= 8 || !reader.info.sourcePixelFormat().startsWith("yuv420p") || reader.quarterTurns != 0 || format < 0) {
+            return reader;
         }
-        // the grabber sizes its conversion buffer for the format it starts with: a deeper one must be set before start
-        VideoReader reader = open(file, MediaLimits.DEFAULT, false, format);
-        reader.deepBits = bits;
-        return reader;
+        // the grabber sizes its conversion buffer for the format it starts with: a deeper one needs a reader of its own
+        reader.close();
+        VideoReader deep = open(file, MediaLimits.DEFAULT, false, format);
+        deep.deepBits = bits;
+        return deep;
     }
 
     /** Whether frames carry their stored deeper samples ({@link #openKeepingDepth}). */

@@ -7,7 +7,6 @@ import io.hallmark.generator.pipeline.Progress;
 import io.hallmark.media.EncodeSettings;
 import io.hallmark.media.Ffmpeg;
 import io.hallmark.media.HdrMetadata;
-import io.hallmark.media.VideoCodec;
 import io.hallmark.media.VideoFrame;
 import io.hallmark.media.VideoInfo;
 import io.hallmark.media.VideoReader;
@@ -16,6 +15,7 @@ import io.hallmark.provenance.ClaimSigner;
 import io.hallmark.watermark.DetectionResult;
 import io.hallmark.watermark.WatermarkDetector;
 import io.hallmark.watermark.WatermarkKey;
+import io.hallmark.watermark.quality.Quality;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,11 +93,10 @@ public final class FidelityBenchmark {
         long t0 = System.nanoTime();
         CertifiedVideo video;
         EncodeSettings used;
+        CertifyingPipeline pipeline = new CertifyingPipeline(key, signer, Optional.empty(), Optional.empty());
         try (ImportSource in = ImportSource.open(source, "bench", "1")) {
-            used = EncodeSettings.DEFAULT.withColour(in.colour()).withCodec(in.codec()).withBitDepth(in.bitDepth())
-                    .withHdr(in.hdr()).withSourceTiming();
-            video = new CertifyingPipeline(key, signer, Optional.empty(), Optional.empty())
-                    .run(in, in.info().frameRate(), certified, Optional.of(source), Progress.NONE);
+            used = pipeline.settingsFor(in, Optional.of(source)); // the plain encode gets exactly these
+            video = pipeline.run(in, in.info().frameRate(), certified, Optional.of(source), Progress.NONE);
         }
         double certifySeconds = (System.nanoTime() - t0) / 1e9;
         double plainSeconds = plainEncode(source, used, work.resolve(slug + "-plain.mp4"));
@@ -154,32 +153,14 @@ public final class FidelityBenchmark {
             while ((fa = a.read()) != null && (fb = b.read()) != null) {
                 fa = fa.evenCropped();
                 double p = fa.deep().isPresent() && fb.deep().isPresent()
-                        ? psnr(fa.deep().get().y(), fb.deep().get().y(), (1 << fa.deep().get().bitDepth()) - 1)
-                        : psnr(fa.y(), fb.y());
+                        ? Quality.psnr(fa.deep().get().y(), fb.deep().get().y(), (1 << fa.deep().get().bitDepth()) - 1)
+                        : Quality.psnr(fa.y(), fb.y());
                 sum += p;
                 min = Math.min(min, p);
                 n++;
             }
         }
         return new double[] {sum / Math.max(1, n), n == 0 ? 0 : min};
-    }
-
-    private static double psnr(short[] a, short[] b, int peak) {
-        double se = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = (a[i] & 0xffff) - (b[i] & 0xffff);
-            se += d * d;
-        }
-        return 10 * Math.log10((double) peak * peak / Math.max(1e-12, se / a.length));
-    }
-
-    private static double psnr(byte[] a, byte[] b) {
-        double se = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = (a[i] & 0xff) - (b[i] & 0xff);
-            se += d * d;
-        }
-        return 10 * Math.log10(255.0 * 255 / Math.max(1e-12, se / a.length));
     }
 
     private static String mark(Path file, WatermarkKey key, String payloadHex) throws Exception {

@@ -98,10 +98,7 @@ public final class CertifyingPipeline {
         Path work = OutputFiles.createWorkDirectory("hallmark-certify-");
         try {
             Path marked = work.resolve("marked.mp4");
-            // An imported file keeps its sound and its frames' own timing (it may have a variable rate).
-            EncodeSettings settings = original.map(o -> encoding.withAudioFrom(o).withSourceTiming()).orElse(encoding)
-                    .withColour(source.colour()).withCodec(codec.orElse(source.codec()))
-                    .withBitDepth(bitDepth.orElse(source.bitDepth())).withHdr(source.hdr());
+            EncodeSettings settings = settingsFor(source, original);
             WatermarkEmbedder embedder = new WatermarkEmbedder(key, payload);
             // The fingerprint is taken from the marked frames as they are encoded: the content we vouch for.
             VideoFingerprinter fingerprinter = VideoFingerprinter.forSigning();
@@ -170,16 +167,28 @@ public final class CertifyingPipeline {
         }
     }
 
+    /**
+     * How {@link #run} encodes {@code source}: this pipeline's CRF and preset, what keeps the source
+     * ({@link FrameSource#keeping}) unless a codec or bit depth was chosen, and for an import ({@code original}) its
+     * sound and its frames' own timing (it may have a variable rate).
+     */
+    public EncodeSettings settingsFor(FrameSource source, Optional<Path> original) {
+        EncodeSettings base = original.map(o -> encoding.withAudioFrom(o).withSourceTiming()).orElse(encoding);
+        EncodeSettings kept = source.keeping(base);
+        return kept.withCodec(codec.orElse(kept.codec())).withBitDepth(bitDepth.orElse(kept.bitDepth()));
+    }
+
     /** What the source says the output cannot keep, and what the chosen encoding gives up on top of that. */
     private static List<String> notKept(FrameSource source, EncodeSettings settings) {
         List<String> lost = new java.util.ArrayList<>(source.notKept());
-        if (settings.bitDepth() < source.bitDepth()) {
+        EncodeSettings kept = source.keeping(EncodeSettings.DEFAULT);
+        if (settings.bitDepth() < kept.bitDepth()) {
             lost.add("bit depth: re-encoded in " + settings.bitDepth() + " bits, as asked (the source has "
-                    + source.bitDepth() + ")");
+                    + kept.bitDepth() + ")");
         }
-        if (settings.codec() != source.codec()) {
+        if (settings.codec() != kept.codec()) {
             lost.add("codec: re-encoded as " + settings.codec().decoderName() + ", as asked (the source would have stayed "
-                    + source.codec().decoderName() + ")");
+                    + kept.codec().decoderName() + ")");
         }
         return lost;
     }

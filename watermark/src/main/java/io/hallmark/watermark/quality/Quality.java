@@ -10,6 +10,20 @@ public final class Quality {
         return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
     }
 
+    /** PSNR of deep (9- to 16-bit) luma planes in dB against their {@code peak} (2^bits - 1); infinite when identical. */
+    public static double psnr(short[] a, short[] b, int peak) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("planes differ in size");
+        }
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = (a[i] & 0xffff) - (b[i] & 0xffff);
+            sum += d * d;
+        }
+        double mse = sum / a.length;
+        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10((double) peak * peak / mse);
+    }
+
     public static double mse(byte[] a, byte[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("planes differ in size");
