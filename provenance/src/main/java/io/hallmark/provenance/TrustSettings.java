@@ -15,20 +15,20 @@ import java.util.Optional;
  * What a verifier trusts, turned into c2pa-rs settings. This is the one place that knows the c2pa-rs
  * settings schema (it changes between releases: notes/c2pa.md 5.4).
  *
- * <p>Written in the {@code trust.anchors} schema of c2pa-rs 0.91 (one {@code TrustAnchor} per purpose: manifest
- * signers, CAWG identities), not the {@code trust.trust_anchors}/{@code user_anchors} strings that 0.91 deprecates
- * and 0.92 removes. A top-level {@code trust.allowed_list} is silently ignored by 0.91: the allowed list is a field of
- * the manifest anchor.
+ * <p>Written in the {@code trust.anchors} schema of c2pa-rs 0.91 (one {@code manifest} {@code TrustAnchor} each for the
+ * trust lists, the user's roots and the allowed list), not the {@code trust.trust_anchors}/{@code user_anchors} strings
+ * that 0.91 deprecates and 0.92 removes. A top-level {@code trust.allowed_list} is silently ignored by 0.91: the allowed
+ * list is a field of an anchor.
+ *
+ * <p>No CAWG-kind anchors are set: c2pa-rs 0.91.6 checks a claim signer against every anchor set whatever its
+ * kind, so a root given for CAWG identities would also make claim signers under it "trusted". CAWG identities are
+ * therefore reported with c2pa-rs's own verdict on them, apart from the signer's trust ({@code IdentityAssertion}).
  *
  * @param trustAnchorsPem    roots such as the official C2PA trust list (PEM bundle)
  * @param userAnchorsPem     extra roots, e.g. our own development root
  * @param trustConfig        allowed EKU OIDs, one per line (c2pa-rs store.cfg format); empty = c2pa-rs defaults
  * @param allowedListPem     explicitly allowed end-entity certificates
  * @param lists              the named lists behind the anchors, for saying which one made a signer trusted
- *
- * <p>No CAWG-kind anchors are set: c2pa-rs 0.91.6 checks a claim signer against every anchor set whatever its
- * kind, so a root given for CAWG identities would also make claim signers under it "trusted". CAWG identities are
- * therefore reported with c2pa-rs's own verdict on them, apart from the signer's trust ({@code IdentityAssertion}).
  */
 public record TrustSettings(Optional<String> trustAnchorsPem, Optional<String> userAnchorsPem,
                             Optional<String> trustConfig, Optional<String> allowedListPem, List<TrustList> lists) {
@@ -84,7 +84,6 @@ public record TrustSettings(Optional<String> trustAnchorsPem, Optional<String> u
     public TrustSettings withAllowedList(String pem) {
         return new TrustSettings(trustAnchorsPem, userAnchorsPem, trustConfig, Optional.of(pem), lists);
     }
-
 
     /** Which list(s) made a signer trusted; {@code exact} false when it is one of {@code lists}, unknown which. */
     public record Attribution(List<String> lists, boolean exact) {

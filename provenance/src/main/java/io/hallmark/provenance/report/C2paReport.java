@@ -69,51 +69,57 @@ public record C2paReport(boolean present, Optional<String> state, Optional<Strin
     }
 
     /**
-     * Whether the manifest c2pa-rs could not validate is damaged (a C2PA box without a readable manifest, JUMBF or CBOR
-     * it cannot parse, a store cut short), as opposed to one that cannot be checked here (stored remotely, a pre-release
-     * format, an unsupported algorithm or format, a file beyond a read limit). Classified from c2pa-rs's error text, as
-     * {@link #unverifiableReason} is; an unverifiable report with no error is not called damaged.
+     * Why c2pa-rs could not validate a manifest, from its error text (its error types: {@code RemoteManifestUrl},
+     * {@code PrereleaseError}, {@code UnknownAlgorithm}, JUMBF and asset parse errors, ...): damaged, or one of the
+     * reasons it cannot be checked here.
      */
-    public boolean damaged() {
-        return unverifiable() && error.filter(e -> !e.isBlank()).map(C2paReport::isDamage).orElse(false);
-    }
+    enum Unreadable { DAMAGED, READ_LIMIT, REMOTE, PRERELEASE, ALGORITHM, UNSUPPORTED_FORMAT }
 
-    static boolean isDamage(String error) {
+    static Unreadable classify(String error) {
         String r = error.toLowerCase(java.util.Locale.ROOT);
-        // c2pa-rs adds "unsupported asset" to parse failures of a supported format: the parse failure decides
+        // first: c2pa-rs adds "unsupported asset" to parse failures of a format it supports, and the failure decides
         if (r.contains("could not be parsed") || r.contains("nested") || r.contains("malformed") || r.contains("jumbf")
                 || r.contains("readable manifest") || r.contains("truncat") || r.contains("unexpected end")) {
-            return true;
+            return Unreadable.DAMAGED;
         }
-        return !(r.contains("read limit") || r.contains("remote") || r.contains("prerelease") || r.contains("algorithm")
-                || r.contains("not supported") || r.contains("unsupported"));
+        if (r.contains("read limit")) {
+            return Unreadable.READ_LIMIT;
+        }
+        if (r.contains("remote")) {
+            return Unreadable.REMOTE;
+        }
+        if (r.contains("prerelease")) {
+            return Unreadable.PRERELEASE;
+        }
+        if (r.contains("algorithm")) {
+            return Unreadable.ALGORITHM;
+        }
+        if (r.contains("not supported") || r.contains("unsupported")) {
+            return Unreadable.UNSUPPORTED_FORMAT;
+        }
+        return Unreadable.DAMAGED;
     }
 
     /**
-     * Why a manifest could not be validated here, in plain words, from c2pa-rs's error text (its error
-     * types: {@code RemoteManifestUrl}, {@code PrereleaseError}, {@code UnknownAlgorithm}, ...).
+     * Whether the manifest c2pa-rs could not validate is damaged (a C2PA box without a readable manifest, JUMBF or CBOR
+     * it cannot parse, a store cut short), as opposed to one that cannot be checked here (stored remotely, a pre-release
+     * format, an unsupported algorithm or format, a file beyond a read limit): {@link #classify}. An unverifiable report
+     * with no error is not called damaged.
      */
+    public boolean damaged() {
+        return unverifiable() && error.filter(e -> !e.isBlank()).map(e -> classify(e) == Unreadable.DAMAGED).orElse(false);
+    }
+
+    /** Why a manifest could not be validated here, in plain words ({@link #classify}). */
     public static String unverifiableReason(String error) {
-        String r = error.toLowerCase(java.util.Locale.ROOT);
-        if (r.contains("read limit")) {
-            return "the file is beyond a read limit and was not given to the C2PA reader (" + error + ")";
-        }
-        if (r.contains("remote")) {
-            return "the manifest is stored remotely and was not fetched (remote manifests are not fetched offline)";
-        }
-        if (r.contains("prerelease")) {
-            return "a pre-release (pre-1.0) C2PA manifest, which current readers do not validate";
-        }
-        if (r.contains("algorithm")) {
-            return "it is signed with an algorithm this reader does not support";
-        }
-        if (r.contains("could not be parsed") || r.contains("nested") || r.contains("malformed")) {
-            return "the C2PA data could not be read (" + error + ")";
-        }
-        if (r.contains("not supported") || r.contains("unsupported")) {
-            return "its format is not supported by the C2PA reader";
-        }
-        return "the C2PA data could not be read (" + error + ")";
+        return switch (classify(error)) {
+            case READ_LIMIT -> "the file is beyond a read limit and was not given to the C2PA reader (" + error + ")";
+            case REMOTE -> "the manifest is stored remotely and was not fetched (remote manifests are not fetched offline)";
+            case PRERELEASE -> "a pre-release (pre-1.0) C2PA manifest, which current readers do not validate";
+            case ALGORITHM -> "it is signed with an algorithm this reader does not support";
+            case UNSUPPORTED_FORMAT -> "its format is not supported by the C2PA reader";
+            case DAMAGED -> "the C2PA data could not be read (" + error + ")";
+        };
     }
 
     public static C2paReport parse(String reportJson) throws IOException {
