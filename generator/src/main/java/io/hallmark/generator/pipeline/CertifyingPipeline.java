@@ -61,13 +61,13 @@ public final class CertifyingPipeline {
         return this;
     }
 
-    /** Encode with this codec instead of the source's ({@link FrameSource#codec()}). */
+    /** Encode with this codec instead of the source's ({@link FrameSource#keeping}). */
     public CertifyingPipeline codec(io.hallmark.media.VideoCodec c) {
         this.codec = Optional.of(c);
         return this;
     }
 
-    /** Encode at this bit depth (8 or 10) instead of the source's ({@link FrameSource#bitDepth()}). */
+    /** Encode at this bit depth (8 or 10) instead of the source's ({@link FrameSource#keeping}). */
     public CertifyingPipeline bitDepth(int bits) {
         this.bitDepth = java.util.OptionalInt.of(bits);
         return this;
